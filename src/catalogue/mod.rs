@@ -1,0 +1,14 @@
+//! The catalogue of initiatives: model, loading, validation and look-ups.
+
+pub mod load;
+pub mod lookup;
+pub mod model;
+pub mod problem;
+pub mod validate;
+
+pub use load::{LoadError, Loaded, Origin};
+pub use model::{
+    AgeRange, Area, Catalogue, Contact, Initiative, Municipality, Scope, Source, Status, Term,
+    Vocabularies,
+};
+pub use problem::Problem;

@@ -1,0 +1,713 @@
+//! Validation of a catalogue file: walks the raw JSON and collects **every**
+//! problem, then converts the checked value into the typed model.
+//!
+//! Used both at start-up and by `indsats check`, so the messages are the same.
+
+use std::collections::{HashMap, HashSet};
+
+use serde_json::{Map, Value};
+
+use super::model::{Catalogue, SCHEMA_VERSION, Scope, Status};
+use super::problem::Problem;
+use crate::date::Date;
+
+/// Highest age an `age` bound may name.
+const MAX_AGE: u64 = 120;
+
+/// Parses `bytes` as a catalogue and validates it; `path` is how messages name the file.
+pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Catalogue, Vec<Problem>> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_str(path, text),
+        Err(err) => {
+            let (line, column) = line_col(&bytes[..err.valid_up_to()]);
+            Err(vec![Problem::Syntax {
+                path: path.to_owned(),
+                line,
+                column,
+                message: "the file is not valid UTF-8 text".to_owned(),
+            }])
+        }
+    }
+}
+
+/// Parses `text` as a catalogue and validates it; `path` is how messages name the file.
+pub fn parse_str(path: &str, text: &str) -> Result<Catalogue, Vec<Problem>> {
+    let value = parse_json(path, text)?;
+    validate_value(path, &value)?;
+    serde_json::from_value(value).map_err(|err| {
+        // Unreachable when the validator is complete; reported rather than panicking.
+        vec![Problem::Content {
+            path: path.to_owned(),
+            initiative: None,
+            field: String::new(),
+            message: format!("cannot read the catalogue: {err}"),
+        }]
+    })
+}
+
+/// Parses JSON text, turning a syntax error into a `PATH:LINE:COL` problem.
+pub fn parse_json(path: &str, text: &str) -> Result<Value, Vec<Problem>> {
+    if text.trim().is_empty() {
+        return Err(vec![Problem::Syntax {
+            path: path.to_owned(),
+            line: 1,
+            column: 1,
+            message: "the file is empty; expected a JSON catalogue object".to_owned(),
+        }]);
+    }
+    serde_json::from_str(text).map_err(|err| {
+        let full = err.to_string();
+        // serde_json appends " at line L column C"; we print the position in front instead.
+        let message = match full.rfind(" at line ") {
+            Some(cut) => full[..cut].to_owned(),
+            None => full,
+        };
+        vec![Problem::Syntax {
+            path: path.to_owned(),
+            line: err.line().max(1),
+            column: err.column().max(1),
+            message,
+        }]
+    })
+}
+
+/// Checks a parsed JSON value against every rule of the format.
+pub fn validate_value(path: &str, value: &Value) -> Result<(), Vec<Problem>> {
+    let mut checker = Checker {
+        path,
+        problems: Vec::new(),
+        initiative: None,
+        themes: HashSet::new(),
+        target_groups: HashSet::new(),
+        municipalities: HashSet::new(),
+    };
+    checker.catalogue(value);
+    if checker.problems.is_empty() {
+        Ok(())
+    } else {
+        Err(checker.problems)
+    }
+}
+
+/// 1-based line and column of the end of `prefix`.
+fn line_col(prefix: &[u8]) -> (usize, usize) {
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = prefix
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&prefix[line_start..]).chars().count() + 1;
+    (line, column)
+}
+
+/// Whether `id` is a valid identifier: non-empty `[a-z0-9-]+`.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Whether `c` must never appear in catalogue text: C0/C1 control characters and DEL.
+pub fn is_forbidden_char(c: char) -> bool {
+    c.is_control()
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn join(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{prefix}.{key}")
+    }
+}
+
+fn list_ids<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
+    let mut ids: Vec<&str> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.join(", ")
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Need {
+    Required,
+    Optional,
+}
+
+struct Checker<'p> {
+    path: &'p str,
+    problems: Vec<Problem>,
+    /// How messages name the initiative being checked (`'id'` or `#n`).
+    initiative: Option<String>,
+    themes: HashSet<String>,
+    target_groups: HashSet<String>,
+    municipalities: HashSet<String>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem::Content {
+            path: self.path.to_owned(),
+            initiative: self.initiative.clone(),
+            field: field.into(),
+            message: message.into(),
+        });
+    }
+
+    fn unknown_keys(&mut self, obj: &Map<String, Value>, prefix: &str, allowed: &[&str]) {
+        for key in obj.keys() {
+            if !allowed.contains(&key.as_str()) {
+                self.report(
+                    join(prefix, key),
+                    format!("unknown field (expected one of: {})", allowed.join(", ")),
+                );
+            }
+        }
+    }
+
+    /// Reports every string (and object key) below `value` holding a control character.
+    fn control_chars(&mut self, value: &Value, at: &str) {
+        match value {
+            Value::String(s) => {
+                if let Some(c) = s.chars().find(|&c| is_forbidden_char(c)) {
+                    self.report(
+                        at,
+                        format!(
+                            "contains a control character (U+{:04X}); text may not contain control characters",
+                            c as u32
+                        ),
+                    );
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    self.control_chars(item, &format!("{at}[{i}]"));
+                }
+            }
+            Value::Object(obj) => {
+                for (key, item) in obj {
+                    let child = join(at, key);
+                    if key.chars().any(is_forbidden_char) {
+                        self.report(child.clone(), "field name contains a control character");
+                    }
+                    self.control_chars(item, &child);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn object<'v>(
+        &mut self,
+        obj: &'v Map<String, Value>,
+        key: &str,
+        prefix: &str,
+        need: Need,
+    ) -> Option<&'v Map<String, Value>> {
+        let field = join(prefix, key);
+        match obj.get(key) {
+            None if need == Need::Required => {
+                self.report(field, "missing required field");
+                None
+            }
+            None => None,
+            Some(Value::Object(inner)) => Some(inner),
+            Some(other) => {
+                self.report(field, format!("expected an object, found {}", kind(other)));
+                None
+            }
+        }
+    }
+
+    fn array<'v>(
+        &mut self,
+        obj: &'v Map<String, Value>,
+        key: &str,
+        prefix: &str,
+        need: Need,
+    ) -> Option<&'v Vec<Value>> {
+        let field = join(prefix, key);
+        match obj.get(key) {
+            None if need == Need::Required => {
+                self.report(field, "missing required field");
+                None
+            }
+            None => None,
+            Some(Value::Array(items)) => {
+                if need == Need::Required && items.is_empty() {
+                    self.report(field, "must have at least one entry");
+                }
+                Some(items)
+            }
+            Some(other) => {
+                self.report(field, format!("expected an array, found {}", kind(other)));
+                None
+            }
+        }
+    }
+
+    /// A string value at `field`: must be a string and not blank.
+    fn string_value<'v>(&mut self, value: &'v Value, field: String) -> Option<&'v str> {
+        match value {
+            Value::String(s) if s.trim().is_empty() => {
+                self.report(field, "must not be empty");
+                None
+            }
+            Value::String(s) => Some(s),
+            other => {
+                self.report(field, format!("expected a string, found {}", kind(other)));
+                None
+            }
+        }
+    }
+
+    fn string<'v>(
+        &mut self,
+        obj: &'v Map<String, Value>,
+        key: &str,
+        prefix: &str,
+        need: Need,
+    ) -> Option<&'v str> {
+        let field = join(prefix, key);
+        match obj.get(key) {
+            None if need == Need::Required => {
+                self.report(field, "missing required field");
+                None
+            }
+            None => None,
+            Some(value) => self.string_value(value, field),
+        }
+    }
+
+    /// An array of non-blank strings; returns the good ones with their index.
+    fn strings<'v>(
+        &mut self,
+        obj: &'v Map<String, Value>,
+        key: &str,
+        need: Need,
+    ) -> Vec<(usize, &'v str)> {
+        let Some(items) = self.array(obj, key, "", need) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                self.string_value(item, format!("{key}[{i}]"))
+                    .map(|s| (i, s))
+            })
+            .collect()
+    }
+
+    fn date(&mut self, obj: &Map<String, Value>, key: &str, prefix: &str) {
+        if let Some(text) = self.string(obj, key, prefix, Need::Required)
+            && Date::parse_iso(text).is_none()
+        {
+            self.report(
+                join(prefix, key),
+                format!("'{text}' is not a valid date; expected YYYY-MM-DD"),
+            );
+        }
+    }
+
+    fn url(&mut self, obj: &Map<String, Value>, key: &str, prefix: &str) {
+        if let Some(url) = self.string(obj, key, prefix, Need::Optional)
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            self.report(
+                join(prefix, key),
+                format!("'{url}' is not a web address; expected https://…"),
+            );
+        }
+    }
+
+    fn catalogue(&mut self, root: &Value) {
+        let Value::Object(root) = root else {
+            self.report(
+                "",
+                format!(
+                    "expected a JSON object at the top level, found {}",
+                    kind(root)
+                ),
+            );
+            return;
+        };
+        match root.get("schema_version") {
+            None => {
+                self.report("schema_version", "missing required field");
+                return;
+            }
+            Some(Value::Number(n)) if n.as_u64() == Some(SCHEMA_VERSION) => {}
+            Some(other) => {
+                // A different version may mean different rules: stop here rather
+                // than bury the real problem under a list of consequences.
+                self.report(
+                    "schema_version",
+                    format!(
+                        "unknown schema_version {other}; this version of indsats reads schema_version {SCHEMA_VERSION}"
+                    ),
+                );
+                return;
+            }
+        }
+        self.unknown_keys(
+            root,
+            "",
+            &[
+                "schema_version",
+                "title",
+                "updated",
+                "vocabularies",
+                "initiatives",
+            ],
+        );
+        for key in ["title", "updated", "vocabularies"] {
+            if let Some(value) = root.get(key) {
+                self.control_chars(value, key);
+            }
+        }
+        self.string(root, "title", "", Need::Required);
+        self.date(root, "updated", "");
+        if let Some(vocab) = self.object(root, "vocabularies", "", Need::Required) {
+            self.vocabularies(vocab);
+        }
+        if let Some(items) = self.array(root, "initiatives", "", Need::Required) {
+            let mut seen: HashMap<&str, usize> = HashMap::new();
+            for (index, item) in items.iter().enumerate() {
+                self.initiative(index, item, &mut seen);
+            }
+            self.initiative = None;
+        }
+    }
+
+    fn vocabularies(&mut self, vocab: &Map<String, Value>) {
+        const PREFIX: &str = "vocabularies";
+        self.unknown_keys(
+            vocab,
+            PREFIX,
+            &["themes", "target_groups", "municipalities"],
+        );
+        self.themes = self.vocabulary(vocab, "themes", &["id", "label", "label_en"], "label");
+        self.target_groups =
+            self.vocabulary(vocab, "target_groups", &["id", "label", "label_en"], "label");
+        self.municipalities = self.vocabulary(vocab, "municipalities", &["id", "name"], "name");
+    }
+
+    /// Checks one vocabulary list and returns its ids.
+    fn vocabulary(
+        &mut self,
+        vocab: &Map<String, Value>,
+        key: &str,
+        allowed: &[&str],
+        label_key: &str,
+    ) -> HashSet<String> {
+        let mut ids = HashSet::new();
+        let Some(items) = self.array(vocab, key, "vocabularies", Need::Required) else {
+            return ids;
+        };
+        for (i, item) in items.iter().enumerate() {
+            let at = format!("vocabularies.{key}[{i}]");
+            let Value::Object(term) = item else {
+                self.report(at, format!("expected an object, found {}", kind(item)));
+                continue;
+            };
+            self.unknown_keys(term, &at, allowed);
+            if let Some(id) = self.string(term, "id", &at, Need::Required) {
+                if !is_valid_id(id) {
+                    self.report(
+                        join(&at, "id"),
+                        format!("'{id}' is not a valid id; use lower-case a-z, 0-9 and '-'"),
+                    );
+                } else if !ids.insert(id.to_owned()) {
+                    self.report(join(&at, "id"), format!("duplicate id '{id}'"));
+                }
+            }
+            self.string(term, label_key, &at, Need::Required);
+            if allowed.contains(&"label_en") {
+                self.string(term, "label_en", &at, Need::Optional);
+            }
+        }
+        ids
+    }
+
+    fn initiative<'v>(&mut self, index: usize, item: &'v Value, seen: &mut HashMap<&'v str, usize>) {
+        let number = index + 1;
+        let Value::Object(obj) = item else {
+            self.initiative = Some(format!("#{number}"));
+            self.report("", format!("expected an object, found {}", kind(item)));
+            return;
+        };
+        let id = obj.get("id").and_then(Value::as_str).filter(|s| !s.trim().is_empty());
+        self.initiative = Some(match id {
+            Some(id) => format!("'{id}'"),
+            None => format!("#{number}"),
+        });
+        self.control_chars(item, "");
+        self.unknown_keys(
+            obj,
+            "",
+            &[
+                "id",
+                "name",
+                "aliases",
+                "summary",
+                "description",
+                "status",
+                "themes",
+                "target_groups",
+                "age",
+                "area",
+                "providers",
+                "eligibility",
+                "next_steps",
+                "contacts",
+                "sources",
+                "last_verified",
+            ],
+        );
+
+        if let Some(id) = self.string(obj, "id", "", Need::Required) {
+            if !is_valid_id(id) {
+                self.report(
+                    "id",
+                    format!("'{id}' is not a valid id; use lower-case a-z, 0-9 and '-'"),
+                );
+            }
+            if let Some(first) = seen.get(id) {
+                self.report("id", format!("duplicate id (also initiative #{first})"));
+            } else {
+                seen.insert(id, number);
+            }
+        }
+        for key in ["name", "summary", "description"] {
+            self.string(obj, key, "", Need::Required);
+        }
+        self.strings(obj, "aliases", Need::Optional);
+        self.strings(obj, "providers", Need::Optional);
+        self.string(obj, "eligibility", "", Need::Optional);
+        self.strings(obj, "next_steps", Need::Required);
+        self.date(obj, "last_verified", "");
+
+        if let Some(status) = self.string(obj, "status", "", Need::Required)
+            && Status::from_id(status).is_none()
+        {
+            let known: Vec<&str> = Status::ALL.iter().map(|s| s.id()).collect();
+            self.report(
+                "status",
+                format!("unknown status '{status}' (expected {})", known.join(", ")),
+            );
+        }
+        self.vocabulary_refs(obj, "themes", "theme");
+        self.vocabulary_refs(obj, "target_groups", "target group");
+        self.age(obj);
+        self.area(obj);
+        self.contacts(obj);
+        self.sources(obj);
+    }
+
+    fn vocabulary_refs(&mut self, obj: &Map<String, Value>, key: &str, what: &str) {
+        let known = match key {
+            "themes" => std::mem::take(&mut self.themes),
+            _ => std::mem::take(&mut self.target_groups),
+        };
+        for (i, id) in self.strings(obj, key, Need::Required) {
+            if !known.contains(id) {
+                self.report(
+                    format!("{key}[{i}]"),
+                    format!(
+                        "unknown {what} '{id}' (known: {})",
+                        list_ids(known.iter().map(String::as_str))
+                    ),
+                );
+            }
+        }
+        match key {
+            "themes" => self.themes = known,
+            _ => self.target_groups = known,
+        }
+    }
+
+    fn age(&mut self, obj: &Map<String, Value>) {
+        let Some(age) = self.object(obj, "age", "", Need::Optional) else {
+            return;
+        };
+        self.unknown_keys(age, "age", &["min", "max"]);
+        let mut bound = |key: &str| -> Option<u64> {
+            let value = age.get(key)?;
+            match value.as_u64() {
+                Some(n) if n <= MAX_AGE => Some(n),
+                _ => {
+                    self.report(
+                        format!("age.{key}"),
+                        format!(
+                            "expected a whole number from 0 to {MAX_AGE}, found {}",
+                            match value {
+                                Value::Number(n) => n.to_string(),
+                                other => kind(other).to_owned(),
+                            }
+                        ),
+                    );
+                    None
+                }
+            }
+        };
+        let (min, max) = (bound("min"), bound("max"));
+        if let (Some(min), Some(max)) = (min, max)
+            && min > max
+        {
+            self.report("age", format!("min ({min}) is greater than max ({max})"));
+        }
+    }
+
+    fn area(&mut self, obj: &Map<String, Value>) {
+        let Some(area) = self.object(obj, "area", "", Need::Required) else {
+            return;
+        };
+        self.unknown_keys(area, "area", &["scope", "municipalities", "note"]);
+        let scope = self
+            .string(area, "scope", "area", Need::Required)
+            .and_then(|scope| {
+                let found = Scope::ALL.into_iter().find(|s| s.id() == scope);
+                if found.is_none() {
+                    let known: Vec<&str> = Scope::ALL.iter().map(|s| s.id()).collect();
+                    self.report(
+                        "area.scope",
+                        format!("unknown scope '{scope}' (expected {})", known.join(", ")),
+                    );
+                }
+                found
+            });
+        self.string(area, "note", "area", Need::Optional);
+        let listed = self.array(area, "municipalities", "area", Need::Optional);
+        let count = listed.map_or(0, Vec::len);
+        for (i, item) in listed.into_iter().flatten().enumerate() {
+            let field = format!("area.municipalities[{i}]");
+            if let Some(id) = self.string_value(item, field.clone())
+                && !self.municipalities.contains(id)
+            {
+                let known = list_ids(self.municipalities.iter().map(String::as_str));
+                self.report(
+                    field,
+                    format!("unknown municipality '{id}' (known: {known})"),
+                );
+            }
+        }
+        match scope {
+            Some(Scope::Municipalities) if count == 0 => self.report(
+                "area.municipalities",
+                "must name at least one municipality when scope is 'municipalities'",
+            ),
+            Some(other) if other != Scope::Municipalities && count > 0 => self.report(
+                "area.municipalities",
+                format!(
+                    "only allowed when scope is 'municipalities' (scope is '{}')",
+                    other.id()
+                ),
+            ),
+            _ => {}
+        }
+    }
+
+    fn contacts(&mut self, obj: &Map<String, Value>) {
+        let Some(items) = self.array(obj, "contacts", "", Need::Optional) else {
+            return;
+        };
+        for (i, item) in items.iter().enumerate() {
+            let at = format!("contacts[{i}]");
+            let Value::Object(contact) = item else {
+                self.report(at, format!("expected an object, found {}", kind(item)));
+                continue;
+            };
+            self.unknown_keys(
+                contact,
+                &at,
+                &[
+                    "organisation",
+                    "name",
+                    "role",
+                    "phone",
+                    "email",
+                    "url",
+                    "address",
+                ],
+            );
+            self.string(contact, "organisation", &at, Need::Required);
+            for key in ["name", "role", "address"] {
+                self.string(contact, key, &at, Need::Optional);
+            }
+            self.url(contact, "url", &at);
+            if let Some(phone) = self.string(contact, "phone", &at, Need::Optional)
+                && !phone
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || " +-()".contains(c))
+            {
+                self.report(
+                    join(&at, "phone"),
+                    format!("'{phone}' is not a phone number; use digits, spaces, '+', '-'"),
+                );
+            }
+            if let Some(email) = self.string(contact, "email", &at, Need::Optional)
+                && (email.matches('@').count() != 1 || email.contains(char::is_whitespace))
+            {
+                self.report(
+                    join(&at, "email"),
+                    format!("'{email}' is not an e-mail address"),
+                );
+            }
+        }
+    }
+
+    fn sources(&mut self, obj: &Map<String, Value>) {
+        let Some(items) = self.array(obj, "sources", "", Need::Required) else {
+            return;
+        };
+        for (i, item) in items.iter().enumerate() {
+            let at = format!("sources[{i}]");
+            let Value::Object(source) = item else {
+                self.report(at, format!("expected an object, found {}", kind(item)));
+                continue;
+            };
+            self.unknown_keys(source, &at, &["title", "url", "page"]);
+            self.string(source, "title", &at, Need::Required);
+            self.url(source, "url", &at);
+            if let Some(page) = source.get("page")
+                && !page.as_u64().is_some_and(|p| p >= 1 && p <= u64::from(u32::MAX))
+            {
+                self.report(
+                    join(&at, "page"),
+                    format!("expected a page number (1 or more), found {page}"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_lower_case_digits_and_dashes() {
+        assert!(is_valid_id("ips-ung"));
+        assert!(is_valid_id("fgu-2"));
+        for bad in ["", "IPS", "ips ung", "ips_ung", "ø", "a.b"] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        assert_eq!(line_col(b""), (1, 1));
+        assert_eq!(line_col("ab\nø".as_bytes()), (2, 2));
+    }
+}

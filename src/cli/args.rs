@@ -1,0 +1,99 @@
+//! The command line (DESIGN.md §3), as clap types.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Look up initiatives for young people outside education and employment in Region Midtjylland.
+///
+/// Without a command, opens the interactive app.
+#[derive(Debug, Parser)]
+#[command(name = "indsats", version, about, long_about = None)]
+pub struct Cli {
+    /// Catalogue file to use instead of $INDSATS_CATALOGUE, the config dir's catalogue.json or the bundled one.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub catalogue: Option<PathBuf>,
+
+    /// Language of the interface: da (default) or en. Also $INDSATS_LANG.
+    #[arg(long, global = true, value_name = "da|en")]
+    pub lang: Option<String>,
+
+    /// What to do; the interactive app when left out.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The non-interactive commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Search the catalogue and print the ranked results.
+    Search(SearchArgs),
+    /// Print one initiative with all its sections.
+    Show(ShowArgs),
+    /// Validate a catalogue file and list every problem.
+    Check(CheckArgs),
+    /// List the filter values: themes, target groups, municipalities and statuses.
+    Vocab(VocabArgs),
+}
+
+/// `indsats search`.
+#[derive(Debug, Args, Default, Clone)]
+pub struct SearchArgs {
+    /// Search words (ANDed); operators: 'exact, ^prefix, suffix$, !not.
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    /// Keep initiatives offered in this municipality (repeatable).
+    #[arg(long, visible_alias = "kommune", value_name = "M")]
+    pub municipality: Vec<String>,
+
+    /// Keep initiatives for this target group (repeatable).
+    #[arg(long = "target-group", visible_alias = "maalgruppe", value_name = "G")]
+    pub target_group: Vec<String>,
+
+    /// Keep initiatives with this theme (repeatable).
+    #[arg(long, visible_alias = "tema", value_name = "T")]
+    pub theme: Vec<String>,
+
+    /// Keep initiatives whose age range includes this age (entries without a range stay).
+    #[arg(long, visible_alias = "alder", value_name = "N")]
+    pub age: Option<u8>,
+
+    /// Keep initiatives with this status (repeatable): active, pilot, proposed, inspiration, ended.
+    #[arg(long, value_name = "S")]
+    pub status: Vec<String>,
+
+    /// Print at most this many results.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+
+    /// Print JSON instead of one line per result.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `indsats show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The initiative's id (see `indsats search`).
+    pub id: String,
+
+    /// Print the entry as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `indsats check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The file to validate; by default the catalogue the app would use.
+    pub path: Option<PathBuf>,
+}
+
+/// `indsats vocab`.
+#[derive(Debug, Args)]
+pub struct VocabArgs {
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}

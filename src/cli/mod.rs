@@ -1,0 +1,152 @@
+//! The non-interactive commands and the dispatch from the command line.
+
+pub mod args;
+pub mod check;
+pub mod search;
+pub mod show;
+pub mod vocab;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::catalogue::{LoadError, Loaded, load};
+use crate::ui::strings::Lang;
+use args::{Cli, Command};
+
+/// Environment variable choosing the interface language.
+pub const LANG_ENV: &str = "INDSATS_LANG";
+
+/// What every command needs from the global options.
+#[derive(Debug, Clone)]
+pub struct Context {
+    /// The `--catalogue` flag.
+    pub catalogue: Option<PathBuf>,
+    /// The interface language.
+    pub lang: Lang,
+}
+
+impl Context {
+    /// Loads the catalogue the options and environment point at.
+    pub fn load_catalogue(&self) -> Result<Loaded, Failure> {
+        load::load(load::resolve_origin(self.catalogue.as_deref())).map_err(Failure::from)
+    }
+}
+
+/// A command that failed: the message for stderr and the exit code.
+#[derive(Debug)]
+pub struct Failure {
+    /// Exit code (1 invalid/nothing found, 2 usage or unreadable file).
+    pub code: u8,
+    /// Lines for stderr; each is printed as it is.
+    pub lines: Vec<String>,
+}
+
+impl Failure {
+    /// A usage error (exit 2) with one message.
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            code: 2,
+            lines: vec![format!("indsats: {}", message.into())],
+        }
+    }
+
+    /// A failure with one `indsats: …` line and the given code.
+    pub fn new(code: u8, message: impl Into<String>) -> Failure {
+        Failure {
+            code,
+            lines: vec![format!("indsats: {}", message.into())],
+        }
+    }
+}
+
+impl From<LoadError> for Failure {
+    fn from(err: LoadError) -> Failure {
+        let code = err.exit_code();
+        let lines = match err {
+            LoadError::Invalid(problems) => {
+                let count = problems.len();
+                let mut lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                lines.push(format!(
+                    "indsats: the catalogue is invalid ({count} problem{})",
+                    if count == 1 { "" } else { "s" }
+                ));
+                lines
+            }
+            other => vec![format!("indsats: {other}")],
+        };
+        Failure { code, lines }
+    }
+}
+
+/// Result of a command: `Ok` exits 0.
+pub type Outcome = Result<(), Failure>;
+
+/// Parses the process arguments, runs the command and returns the exit code.
+pub fn main() -> ExitCode {
+    run(std::env::args_os())
+}
+
+/// Parses `args` (program name first), runs the command and returns the exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(err) => {
+            let text = err.render().to_string();
+            if err.use_stderr() {
+                let text = text.strip_prefix("error: ").unwrap_or(&text);
+                eprint!("indsats: {text}");
+                return ExitCode::from(2);
+            }
+            print!("{text}");
+            return ExitCode::SUCCESS;
+        }
+    };
+    let outcome = context(&cli).and_then(|ctx| match cli.command {
+        None => crate::tui::run(&ctx),
+        Some(Command::Search(args)) => search::run(&ctx, &args),
+        Some(Command::Show(args)) => show::run(&ctx, &args),
+        Some(Command::Check(args)) => check::run(&ctx, &args),
+        Some(Command::Vocab(args)) => vocab::run(&ctx, &args),
+    });
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            let mut stderr = std::io::stderr().lock();
+            for line in &failure.lines {
+                let _ = writeln!(stderr, "{line}");
+            }
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+fn context(cli: &Cli) -> Result<Context, Failure> {
+    let lang = match &cli.lang {
+        Some(value) => Lang::parse(value).ok_or_else(|| {
+            Failure::usage(format!("unknown language '{value}' for --lang (use da or en)"))
+        })?,
+        // An unusable $INDSATS_LANG falls back to Danish rather than refusing to start.
+        None => std::env::var(LANG_ENV)
+            .ok()
+            .and_then(|v| Lang::parse(&v))
+            .unwrap_or_default(),
+    };
+    Ok(Context {
+        catalogue: cli.catalogue.clone(),
+        lang,
+    })
+}
+
+/// Writes `text` to stdout; a closed pipe (`indsats search | head`) is not an error.
+pub fn print_stdout(text: &str) -> Outcome {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(err) => Err(Failure::new(2, format!("cannot write output: {err}"))),
+    }
+}

@@ -1,0 +1,14 @@
+//! indsats: a keyboard-driven terminal directory of initiatives for young people
+//! outside education and employment in Region Midtjylland.
+//!
+//! The library holds everything the binary does, so it can be tested without a
+//! terminal: the catalogue (model, loading, validation), search, the app's pure
+//! `update`/`view`, and the non-interactive commands.
+
+pub mod catalogue;
+pub mod cli;
+pub mod date;
+pub mod report;
+pub mod text;
+pub mod tui;
+pub mod ui;

@@ -1,0 +1,5 @@
+//! The `indsats` binary: all logic lives in the library.
+
+fn main() -> std::process::ExitCode {
+    indsats::cli::main()
+}

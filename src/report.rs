@@ -1,0 +1,177 @@
+//! Plain-text rendering of an initiative: `indsats show`, and what the app
+//! prints on the normal screen when it quits with "print".
+
+use crate::catalogue::lookup::age_text;
+use crate::catalogue::{Catalogue, Contact, Initiative, Source};
+use crate::date::{Date, is_stale};
+use crate::text::{terminal_safe, wrap};
+use crate::ui::strings::Lang;
+
+/// Every section of `entry` as plain text wrapped to `width` columns, with
+/// headings in `lang`. `today` decides the "not verified for a year" flag.
+pub fn entry_text(
+    catalogue: &Catalogue,
+    entry: &Initiative,
+    lang: Lang,
+    width: usize,
+    today: Date,
+) -> String {
+    let s = lang.strings();
+    let width = width.max(20);
+    let mut out = Out::new(width);
+
+    out.line(&entry.name);
+    out.line(&"=".repeat(entry.name.chars().count().min(width)));
+    out.field(
+        s.status,
+        &format!(
+            "{} – {}",
+            s.status_label(entry.status),
+            s.status_note(entry.status)
+        ),
+    );
+    if !entry.aliases.is_empty() {
+        out.field(s.aliases, &entry.aliases.join(", "));
+    }
+    out.blank();
+    out.paragraph(&entry.summary, "");
+    out.blank();
+    out.heading(s.description);
+    out.paragraph(&entry.description, "");
+    out.blank();
+
+    let labels = |ids: &[String], label: &dyn Fn(&str) -> String| -> String {
+        ids.iter()
+            .map(|id| label(id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    out.field(
+        s.target_groups,
+        &labels(&entry.target_groups, &|id| {
+            catalogue.target_group_label(id, lang).to_owned()
+        }),
+    );
+    out.field(
+        s.themes,
+        &labels(&entry.themes, &|id| catalogue.theme_label(id, lang).to_owned()),
+    );
+    out.field(s.age, &age_text(entry.age.as_ref(), lang));
+    let mut area = catalogue.area_text(&entry.area, lang);
+    if let Some(note) = &entry.area.note {
+        area = format!("{area} ({note})");
+    }
+    out.field(s.area, &area);
+    if !entry.providers.is_empty() {
+        out.field(s.providers, &entry.providers.join(", "));
+    }
+    if let Some(eligibility) = &entry.eligibility {
+        out.field(s.eligibility, eligibility);
+    }
+    out.blank();
+
+    out.heading(s.next_steps);
+    for (i, step) in entry.next_steps.iter().enumerate() {
+        out.paragraph(step, &format!("{:>2}. ", i + 1));
+    }
+    if !entry.contacts.is_empty() {
+        out.blank();
+        out.heading(s.contacts);
+        for contact in &entry.contacts {
+            out.paragraph(&contact_text(contact), "  - ");
+        }
+    }
+    out.blank();
+    out.heading(s.sources);
+    for source in &entry.sources {
+        out.paragraph(&source_text(source, lang), "  - ");
+    }
+    out.blank();
+    let mut verified = entry.last_verified.clone();
+    if Date::parse_iso(&entry.last_verified).is_some_and(|d| is_stale(d, today)) {
+        verified = format!("{verified} (! {})", s.stale);
+    }
+    out.field(s.last_verified, &verified);
+    out.finish()
+}
+
+/// One contact on one line: organisation, name, role, phone, e-mail, web, address.
+pub fn contact_text(contact: &Contact) -> String {
+    [
+        Some(contact.organisation.as_str()),
+        contact.name.as_deref(),
+        contact.role.as_deref(),
+        contact.phone.as_deref(),
+        contact.email.as_deref(),
+        contact.url.as_deref(),
+        contact.address.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
+/// One source on one line: title, page, address.
+pub fn source_text(source: &Source, lang: Lang) -> String {
+    let mut text = source.title.clone();
+    if let Some(page) = source.page {
+        text = format!("{text}, {} {page}", lang.strings().page);
+    }
+    if let Some(url) = &source.url {
+        text = format!("{text} – {url}");
+    }
+    text
+}
+
+/// Accumulates wrapped, terminal-safe lines.
+struct Out {
+    width: usize,
+    text: String,
+}
+
+impl Out {
+    fn new(width: usize) -> Out {
+        Out {
+            width,
+            text: String::new(),
+        }
+    }
+
+    fn line(&mut self, line: &str) {
+        self.text.push_str(&terminal_safe(line));
+        self.text.push('\n');
+    }
+
+    fn blank(&mut self) {
+        self.text.push('\n');
+    }
+
+    fn heading(&mut self, heading: &str) {
+        self.line(&format!("{heading}:"));
+    }
+
+    /// `label: value`, the value wrapped under itself.
+    fn field(&mut self, label: &str, value: &str) {
+        self.paragraph(value, &format!("{label}: "));
+    }
+
+    /// Wraps `text` after `first` (a label or a list marker), indenting the
+    /// following lines to line up under the text.
+    fn paragraph(&mut self, text: &str, first: &str) {
+        let indent = first.chars().count();
+        let inner = self.width.saturating_sub(indent).max(10);
+        for (i, line) in wrap(&terminal_safe(text), inner).iter().enumerate() {
+            let lead = if i == 0 {
+                first.to_owned()
+            } else {
+                " ".repeat(indent)
+            };
+            self.line(&format!("{lead}{line}"));
+        }
+    }
+
+    fn finish(self) -> String {
+        self.text
+    }
+}

@@ -1,0 +1,114 @@
+//! Plain-text helpers: terminal-safe text and word wrapping by display width.
+
+use unicode_width::UnicodeWidthStr;
+
+/// Whether `c` could change how a terminal draws what follows it: control
+/// characters, bidirectional overrides and isolates, and other invisible
+/// format characters. Such characters are dropped before catalogue text is
+/// drawn or printed.
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{200B}'..='\u{200F}'   // zero-width space/joiners, LRM, RLM
+            | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
+            | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+            | '\u{2066}'..='\u{2069}' // bidi isolates
+            | '\u{FEFF}'              // zero-width no-break space (BOM)
+            | '\u{FFF9}'..='\u{FFFB}' // interlinear annotation
+        )
+}
+
+/// `text` without characters that could disturb a terminal (see [`is_unsafe_char`]).
+/// Borrow-free when nothing needs to go.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(is_unsafe_char) {
+        text.chars().filter(|&c| !is_unsafe_char(c)).collect::<String>().into()
+    } else {
+        text.into()
+    }
+}
+
+/// Wraps `text` into lines no wider than `width` display columns; words longer
+/// than a line are split. Always returns at least one line.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut line_width = 0;
+    for word in text.split_whitespace() {
+        let mut word = word;
+        loop {
+            let word_width = word.width();
+            let gap = usize::from(line_width > 0);
+            if line_width + gap + word_width <= width {
+                if gap == 1 {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                line_width += gap + word_width;
+                break;
+            }
+            if line_width > 0 {
+                lines.push(std::mem::take(&mut line));
+                line_width = 0;
+                continue;
+            }
+            // A word wider than the whole line: cut it at the width.
+            let (head, tail) = split_at_width(word, width);
+            lines.push(head.to_owned());
+            word = tail;
+            if word.is_empty() {
+                break;
+            }
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Splits `text` after at most `width` columns (at least one character).
+fn split_at_width(text: &str, width: usize) -> (&str, &str) {
+    let mut used = 0;
+    for (i, c) in text.char_indices() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width && i > 0 {
+            return text.split_at(i);
+        }
+        used += w;
+    }
+    (text, "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_word_boundaries() {
+        assert_eq!(
+            wrap("Kontakt kommunens ungeindsats", 18),
+            vec!["Kontakt kommunens", "ungeindsats"]
+        );
+        assert_eq!(wrap("", 10), vec![""]);
+    }
+
+    #[test]
+    fn splits_words_longer_than_the_line() {
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+    }
+
+    #[test]
+    fn drops_escape_and_bidi_characters() {
+        assert_eq!(terminal_safe("a\u{1b}[2Jb\u{202E}c"), "a[2Jbc");
+        assert_eq!(terminal_safe("Århus"), "Århus");
+    }
+
+    #[test]
+    fn wide_characters_count_double() {
+        for line in wrap("日本語 日本語 日本語", 7) {
+            assert!(line.width() <= 7);
+        }
+    }
+}

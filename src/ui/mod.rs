@@ -1,0 +1,3 @@
+//! Drawing the app: pure `view` functions and the UI text.
+
+pub mod strings;
