@@ -138,7 +138,10 @@ mod tests {
             assert_eq!(Date::from_days(days).to_days(), days);
         }
         assert_eq!(Date::parse_iso("1970-01-01").unwrap().to_days(), 0);
-        assert_eq!(Date::parse_iso("2026-11-23").unwrap().to_string(), "2026-11-23");
+        assert_eq!(
+            Date::parse_iso("2026-11-23").unwrap().to_string(),
+            "2026-11-23"
+        );
     }
 
     #[test]

@@ -54,7 +54,9 @@ pub fn entry_text(
     );
     out.field(
         s.themes,
-        &labels(&entry.themes, &|id| catalogue.theme_label(id, lang).to_owned()),
+        &labels(&entry.themes, &|id| {
+            catalogue.theme_label(id, lang).to_owned()
+        }),
     );
     out.field(s.age, &age_text(entry.age.as_ref(), lang));
     let mut area = catalogue.area_text(&entry.area, lang);

@@ -22,7 +22,10 @@ pub fn is_unsafe_char(c: char) -> bool {
 /// Borrow-free when nothing needs to go.
 pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
     if text.chars().any(is_unsafe_char) {
-        text.chars().filter(|&c| !is_unsafe_char(c)).collect::<String>().into()
+        text.chars()
+            .filter(|&c| !is_unsafe_char(c))
+            .collect::<String>()
+            .into()
     } else {
         text.into()
     }

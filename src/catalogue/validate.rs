@@ -96,7 +96,10 @@ fn line_col(prefix: &[u8]) -> (usize, usize) {
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&prefix[line_start..]).chars().count() + 1;
+    let column = String::from_utf8_lossy(&prefix[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }
 
@@ -398,8 +401,12 @@ impl Checker<'_> {
             &["themes", "target_groups", "municipalities"],
         );
         self.themes = self.vocabulary(vocab, "themes", &["id", "label", "label_en"], "label");
-        self.target_groups =
-            self.vocabulary(vocab, "target_groups", &["id", "label", "label_en"], "label");
+        self.target_groups = self.vocabulary(
+            vocab,
+            "target_groups",
+            &["id", "label", "label_en"],
+            "label",
+        );
         self.municipalities = self.vocabulary(vocab, "municipalities", &["id", "name"], "name");
     }
 
@@ -440,15 +447,25 @@ impl Checker<'_> {
         ids
     }
 
-    fn initiative<'v>(&mut self, index: usize, item: &'v Value, seen: &mut HashMap<&'v str, usize>) {
+    fn initiative<'v>(
+        &mut self,
+        index: usize,
+        item: &'v Value,
+        seen: &mut HashMap<&'v str, usize>,
+    ) {
         let number = index + 1;
         let Value::Object(obj) = item else {
             self.initiative = Some(format!("#{number}"));
             self.report("", format!("expected an object, found {}", kind(item)));
             return;
         };
-        let id = obj.get("id").and_then(Value::as_str).filter(|s| !s.trim().is_empty());
+        let id = obj
+            .get("id")
+            .and_then(Value::as_str)
+            .filter(|s| !s.trim().is_empty());
+        // A repeated id alone would not say which of the two is meant.
         self.initiative = Some(match id {
+            Some(id) if seen.contains_key(id) => format!("'{id}' (#{number})"),
             Some(id) => format!("'{id}'"),
             None => format!("#{number}"),
         });
@@ -681,7 +698,9 @@ impl Checker<'_> {
             self.string(source, "title", &at, Need::Required);
             self.url(source, "url", &at);
             if let Some(page) = source.get("page")
-                && !page.as_u64().is_some_and(|p| p >= 1 && p <= u64::from(u32::MAX))
+                && !page
+                    .as_u64()
+                    .is_some_and(|p| p >= 1 && p <= u64::from(u32::MAX))
             {
                 self.report(
                     join(&at, "page"),

@@ -28,4 +28,3 @@ pub fn summary(catalogue: &Catalogue) -> String {
         catalogue.updated
     )
 }
-

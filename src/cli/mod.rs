@@ -127,7 +127,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 fn context(cli: &Cli) -> Result<Context, Failure> {
     let lang = match &cli.lang {
         Some(value) => Lang::parse(value).ok_or_else(|| {
-            Failure::usage(format!("unknown language '{value}' for --lang (use da or en)"))
+            Failure::usage(format!(
+                "unknown language '{value}' for --lang (use da or en)"
+            ))
         })?,
         // An unusable $INDSATS_LANG falls back to Danish rather than refusing to start.
         None => std::env::var(LANG_ENV)
@@ -144,7 +146,10 @@ fn context(cli: &Cli) -> Result<Context, Failure> {
 /// Writes `text` to stdout; a closed pipe (`indsats search | head`) is not an error.
 pub fn print_stdout(text: &str) -> Outcome {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         Ok(()) => Ok(()),
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(err) => Err(Failure::new(2, format!("cannot write output: {err}"))),

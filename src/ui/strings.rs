@@ -167,13 +167,7 @@ pub static DA: Strings = Strings {
     scope_national: "Hele landet",
     scope_municipalities: "Kommuner",
     scope_outside: "Uden for Region Midtjylland",
-    status_labels: [
-        "Aktiv",
-        "Pilot",
-        "Anbefaling",
-        "Inspiration",
-        "Ophørt",
-    ],
+    status_labels: ["Aktiv", "Pilot", "Anbefaling", "Inspiration", "Ophørt"],
     status_notes: [
         "kører og kan henvises til",
         "forsøg, evt. kun i dele af regionen",
@@ -212,13 +206,7 @@ pub static EN: Strings = Strings {
     scope_national: "Nationwide",
     scope_municipalities: "Municipalities",
     scope_outside: "Outside Region Midtjylland",
-    status_labels: [
-        "Active",
-        "Pilot",
-        "Recommendation",
-        "Inspiration",
-        "Ended",
-    ],
+    status_labels: ["Active", "Pilot", "Recommendation", "Inspiration", "Ended"],
     status_notes: [
         "running; you can refer to it",
         "a trial, possibly only in part of the region",

@@ -1,0 +1,70 @@
+//! Helpers shared by the integration tests: run the real binary.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Path of a file in `tests/fixtures`.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// A command for the built binary with a clean, isolated environment: no
+/// catalogue or language variables, and config/data dirs in `home`.
+pub fn indsats(home: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_indsats"));
+    cmd.env_remove("INDSATS_CATALOGUE")
+        .env_remove("INDSATS_LANG")
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("NO_COLOR", "1")
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+/// What a finished run printed and returned.
+pub struct Run {
+    /// Exit code (-1 when killed by a signal).
+    pub code: i32,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(output: Output) -> Run {
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+}
+
+/// Runs the binary with `args` in a fresh temporary home.
+pub fn run(args: &[&str]) -> Run {
+    let home = tempfile::tempdir().expect("temp dir");
+    run_in(home.path(), args)
+}
+
+/// Runs the binary with `args` in the given home.
+pub fn run_in(home: &Path, args: &[&str]) -> Run {
+    indsats(home)
+        .args(args)
+        .output()
+        .expect("run indsats")
+        .into()
+}
+
+/// Asserts that nothing looks like a panic or a backtrace.
+pub fn assert_no_panic(run: &Run) {
+    for text in [&run.stdout, &run.stderr] {
+        assert!(!text.contains("panicked"), "panic in output: {text}");
+        assert!(!text.contains("RUST_BACKTRACE"), "backtrace hint: {text}");
+    }
+}
