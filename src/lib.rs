@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod cli;
 pub mod date;
 pub mod report;
+pub mod search;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -15,7 +15,7 @@ fn show_prints_every_section_with_danish_headings() {
     let out = &result.stdout;
     for part in [
         "IPS-ung\n",
-        "Status: Aktiv",
+        "Status: Aktiv – kører ifølge kilderne",
         "Også kendt som: Individuelt Planlagt job med Støtte",
         "Job eller uddannelse sideløbende med psykiatrisk behandling.",
         "Beskrivelse:\nJobcenter og psykiatri",

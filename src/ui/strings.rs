@@ -169,7 +169,7 @@ pub static DA: Strings = Strings {
     scope_outside: "Uden for Region Midtjylland",
     status_labels: ["Aktiv", "Pilot", "Anbefaling", "Inspiration", "Ophørt"],
     status_notes: [
-        "kører og kan henvises til",
+        "kører ifølge kilderne; tjek detaljerne før henvisning",
         "forsøg, evt. kun i dele af regionen",
         "en anbefaling, ikke et tilbud man kan henvise til",
         "kører uden for regionen; til inspiration, ikke et lokalt tilbud",
@@ -208,7 +208,7 @@ pub static EN: Strings = Strings {
     scope_outside: "Outside Region Midtjylland",
     status_labels: ["Active", "Pilot", "Recommendation", "Inspiration", "Ended"],
     status_notes: [
-        "running; you can refer to it",
+        "running according to the sources; check the details before referring",
         "a trial, possibly only in part of the region",
         "a recommendation, not an offer you can refer to",
         "runs outside the region; an idea, not a local offer",
