@@ -5,11 +5,13 @@
 //! terminal: the catalogue (model, loading, validation), search, the app's pure
 //! `update`/`view`, and the non-interactive commands.
 
+pub mod app;
 pub mod catalogue;
 pub mod cli;
 pub mod date;
 pub mod report;
 pub mod search;
+pub mod term;
 pub mod text;
 pub mod tui;
 pub mod ui;

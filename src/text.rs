@@ -34,13 +34,21 @@ pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
 /// Wraps `text` into lines no wider than `width` display columns; words longer
 /// than a line are split. Always returns at least one line.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
+    wrap_widths(text, width, width)
+}
+
+/// Like [`wrap`], but the first line may have a different width than the rest
+/// (a line that starts after a label).
+pub fn wrap_widths(text: &str, first: usize, rest: usize) -> Vec<String> {
+    let first = first.max(1);
+    let rest = rest.max(1);
+    let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     let mut line_width = 0;
     for word in text.split_whitespace() {
         let mut word = word;
         loop {
+            let width = if lines.is_empty() { first } else { rest };
             let word_width = word.width();
             let gap = usize::from(line_width > 0);
             if line_width + gap + word_width <= width {
@@ -95,6 +103,14 @@ mod tests {
             vec!["Kontakt kommunens", "ungeindsats"]
         );
         assert_eq!(wrap("", 10), vec![""]);
+    }
+
+    #[test]
+    fn first_line_can_be_narrower() {
+        assert_eq!(
+            wrap_widths("en to tre fire fem", 6, 10),
+            vec!["en to", "tre fire", "fem"]
+        );
     }
 
     #[test]

@@ -111,14 +111,18 @@ impl SearchIndex {
                 Scope::Municipalities => e.area.municipalities.iter().any(|x| x == m),
                 Scope::OutsideRegion => filters.statuses.contains(&Status::Inspiration),
             };
-            let pm = filters.municipalities.is_empty()
-                || filters.municipalities.iter().any(|m| muni(m));
+            let pm =
+                filters.municipalities.is_empty() || filters.municipalities.iter().any(|m| muni(m));
             let pt = filters.target_groups.is_empty()
-                || e.target_groups.iter().any(|t| filters.target_groups.contains(t));
-            let ph = filters.themes.is_empty()
-                || e.themes.iter().any(|t| filters.themes.contains(t));
+                || e.target_groups
+                    .iter()
+                    .any(|t| filters.target_groups.contains(t));
+            let ph =
+                filters.themes.is_empty() || e.themes.iter().any(|t| filters.themes.contains(t));
             let ps = filters.statuses.is_empty() || filters.statuses.contains(&e.status);
-            let pa = filters.age.is_none_or(|a| e.age.is_none_or(|r| r.contains(a)));
+            let pa = filters
+                .age
+                .is_none_or(|a| e.age.is_none_or(|r| r.contains(a)));
             if pt && ph && ps && pa {
                 for (i, m) in v.municipalities.iter().enumerate() {
                     facets.municipalities[i] += usize::from(muni(&m.id));
@@ -153,7 +157,11 @@ impl SearchIndex {
                     } else {
                         vec![Field::Description]
                     },
-                    name_positions: if words.is_empty() { Vec::new() } else { positions },
+                    name_positions: if words.is_empty() {
+                        Vec::new()
+                    } else {
+                        positions
+                    },
                 });
             }
         }

@@ -1,3 +1,132 @@
-//! Drawing the app: pure `view` functions and the UI text.
+//! Drawing the app: the pure `view` and one file per part; the UI text.
 
+pub mod bars;
+pub mod detail;
+pub mod filters;
+pub mod help;
+pub mod layout;
+pub mod results;
 pub mod strings;
+pub mod theme;
+
+use std::cell::Cell;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::App;
+use layout::{Areas, Mode};
+use theme::Theme;
+
+/// Draws the whole screen for `app`. No I/O; safe at any size, including 0×0.
+pub fn view(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let theme = Theme::new(app.no_color);
+    if Mode::of((area.width, area.height)) == Mode::TooSmall {
+        too_small(app, frame, area);
+        return;
+    }
+    let areas = Areas::for_rect(app, area);
+    bars::title(app, &theme, frame, areas.title);
+    bars::query(app, &theme, frame, areas.query);
+    bars::summary(app, &theme, frame, areas.summary);
+    if let Some(rect) = areas.filters {
+        filters::render(app, &theme, frame, rect);
+    }
+    if let Some(rect) = areas.list {
+        results::render(app, &theme, frame, rect);
+    }
+    if let Some(rect) = areas.detail {
+        detail::render(app, &theme, frame, rect);
+    }
+    bars::hints(app, &theme, frame, areas.hints);
+    if app.help {
+        let body = Rect {
+            y: area.y + 1,
+            height: area.height.saturating_sub(2),
+            ..area
+        };
+        let [popup] = Layout::horizontal([Constraint::Max(90)])
+            .flex(Flex::Center)
+            .areas(body);
+        help::render(app, &theme, frame, popup);
+    }
+}
+
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let text = crate::text::wrap(app.lang.strings().too_small, usize::from(area.width));
+    let lines: Vec<_> = text
+        .into_iter()
+        .take(usize::from(area.height))
+        .map(ratatui::text::Line::from)
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// `text` cut to `width` columns (with "…" when cut) and padded to exactly `width`.
+pub fn fit(text: &str, width: usize) -> String {
+    let text = crate::text::terminal_safe(text);
+    let full = text.width();
+    if full <= width {
+        return format!("{text}{}", " ".repeat(width - full));
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    used += 1;
+    out.push_str(&" ".repeat(width.saturating_sub(used)));
+    out
+}
+
+/// First row to show so that `cursor` is visible in `height` rows, moving the
+/// remembered `offset` as little as possible (scrolling stays stable).
+pub fn visible_window(offset: &Cell<usize>, cursor: usize, len: usize, height: usize) -> usize {
+    let height = height.max(1);
+    let mut first = offset.get().min(len.saturating_sub(height));
+    if cursor < first {
+        first = cursor;
+    } else if cursor >= first + height {
+        first = cursor + 1 - height;
+    }
+    offset.set(first);
+    first
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_pads_and_cuts_by_width() {
+        assert_eq!(fit("abc", 5), "abc  ");
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("Århus", 0), "");
+        assert_eq!(fit("日本語", 4), "日… ");
+    }
+
+    #[test]
+    fn window_follows_the_cursor() {
+        let offset = Cell::new(0);
+        assert_eq!(visible_window(&offset, 0, 100, 10), 0);
+        assert_eq!(visible_window(&offset, 12, 100, 10), 3);
+        assert_eq!(visible_window(&offset, 5, 100, 10), 3);
+        assert_eq!(visible_window(&offset, 2, 100, 10), 2);
+        assert_eq!(visible_window(&offset, 0, 0, 10), 0);
+    }
+}

@@ -105,6 +105,60 @@ pub struct Strings {
     pub status_labels: [&'static str; 5],
     /// Short explanation of what a status means for a referral, in [`Status::ALL`] order.
     pub status_notes: [&'static str; 5],
+    /// Word after the number of initiatives in the title bar.
+    pub title_count: &'static str,
+    /// Before the catalogue date in the title bar.
+    pub updated: &'static str,
+    /// The bundled catalogue, in the title bar.
+    pub source_bundled: &'static str,
+    /// Label of the query line.
+    pub search_prompt: &'static str,
+    /// Between the result count and the total ("12 af 46").
+    pub of: &'static str,
+    /// Title of the filter panel.
+    pub filters: &'static str,
+    /// Summary line when no filter is set.
+    pub no_filters: &'static str,
+    /// Label of the age field.
+    pub age_prompt: &'static str,
+    /// How to use the age field.
+    pub age_help: &'static str,
+    /// Age field when empty.
+    pub age_none: &'static str,
+    /// Title of the result list.
+    pub results: &'static str,
+    /// Result list when nothing matches.
+    pub no_results: &'static str,
+    /// Title of the detail pane.
+    pub details: &'static str,
+    /// Detail pane when nothing is selected.
+    pub nothing_selected: &'static str,
+    /// Banner on proposed entries.
+    pub warn_proposed: &'static str,
+    /// Banner on inspiration entries.
+    pub warn_inspiration: &'static str,
+    /// Banner on ended entries.
+    pub warn_ended: &'static str,
+    /// Shown when the terminal is below 40×10.
+    pub too_small: &'static str,
+    /// Title of the help screen.
+    pub help_title: &'static str,
+    /// Hint bar: query focused.
+    pub hints_query: &'static str,
+    /// Hint bar: filter panel focused.
+    pub hints_filters: &'static str,
+    /// Hint bar: age field focused.
+    pub hints_age: &'static str,
+    /// Hint bar: result list focused.
+    pub hints_list: &'static str,
+    /// Hint bar: details focused.
+    pub hints_details: &'static str,
+    /// Hint bar: help open.
+    pub hints_help: &'static str,
+    /// Facet names, in `Facet::ALL` order.
+    pub facet_names: [&'static str; 5],
+    /// The help screen: sections of (keys, what they do).
+    pub help: &'static [(&'static str, &'static [(&'static str, &'static str)])],
     /// `indsats show`: unknown id.
     pub unknown_id: &'static str,
     /// `indsats show`: did you mean.
@@ -175,6 +229,33 @@ pub static DA: Strings = Strings {
         "kører uden for regionen; til inspiration, ikke et lokalt tilbud",
         "kører ikke længere",
     ],
+    title_count: "indsatser",
+    updated: "opdateret",
+    source_bundled: "indbygget katalog",
+    search_prompt: "Søg",
+    of: "af",
+    filters: "Filtre",
+    no_filters: "Ingen filtre (Tab: vælg kommune, målgruppe, tema, status, alder)",
+    age_prompt: "Borgerens alder",
+    age_help: "Skriv alderen med tal. ↑ og ↓ ændrer den, Backspace sletter. Indsatser uden aldersgrænse vises altid.",
+    age_none: "alle aldre",
+    results: "Resultater",
+    no_results: "Ingen indsatser passer. Prøv færre ord, eller fjern et filter.",
+    details: "Detaljer",
+    nothing_selected: "Ingen indsats valgt.",
+    warn_proposed: "ANBEFALING – ikke et tilbud, man kan henvise til",
+    warn_inspiration: "INSPIRATION – kører uden for Region Midtjylland",
+    warn_ended: "OPHØRT – kører ikke længere",
+    too_small: "Terminalen er for lille (mindst 40×10)",
+    help_title: "Hjælp – taster",
+    hints_query: "Skriv for at søge · ↑↓ vælg · Enter åbn · Tab filtre · Ctrl-U ryd · F2 alder · F1 hjælp · Ctrl-C afslut",
+    hints_filters: "←→ filter · ↑↓ værdi · Mellemrum vælg · Del ryd · Tab videre · Esc tilbage · ? hjælp · q afslut",
+    hints_age: "Tal: alder · ↑↓ ændr · Backspace slet · ←→ filter · Tab videre · Esc tilbage",
+    hints_list: "↑↓ PgUp PgDn flyt · Enter åbn · / søg · Tab videre · Esc ryd søgning · ? hjælp · q afslut",
+    hints_details: "↑↓ PgUp PgDn rul · Esc tilbage · Tab videre · ? hjælp · q afslut",
+    hints_help: "Esc, ? eller F1 lukker hjælpen · Ctrl-C afslut",
+    facet_names: ["Kommune", "Målgruppe", "Tema", "Status", "Alder"],
+    help: HELP_DA,
     unknown_id: "ukendt indsats",
     did_you_mean: "mente du",
 };
@@ -214,9 +295,148 @@ pub static EN: Strings = Strings {
         "runs outside the region; an idea, not a local offer",
         "no longer running",
     ],
+    title_count: "initiatives",
+    updated: "updated",
+    source_bundled: "bundled catalogue",
+    search_prompt: "Search",
+    of: "of",
+    filters: "Filters",
+    no_filters: "No filters (Tab: choose municipality, target group, theme, status, age)",
+    age_prompt: "Citizen's age",
+    age_help: "Type the age in digits. ↑ and ↓ change it, Backspace deletes. Initiatives without an age range always show.",
+    age_none: "any age",
+    results: "Results",
+    no_results: "No initiatives match. Try fewer words or remove a filter.",
+    details: "Details",
+    nothing_selected: "No initiative selected.",
+    warn_proposed: "RECOMMENDATION – not an offer you can refer to",
+    warn_inspiration: "INSPIRATION – runs outside Region Midtjylland",
+    warn_ended: "ENDED – no longer running",
+    too_small: "The terminal is too small (at least 40×10)",
+    help_title: "Help – keys",
+    hints_query: "Type to search · ↑↓ select · Enter open · Tab filters · Ctrl-U clear · F2 age · F1 help · Ctrl-C quit",
+    hints_filters: "←→ filter · ↑↓ value · Space select · Del clear · Tab next · Esc back · ? help · q quit",
+    hints_age: "Digits: age · ↑↓ change · Backspace delete · ←→ filter · Tab next · Esc back",
+    hints_list: "↑↓ PgUp PgDn move · Enter open · / search · Tab next · Esc clear search · ? help · q quit",
+    hints_details: "↑↓ PgUp PgDn scroll · Esc back · Tab next · ? help · q quit",
+    hints_help: "Esc, ? or F1 closes help · Ctrl-C quit",
+    facet_names: ["Municipality", "Target group", "Theme", "Status", "Age"],
+    help: HELP_EN,
     unknown_id: "unknown initiative",
     did_you_mean: "did you mean",
 };
+
+type HelpSections = &'static [(&'static str, &'static [(&'static str, &'static str)])];
+
+const HELP_DA: HelpSections = &[
+    (
+        "Overalt",
+        &[
+            (
+                "Tab / Shift-Tab",
+                "skift mellem søgning, filtre, resultater og detaljer",
+            ),
+            ("F1 eller ?", "denne hjælp (? kun uden for søgefeltet)"),
+            ("F2", "sæt borgerens alder"),
+            ("Esc", "tilbage: hjælp → detaljer → liste → ryd søgning"),
+            ("Ctrl-C", "afslut altid"),
+            ("q", "afslut (uden for søgefeltet)"),
+        ],
+    ),
+    (
+        "Søgning",
+        &[
+            ("bogstaver", "søg med det samme; flere ord skal alle passe"),
+            (
+                "Backspace / Ctrl-W / Ctrl-U",
+                "slet tegn / ord / hele søgningen",
+            ),
+            ("↑ ↓ PgUp PgDn Home End", "flyt i resultaterne"),
+            ("Enter", "åbn den valgte indsats"),
+            (
+                "'ord  ^start  slut$  !ikke",
+                "præcist ord, ordstart, ordslutning, udelad",
+            ),
+        ],
+    ),
+    (
+        "Filtre",
+        &[
+            (
+                "← →",
+                "skift filter: kommune, målgruppe, tema, status, alder",
+            ),
+            ("↑ ↓", "vælg værdi (i alder: ændr alderen)"),
+            ("Mellemrum / Enter", "slå værdien til eller fra"),
+            ("Del / Backspace", "ryd filteret"),
+            ("tal", "skriv alderen i alder-filteret"),
+        ],
+    ),
+    (
+        "Resultater og detaljer",
+        &[
+            ("↑ ↓ PgUp PgDn Home End", "flyt / rul"),
+            ("Enter", "åbn detaljerne"),
+            ("/", "gå til søgefeltet (andre bogstaver søger også)"),
+            ("!", "i listen: ikke verificeret i over et år"),
+        ],
+    ),
+];
+
+const HELP_EN: HelpSections = &[
+    (
+        "Everywhere",
+        &[
+            (
+                "Tab / Shift-Tab",
+                "move between search, filters, results and details",
+            ),
+            ("F1 or ?", "this help (? only outside the search line)"),
+            ("F2", "set the citizen's age"),
+            ("Esc", "back: help → details → list → clear search"),
+            ("Ctrl-C", "always quits"),
+            ("q", "quit (outside the search line)"),
+        ],
+    ),
+    (
+        "Search",
+        &[
+            ("letters", "search at once; several words must all match"),
+            (
+                "Backspace / Ctrl-W / Ctrl-U",
+                "delete character / word / whole search",
+            ),
+            ("↑ ↓ PgUp PgDn Home End", "move in the results"),
+            ("Enter", "open the selected initiative"),
+            (
+                "'word  ^start  end$  !not",
+                "exact, word start, word end, exclude",
+            ),
+        ],
+    ),
+    (
+        "Filters",
+        &[
+            (
+                "← →",
+                "change filter: municipality, target group, theme, status, age",
+            ),
+            ("↑ ↓", "choose a value (in age: change the age)"),
+            ("Space / Enter", "turn the value on or off"),
+            ("Del / Backspace", "clear the filter"),
+            ("digits", "type the age in the age filter"),
+        ],
+    ),
+    (
+        "Results and details",
+        &[
+            ("↑ ↓ PgUp PgDn Home End", "move / scroll"),
+            ("Enter", "open the details"),
+            ("/", "go to the search line (other letters search too)"),
+            ("!", "in the list: not verified for over a year"),
+        ],
+    ),
+];
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,53 @@
+//! Which part of the screen has the keyboard, and the facets of the filter panel.
+
+/// The part of the screen that receives keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    /// The query line: typing searches.
+    #[default]
+    Query,
+    /// The filter panel.
+    Filters,
+    /// The result list.
+    List,
+    /// The detail pane (or the detail view on narrow terminals).
+    Details,
+}
+
+/// One facet of the filter panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Facet {
+    /// Municipality (with the area rules of DESIGN.md §2).
+    #[default]
+    Municipality,
+    /// Target group.
+    TargetGroup,
+    /// Theme.
+    Theme,
+    /// Status.
+    Status,
+    /// The citizen's age.
+    Age,
+}
+
+impl Facet {
+    /// Every facet, in panel order.
+    pub const ALL: [Facet; 5] = [
+        Facet::Municipality,
+        Facet::TargetGroup,
+        Facet::Theme,
+        Facet::Status,
+        Facet::Age,
+    ];
+
+    /// Position in [`Facet::ALL`].
+    pub fn index(self) -> usize {
+        Facet::ALL.iter().position(|&f| f == self).unwrap_or(0)
+    }
+
+    /// The facet `step` places away, wrapping around.
+    pub fn shifted(self, step: isize) -> Facet {
+        let len = Facet::ALL.len() as isize;
+        Facet::ALL[(self.index() as isize + step).rem_euclid(len) as usize]
+    }
+}

@@ -1,0 +1,321 @@
+//! Key sequences → state, through `map_key` and `update`, without a terminal.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::keys::map_key;
+use super::{Action, App, Facet, Focus};
+use crate::catalogue::{Origin, Status, load};
+use crate::date::Date;
+use crate::ui::strings::Lang;
+
+fn app_at(width: u16, height: u16) -> App {
+    let loaded = load::load(Origin::Bundled).expect("bundled catalogue");
+    let mut app = App::new(
+        loaded,
+        Lang::Da,
+        Date::parse_iso("2026-11-23").unwrap(),
+        false,
+    );
+    app.update(Action::Resize(width, height));
+    app
+}
+
+fn app() -> App {
+    app_at(120, 40)
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    press_with(app, code, KeyModifiers::NONE);
+}
+
+fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+    if let Some(action) = map_key(app, KeyEvent::new(code, modifiers)) {
+        app.update(action);
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn selected_id(app: &App) -> Option<String> {
+    app.selected_entry().map(|e| e.id.clone())
+}
+
+#[test]
+fn typing_searches_on_every_keystroke() {
+    let mut app = app();
+    let total = app.hits().len();
+    assert_eq!(total, app.catalogue.initiatives.len());
+    type_text(&mut app, "fgu");
+    let after_three = app.hits().len();
+    assert!(after_three < total && after_three >= 6, "{after_three}");
+    type_text(&mut app, " skolen");
+    assert_eq!(app.query, "fgu skolen");
+    assert_eq!(selected_id(&app).as_deref(), Some("fgu-skolen"));
+}
+
+#[test]
+fn backspace_ctrl_w_and_ctrl_u_edit_the_query() {
+    let mut app = app();
+    type_text(&mut app, "ips ung");
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.query, "ips un");
+    press_with(&mut app, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(app.query, "ips ");
+    type_text(&mut app, "ung");
+    press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(app.query, "");
+    assert_eq!(app.hits().len(), app.catalogue.initiatives.len());
+}
+
+#[test]
+fn arrows_pages_home_and_end_move_the_selection() {
+    let mut app = app();
+    let last = app.hits().len() - 1;
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.selected, 2);
+    press(&mut app, KeyCode::Up);
+    assert_eq!(app.selected, 1);
+    press(&mut app, KeyCode::End);
+    assert_eq!(app.selected, last);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.selected, last, "clamped at the end");
+    press(&mut app, KeyCode::Home);
+    assert_eq!(app.selected, 0);
+    press(&mut app, KeyCode::PageDown);
+    assert!(
+        app.selected > 10,
+        "a page is the list height: {}",
+        app.selected
+    );
+    press(&mut app, KeyCode::PageUp);
+    assert_eq!(app.selected, 0);
+}
+
+#[test]
+fn a_new_query_selects_the_best_match_again() {
+    let mut app = app();
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    type_text(&mut app, "k");
+    assert_eq!(app.selected, 0);
+}
+
+#[test]
+fn enter_opens_details_and_esc_backs_out_step_by_step() {
+    let mut app = app();
+    type_text(&mut app, "ips");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.focus, Focus::Details);
+    assert!(
+        !app.detail_view,
+        "wide screens show details beside the list"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.focus, Focus::List);
+    assert_eq!(app.query, "ips");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.query, "", "Esc in the list clears the query");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.focus, Focus::Query);
+}
+
+#[test]
+fn narrow_terminals_open_details_as_their_own_view() {
+    let mut app = app_at(60, 20);
+    type_text(&mut app, "ips");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.detail_view);
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.detail_view);
+    assert_eq!(app.focus, Focus::List);
+}
+
+#[test]
+fn tab_cycles_query_filters_list_details() {
+    let mut app = app();
+    let mut seen = vec![app.focus];
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+        seen.push(app.focus);
+    }
+    assert_eq!(
+        seen,
+        [
+            Focus::Query,
+            Focus::Filters,
+            Focus::List,
+            Focus::Details,
+            Focus::Query
+        ]
+    );
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.focus, Focus::Details);
+}
+
+#[test]
+fn filter_panel_arrows_choose_facet_and_space_toggles() {
+    let mut app = app();
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.facet, Facet::Municipality);
+    let skive = app
+        .catalogue
+        .vocabularies
+        .municipalities
+        .iter()
+        .position(|m| m.id == "skive")
+        .unwrap();
+    for _ in 0..skive {
+        press(&mut app, KeyCode::Down);
+    }
+    let expected = app.facet_values(Facet::Municipality)[skive].count;
+    press(&mut app, KeyCode::Char(' '));
+    assert!(app.filters.municipalities.contains("skive"));
+    assert_eq!(
+        app.hits().len(),
+        expected,
+        "the count shown is what the filter leaves"
+    );
+    assert!(app.active_filters().contains(&"Skive".to_owned()));
+    press(&mut app, KeyCode::Char(' '));
+    assert!(app.filters.municipalities.is_empty());
+
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    assert_eq!(app.facet, Facet::Status);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.filters.statuses.contains(&Status::Proposed));
+    assert!(
+        app.hits()
+            .iter()
+            .all(|h| app.catalogue.initiatives[h.index].status == Status::Proposed)
+    );
+    press(&mut app, KeyCode::Delete);
+    assert!(app.filters.statuses.is_empty());
+    press(&mut app, KeyCode::Left);
+    assert_eq!(app.facet, Facet::Theme);
+}
+
+#[test]
+fn f2_sets_the_age_directly() {
+    let mut app = app();
+    type_text(&mut app, "ips");
+    press(&mut app, KeyCode::F(2));
+    assert_eq!(app.focus, Focus::Filters);
+    assert_eq!(app.facet, Facet::Age);
+    type_text(&mut app, "17");
+    assert_eq!(app.filters.age, Some(17));
+    assert_eq!(app.query, "ips", "digits went to the age, not the query");
+    press(&mut app, KeyCode::Up);
+    assert_eq!(app.filters.age, Some(18));
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.filters.age, Some(1));
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.filters.age, None);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.filters.age, Some(16), "arrows start from 16");
+}
+
+#[test]
+fn q_types_in_the_query_but_quits_elsewhere() {
+    let mut app = app();
+    type_text(&mut app, "q");
+    assert_eq!(app.query, "q");
+    assert!(!app.quit);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::List);
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.quit);
+}
+
+#[test]
+fn ctrl_c_always_quits() {
+    for focus_presses in 0..4 {
+        let mut app = app();
+        for _ in 0..focus_presses {
+            press(&mut app, KeyCode::Tab);
+        }
+        press_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert!(app.quit, "after {focus_presses} tabs");
+    }
+    let mut app = app();
+    press(&mut app, KeyCode::F(1));
+    press_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(app.quit, "also from help");
+}
+
+#[test]
+fn help_opens_with_f1_or_question_mark_and_closes_with_esc() {
+    let mut app = app();
+    press(&mut app, KeyCode::F(1));
+    assert!(app.help);
+    press(&mut app, KeyCode::Char('x'));
+    assert_eq!(app.query, "", "keys do not leak through the help");
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.help);
+    type_text(&mut app, "?");
+    assert_eq!(app.query, "?", "in the query ? is typed");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('?'));
+    assert!(app.help);
+}
+
+#[test]
+fn letters_typed_in_the_list_start_a_search() {
+    let mut app = app();
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.focus, Focus::List);
+    type_text(&mut app, "ips");
+    assert_eq!(app.focus, Focus::Query);
+    assert_eq!(app.query, "ips");
+}
+
+#[test]
+fn details_scroll_and_stay_within_the_text() {
+    let mut app = app_at(80, 24);
+    type_text(&mut app, "fgu aarhus");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.detail_scroll, 1);
+    press(&mut app, KeyCode::End);
+    let bottom = app.detail_scroll;
+    assert!(bottom > 1);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.detail_scroll, bottom);
+    press(&mut app, KeyCode::Home);
+    assert_eq!(app.detail_scroll, 0);
+}
+
+#[test]
+fn apply_defers_the_search_until_sync() {
+    let mut app = app();
+    for c in "fgu".chars() {
+        app.apply(Action::Insert(c));
+    }
+    assert_eq!(
+        app.hits().len(),
+        app.catalogue.initiatives.len(),
+        "not yet searched"
+    );
+    app.sync();
+    assert!(app.hits().len() < app.catalogue.initiatives.len());
+}
+
+#[test]
+fn query_length_is_capped() {
+    let mut app = app();
+    for _ in 0..500 {
+        app.apply(Action::Insert('a'));
+    }
+    app.sync();
+    assert_eq!(app.query.chars().count(), super::state::MAX_QUERY_CHARS);
+}

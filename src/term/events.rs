@@ -1,0 +1,51 @@
+//! One channel of everything the event loop waits for: terminal input and
+//! signals. The loop blocks on it — there is no tick.
+
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use crossterm::event::{self, Event};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+/// Something the event loop must react to.
+#[derive(Debug)]
+pub enum Incoming {
+    /// A terminal event (key, paste, resize).
+    Terminal(Event),
+    /// SIGTERM, SIGHUP or SIGINT: quit cleanly.
+    Signal(i32),
+    /// Input is gone (the SSH connection dropped without a signal).
+    InputClosed,
+}
+
+/// Starts the input and signal threads and returns the receiving end.
+pub fn spawn() -> std::io::Result<Receiver<Incoming>> {
+    let (tx, rx) = mpsc::channel();
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let signal_tx = tx.clone();
+    thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let _ = signal_tx.send(Incoming::Signal(signal));
+            }
+        })?;
+    thread::Builder::new()
+        .name("input".into())
+        .spawn(move || read_input(&tx))?;
+    Ok(rx)
+}
+
+fn read_input(tx: &Sender<Incoming>) {
+    loop {
+        let message = match event::read() {
+            Ok(event) => Incoming::Terminal(event),
+            Err(_) => Incoming::InputClosed,
+        };
+        let closed = matches!(message, Incoming::InputClosed);
+        if tx.send(message).is_err() || closed {
+            return;
+        }
+    }
+}

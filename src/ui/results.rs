@@ -1,0 +1,159 @@
+//! The result list: name with matched letters highlighted, status badge, area.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::{SELECTED_MARKER, Theme, UNSELECTED_MARKER};
+use super::{fit, visible_window};
+use crate::app::{App, Focus};
+use crate::search::Hit;
+use crate::text::is_unsafe_char;
+
+/// Width of the status badge column.
+const BADGE_WIDTH: usize = 11;
+
+/// Draws the result list into `area`.
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let s = app.lang.strings();
+    let focused = matches!(app.focus, Focus::List | Focus::Query);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", s.results))
+        .border_style(if focused {
+            theme.border_focus
+        } else {
+            theme.border
+        });
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let hits = app.hits();
+    if hits.is_empty() {
+        let lines: Vec<Line> = crate::text::wrap(s.no_results, usize::from(inner.width))
+            .into_iter()
+            .map(Line::from)
+            .collect();
+        frame.render_widget(Paragraph::new(lines).style(theme.dim), inner);
+        return;
+    }
+    let height = usize::from(inner.height);
+    let offset = visible_window(&app.list_offset, app.selected, hits.len(), height);
+    let lines: Vec<Line> = hits
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, hit)| row(app, theme, hit, i == app.selected, usize::from(inner.width)))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// One row: marker, name (highlighted), stale flag, badge, area.
+fn row(app: &App, theme: &Theme, hit: &Hit, selected: bool, width: usize) -> Line<'static> {
+    let s = app.lang.strings();
+    let Some(entry) = app.catalogue.initiatives.get(hit.index) else {
+        return Line::default();
+    };
+    let base = if selected {
+        theme.selected
+    } else {
+        Style::new()
+    };
+    let marker = if selected {
+        SELECTED_MARKER
+    } else {
+        UNSELECTED_MARKER
+    };
+    let badge = fit(s.status_label(entry.status), BADGE_WIDTH);
+    let stale = if app.is_stale(entry) { "!" } else { " " };
+    let show_area = width >= 50;
+    let area_text = if show_area {
+        app.catalogue.area_short(&entry.area, app.lang)
+    } else {
+        String::new()
+    };
+    let area_width = if show_area {
+        (width / 4).clamp(8, 24)
+    } else {
+        0
+    };
+    // marker + name + " " + stale + " " + badge + " " + area
+    let fixed = marker.width() + 2 + 1 + BADGE_WIDTH + usize::from(show_area) + area_width;
+    let name_width = width.saturating_sub(fixed).max(1);
+
+    let mut spans = vec![Span::styled(marker, base)];
+    spans.extend(name_spans(
+        &entry.name,
+        &hit.name_positions,
+        name_width,
+        base,
+        theme,
+    ));
+    spans.push(Span::styled(format!(" {stale} "), base.patch(theme.warn)));
+    spans.push(Span::styled(
+        badge,
+        base.patch(theme.status(entry.status, app.no_color)),
+    ));
+    if show_area {
+        spans.push(Span::styled(
+            format!(" {}", fit(&area_text, area_width)),
+            base.patch(theme.dim),
+        ));
+    }
+    Line::from(spans)
+}
+
+/// The name cut or padded to `width` columns, matched characters highlighted.
+fn name_spans(
+    name: &str,
+    positions: &[usize],
+    width: usize,
+    base: Style,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
+    let mut spans: Vec<Span> = Vec::new();
+    let mut used = 0;
+    let mut run = String::new();
+    let mut run_matched = false;
+    let flush = |spans: &mut Vec<Span>, run: &mut String, matched: bool| {
+        if !run.is_empty() {
+            let style = if matched {
+                base.patch(theme.matched)
+            } else {
+                base
+            };
+            spans.push(Span::styled(std::mem::take(run), style));
+        }
+    };
+    let chars: Vec<char> = name.chars().collect();
+    let cut = chars.iter().map(|c| c.to_string().width()).sum::<usize>() > width;
+    for (i, &c) in chars.iter().enumerate() {
+        if is_unsafe_char(c) {
+            continue;
+        }
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        let room = if cut { width.saturating_sub(1) } else { width };
+        if used + w > room {
+            break;
+        }
+        let matched = positions.binary_search(&i).is_ok();
+        if matched != run_matched {
+            flush(&mut spans, &mut run, run_matched);
+            run_matched = matched;
+        }
+        run.push(c);
+        used += w;
+    }
+    flush(&mut spans, &mut run, run_matched);
+    if cut {
+        spans.push(Span::styled("…", base));
+        used += 1;
+    }
+    if used < width {
+        spans.push(Span::styled(" ".repeat(width - used), base));
+    }
+    spans
+}
