@@ -147,15 +147,16 @@ fn sections(app: &App, entry: &Initiative) -> Vec<Part> {
             format!("{} ({})", capitalise(s.stale), entry.last_verified),
         ));
     }
-    parts.push(Part::new(
-        Kind::Text,
-        format!("{}: ", s.status),
-        format!(
+    // The banner above already explains the status; otherwise say what it means.
+    let status = match warning {
+        Some(_) => s.status_label(entry.status).to_owned(),
+        None => format!(
             "{} – {}",
             s.status_label(entry.status),
             s.status_note(entry.status)
         ),
-    ));
+    };
+    parts.push(Part::new(Kind::Text, format!("{}: ", s.status), status));
     if !entry.aliases.is_empty() {
         parts.push(Part::new(
             Kind::Dim,
