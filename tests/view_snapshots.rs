@@ -43,7 +43,9 @@ fn typed(app: &mut App, text: &str) {
 fn render(app: &App) -> Terminal<TestBackend> {
     let (w, h) = app.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|frame| indsats::ui::view(app, frame)).unwrap();
+    terminal
+        .draw(|frame| indsats::ui::view(app, frame))
+        .unwrap();
     terminal
 }
 
@@ -75,7 +77,10 @@ fn detail_view_60x20() {
     typed(&mut app, "fra kriminel");
     keys(&mut app, &[KeyCode::Enter]);
     let text = screen(&app);
-    assert!(text.contains("ANBEFALING"), "a recommendation is marked as such");
+    assert!(
+        text.contains("ANBEFALING"),
+        "a recommendation is marked as such"
+    );
     assert_snapshot!(text);
 }
 
@@ -100,7 +105,13 @@ fn help_120x40() {
     let mut app = app(120, 40, false);
     keys(&mut app, &[KeyCode::F(1)]);
     let text = screen(&app);
-    for key in ["Ctrl-C", "F2", "Tab / Shift-Tab", "Mellemrum / Enter", "Ctrl-W"] {
+    for key in [
+        "Ctrl-C",
+        "F2",
+        "Tab / Shift-Tab",
+        "Mellemrum / Enter",
+        "Ctrl-W",
+    ] {
         assert!(text.contains(key), "help lists {key}");
     }
     assert_snapshot!(text);
@@ -110,14 +121,22 @@ fn help_120x40() {
 fn filters_and_age_80x24() {
     let mut app = app(80, 24, false);
     keys(&mut app, &[KeyCode::Tab, KeyCode::Down, KeyCode::Char(' ')]);
-    keys(&mut app, &[KeyCode::F(2), KeyCode::Char('1'), KeyCode::Char('7')]);
+    keys(
+        &mut app,
+        &[KeyCode::F(2), KeyCode::Char('1'), KeyCode::Char('7')],
+    );
     assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn english_interface_80x24() {
     let loaded = load::load(Origin::Bundled).unwrap();
-    let mut app = App::new(loaded, Lang::En, Date::parse_iso("2026-11-23").unwrap(), false);
+    let mut app = App::new(
+        loaded,
+        Lang::En,
+        Date::parse_iso("2026-11-23").unwrap(),
+        false,
+    );
     app.update(Action::Resize(80, 24));
     typed(&mut app, "ungegarantien");
     let text = screen(&app);
@@ -130,7 +149,12 @@ fn english_interface_80x24() {
 fn stale_entries_are_flagged() {
     let loaded = load::load(Origin::Bundled).unwrap();
     // Two years on, every entry of the bundled catalogue is stale.
-    let mut app = App::new(loaded, Lang::Da, Date::parse_iso("2028-12-01").unwrap(), false);
+    let mut app = App::new(
+        loaded,
+        Lang::Da,
+        Date::parse_iso("2028-12-01").unwrap(),
+        false,
+    );
     app.update(Action::Resize(120, 40));
     typed(&mut app, "ips-ung");
     let text = screen(&app);

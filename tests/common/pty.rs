@@ -1,0 +1,162 @@
+//! Runs the real binary in a pseudo-terminal and reads its screen with vt100.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// How long to wait for the screen or the process before failing.
+pub const TIMEOUT: Duration = Duration::from_secs(15);
+
+/// The app running in a PTY.
+pub struct PtyApp {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    _master: Box<dyn MasterPty + Send>,
+    /// When the process was started.
+    pub started: Instant,
+}
+
+impl PtyApp {
+    /// Starts `indsats args…` in a `cols`×`rows` terminal with its home in `home`.
+    pub fn start(home: &Path, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> PtyApp {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_indsats"));
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("HOME", home);
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        cmd.env("XDG_DATA_HOME", home.join("data"));
+        cmd.env_remove("INDSATS_CATALOGUE");
+        cmd.env_remove("INDSATS_LANG");
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("TMUX");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
+        let started = Instant::now();
+        let child = pair.slave.spawn_command(cmd).expect("spawn indsats");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            std::num::NonZeroU16::new(rows).expect("rows"),
+            std::num::NonZeroU16::new(cols).expect("cols"),
+            0,
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (p, r) = (parser.clone(), raw.clone());
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                r.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        PtyApp {
+            child,
+            writer,
+            parser,
+            raw,
+            _master: pair.master,
+            started,
+        }
+    }
+
+    /// The visible screen as text.
+    pub fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Everything the app wrote, as bytes.
+    pub fn output(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
+    }
+
+    /// Waits until the screen contains `text`; fails with the screen on timeout.
+    pub fn wait_for(&self, text: &str) -> Duration {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if self.screen().contains(text) {
+                return self.started.elapsed();
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {text:?}; screen:\n{}", self.screen());
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Sends bytes as if typed.
+    pub fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).expect("write to pty");
+        self.writer.flush().expect("flush pty");
+    }
+
+    /// Types text.
+    pub fn type_text(&mut self, text: &str) {
+        self.send(text.as_bytes());
+    }
+
+    /// The process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("pid")
+    }
+
+    /// Waits for the process to exit and returns its exit code.
+    pub fn wait_exit(&mut self) -> u32 {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                // Let the reader thread take the last bytes.
+                thread::sleep(Duration::from_millis(100));
+                return status.exit_code();
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("the app did not exit; screen:\n{}", self.screen());
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+impl Drop for PtyApp {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+/// Bytes of special keys.
+pub mod keys {
+    /// Enter.
+    pub const ENTER: &[u8] = b"\r";
+    /// Escape.
+    pub const ESC: &[u8] = b"\x1b";
+    /// Tab.
+    pub const TAB: &[u8] = b"\t";
+    /// Arrow down.
+    pub const DOWN: &[u8] = b"\x1b[B";
+    /// Ctrl-C.
+    pub const CTRL_C: &[u8] = b"\x03";
+    /// F2.
+    pub const F2: &[u8] = b"\x1bOQ";
+}
