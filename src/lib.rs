@@ -11,6 +11,7 @@ pub mod cli;
 pub mod date;
 pub mod report;
 pub mod search;
+pub mod store;
 pub mod term;
 pub mod text;
 pub mod tui;

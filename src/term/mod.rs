@@ -1,6 +1,7 @@
 //! The terminal: raw mode and the alternate screen on, and off again on every
 //! exit path — normal, error, panic and signal.
 
+pub mod clipboard;
 pub mod events;
 
 use std::io::{self, Stdout, Write};

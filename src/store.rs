@@ -1,0 +1,205 @@
+//! Favourites and recently opened initiatives, kept as initiative ids only in
+//! the user's data dir. Never anything about a citizen, never a query.
+//!
+//! Written atomically (temp file, then rename). A corrupt file is moved aside;
+//! an unreadable or unwritable home never stops the app.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// File name inside the data dir.
+pub const FILE_NAME: &str = "favourites.json";
+/// Where a corrupt file is moved.
+pub const CORRUPT_NAME: &str = "favourites.json.corrupt";
+/// How many recently opened ids are kept.
+pub const MAX_RECENT: usize = 10;
+/// Largest store file read; a real one is a few kilobytes.
+const MAX_BYTES: u64 = 1024 * 1024;
+
+/// What is stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Store {
+    /// Format version (1).
+    #[serde(default = "version_one")]
+    pub version: u32,
+    /// Favourite initiative ids, in the order they were added.
+    #[serde(default)]
+    pub favourites: Vec<String>,
+    /// Recently opened initiative ids, newest first.
+    #[serde(default)]
+    pub recent: Vec<String>,
+}
+
+fn version_one() -> u32 {
+    1
+}
+
+/// Something the user should know about the store; the app goes on regardless.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// The file was not valid; it was moved to the given path.
+    MovedAside(PathBuf),
+    /// The file could not be read (or moved aside); favourites start empty.
+    Unreadable(String),
+    /// Saving failed.
+    NotSaved(String),
+}
+
+impl Store {
+    /// A new, empty store.
+    pub fn new() -> Store {
+        Store {
+            version: 1,
+            ..Store::default()
+        }
+    }
+
+    /// Whether `id` is a favourite.
+    pub fn is_favourite(&self, id: &str) -> bool {
+        self.favourites.iter().any(|f| f == id)
+    }
+
+    /// Adds or removes a favourite; returns whether it is one now.
+    pub fn toggle_favourite(&mut self, id: &str) -> bool {
+        if let Some(at) = self.favourites.iter().position(|f| f == id) {
+            self.favourites.remove(at);
+            false
+        } else {
+            self.favourites.push(id.to_owned());
+            true
+        }
+    }
+
+    /// Records that `id` was opened (newest first, no duplicates, at most [`MAX_RECENT`]).
+    pub fn opened(&mut self, id: &str) {
+        self.recent.retain(|r| r != id);
+        self.recent.insert(0, id.to_owned());
+        self.recent.truncate(MAX_RECENT);
+    }
+}
+
+/// The user's data dir for indsats (`~/.local/share/indsats` on Linux), if a home exists.
+pub fn data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("dk", "indsats", "indsats").map(|d| d.data_dir().to_owned())
+}
+
+/// Loads the store from `dir`. A missing file is an empty store; a corrupt one
+/// is moved aside with a warning; an unreadable one gives an empty store and a warning.
+pub fn load(dir: &Path) -> (Store, Option<Warning>) {
+    let path = dir.join(FILE_NAME);
+    let bytes = match read_limited(&path) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return (Store::new(), None),
+        Err(err) => return (Store::new(), Some(Warning::Unreadable(err.to_string()))),
+    };
+    match serde_json::from_slice::<Store>(&bytes) {
+        Ok(store) if store.version == 1 => (store, None),
+        _ => {
+            let aside = dir.join(CORRUPT_NAME);
+            match fs::rename(&path, &aside) {
+                Ok(()) => (Store::new(), Some(Warning::MovedAside(aside))),
+                Err(err) => (Store::new(), Some(Warning::Unreadable(err.to_string()))),
+            }
+        }
+    }
+}
+
+fn read_limited(path: &Path) -> io::Result<Option<Vec<u8>>> {
+    match fs::metadata(path) {
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(err),
+        Ok(meta) if meta.len() > MAX_BYTES => {
+            // Far too big to be ours: treat as corrupt.
+            return Ok(Some(b"too large".to_vec()));
+        }
+        Ok(_) => {}
+    }
+    fs::read(path).map(Some)
+}
+
+/// Saves atomically: writes a temp file in `dir`, then renames it over the old one.
+pub fn save(dir: &Path, store: &Store) -> io::Result<()> {
+    fs::create_dir_all(dir)?;
+    let text = serde_json::to_string_pretty(store).map_err(io::Error::other)?;
+    let temp = dir.join(format!("{FILE_NAME}.tmp-{}", std::process::id()));
+    let result = fs::write(&temp, text.as_bytes()).and_then(|()| fs::rename(&temp, dir.join(FILE_NAME)));
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn favourites_round_trip_through_a_data_dir() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::new();
+        assert!(store.toggle_favourite("ips-ung"));
+        assert!(store.toggle_favourite("kui"));
+        store.opened("fgu-skolen");
+        save(dir.path(), &store).unwrap();
+        let (loaded, warning) = load(dir.path());
+        assert_eq!(warning, None);
+        assert_eq!(loaded, store);
+        assert!(loaded.is_favourite("kui"));
+        // No temp files left behind.
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, [FILE_NAME]);
+    }
+
+    #[test]
+    fn missing_file_is_an_empty_store() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(load(&dir.path().join("nowhere")), (Store::new(), None));
+    }
+
+    #[test]
+    fn corrupt_file_is_moved_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(FILE_NAME), b"{not json").unwrap();
+        let (store, warning) = load(dir.path());
+        assert_eq!(store, Store::new());
+        assert_eq!(
+            warning,
+            Some(Warning::MovedAside(dir.path().join(CORRUPT_NAME)))
+        );
+        assert!(!dir.path().join(FILE_NAME).exists());
+        assert_eq!(
+            fs::read(dir.path().join(CORRUPT_NAME)).unwrap(),
+            b"{not json"
+        );
+    }
+
+    #[test]
+    fn recents_are_newest_first_without_duplicates() {
+        let mut store = Store::new();
+        for id in ["a", "b", "a", "c"] {
+            store.opened(id);
+        }
+        assert_eq!(store.recent, ["c", "a", "b"]);
+        for i in 0..20 {
+            store.opened(&format!("x{i}"));
+        }
+        assert_eq!(store.recent.len(), MAX_RECENT);
+        assert_eq!(store.recent[0], "x19");
+    }
+
+    #[test]
+    fn saving_into_an_unwritable_place_is_an_error_not_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a-file");
+        fs::write(&file, b"x").unwrap();
+        // A data dir below a regular file cannot be created.
+        assert!(save(&file.join("indsats"), &Store::new()).is_err());
+    }
+}
