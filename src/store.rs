@@ -126,7 +126,8 @@ pub fn save(dir: &Path, store: &Store) -> io::Result<()> {
     fs::create_dir_all(dir)?;
     let text = serde_json::to_string_pretty(store).map_err(io::Error::other)?;
     let temp = dir.join(format!("{FILE_NAME}.tmp-{}", std::process::id()));
-    let result = fs::write(&temp, text.as_bytes()).and_then(|()| fs::rename(&temp, dir.join(FILE_NAME)));
+    let result =
+        fs::write(&temp, text.as_bytes()).and_then(|()| fs::rename(&temp, dir.join(FILE_NAME)));
     if result.is_err() {
         let _ = fs::remove_file(&temp);
     }

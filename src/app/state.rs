@@ -3,6 +3,7 @@
 use std::cell::Cell;
 
 use super::focus::{Facet, Focus};
+use crate::catalogue::local::LocalInfo;
 use crate::catalogue::{Catalogue, Initiative, Loaded, Origin, Status};
 use crate::date::{Date, is_stale};
 use crate::search::{Filters, Hit, Results, SearchIndex};
@@ -29,6 +30,8 @@ pub struct App {
     pub catalogue: Catalogue,
     /// Where it came from.
     pub origin: Origin,
+    /// What the local catalogue contributed, if there is one.
+    pub local: Option<LocalInfo>,
     /// Interface language.
     pub lang: Lang,
     /// Today's date (decides the "not verified for a year" flag).
@@ -77,6 +80,7 @@ impl App {
         App {
             catalogue: loaded.catalogue,
             origin: loaded.origin,
+            local: loaded.local,
             lang,
             today,
             no_color,
@@ -130,6 +134,13 @@ impl App {
     pub fn selected_entry(&self) -> Option<&Initiative> {
         self.selected_hit()
             .and_then(|hit| self.catalogue.initiatives.get(hit.index))
+    }
+
+    /// Whether an entry came from the local catalogue.
+    pub fn is_local(&self, entry: &Initiative) -> bool {
+        self.local
+            .as_ref()
+            .is_some_and(|l| l.ids.contains(&entry.id))
     }
 
     /// Whether an entry was last verified more than a year ago.

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
+use super::local::{LocalInfo, load_local, merge};
 use super::model::Catalogue;
 use super::problem::Problem;
 use super::validate;
@@ -104,10 +105,12 @@ impl LoadError {
 /// A validated catalogue and where it came from.
 #[derive(Debug, Clone)]
 pub struct Loaded {
-    /// The catalogue.
+    /// The catalogue (with the local catalogue merged in, if any).
     pub catalogue: Catalogue,
     /// Where it was found.
     pub origin: Origin,
+    /// What the local catalogue (`local.json`) contributed, if there is one.
+    pub local: Option<LocalInfo>,
 }
 
 /// The user's config dir for indsats (`~/.config/indsats` on Linux), if a home exists.
@@ -167,14 +170,28 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     Ok(bytes)
 }
 
-/// Loads and validates the catalogue at `origin`.
+/// Loads and validates the catalogue at `origin` (without any local catalogue).
 pub fn load(origin: Origin) -> Result<Loaded, LoadError> {
     let catalogue = match origin.path() {
         None => validate::parse_str(BUNDLED_NAME, BUNDLED_JSON),
         Some(path) => validate::parse_bytes(&origin.display_name(), &read_file(path)?),
     }
     .map_err(LoadError::Invalid)?;
-    Ok(Loaded { catalogue, origin })
+    Ok(Loaded {
+        catalogue,
+        origin,
+        local: None,
+    })
+}
+
+/// Loads the catalogue at `origin` and merges the local catalogue at `local`, if given.
+pub fn load_with_local(origin: Origin, local: Option<&Path>) -> Result<Loaded, LoadError> {
+    let mut loaded = load(origin)?;
+    if let Some(path) = local {
+        let file = load_local(path, &loaded.catalogue.vocabularies)?;
+        loaded.local = Some(merge(&mut loaded.catalogue, file, path.to_owned()));
+    }
+    Ok(loaded)
 }
 
 /// Loads and validates a single file (for `indsats check PATH`).

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
-use super::model::{Catalogue, SCHEMA_VERSION, Scope, Status};
+use super::model::{Catalogue, SCHEMA_VERSION, Scope, Status, Vocabularies};
 use super::problem::Problem;
 use crate::date::Date;
 
@@ -16,18 +16,20 @@ const MAX_AGE: u64 = 120;
 
 /// Parses `bytes` as a catalogue and validates it; `path` is how messages name the file.
 pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Catalogue, Vec<Problem>> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => parse_str(path, text),
-        Err(err) => {
-            let (line, column) = line_col(&bytes[..err.valid_up_to()]);
-            Err(vec![Problem::Syntax {
-                path: path.to_owned(),
-                line,
-                column,
-                message: "the file is not valid UTF-8 text".to_owned(),
-            }])
-        }
-    }
+    parse_str(path, utf8(path, bytes)?)
+}
+
+/// The bytes as text, or a `PATH:LINE:COL` problem where they stop being UTF-8.
+pub fn utf8<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, Vec<Problem>> {
+    std::str::from_utf8(bytes).map_err(|err| {
+        let (line, column) = line_col(&bytes[..err.valid_up_to()]);
+        vec![Problem::Syntax {
+            path: path.to_owned(),
+            line,
+            column,
+            message: "the file is not valid UTF-8 text".to_owned(),
+        }]
+    })
 }
 
 /// Parses `text` as a catalogue and validates it; `path` is how messages name the file.
@@ -73,13 +75,36 @@ pub fn parse_json(path: &str, text: &str) -> Result<Value, Vec<Problem>> {
 
 /// Checks a parsed JSON value against every rule of the format.
 pub fn validate_value(path: &str, value: &Value) -> Result<(), Vec<Problem>> {
+    run_checker(path, value, None)
+}
+
+/// Checks a local catalogue (`local.json`): the same rules, except that title,
+/// date and vocabularies may be left out, and entries may use the vocabulary
+/// of the catalogue it is merged into (`base`).
+pub fn validate_local_value(
+    path: &str,
+    value: &Value,
+    base: &Vocabularies,
+) -> Result<(), Vec<Problem>> {
+    run_checker(path, value, Some(base))
+}
+
+fn run_checker(path: &str, value: &Value, base: Option<&Vocabularies>) -> Result<(), Vec<Problem>> {
+    let ids = |terms: Vec<&String>| terms.into_iter().cloned().collect::<HashSet<String>>();
     let mut checker = Checker {
         path,
         problems: Vec::new(),
         initiative: None,
-        themes: HashSet::new(),
-        target_groups: HashSet::new(),
-        municipalities: HashSet::new(),
+        local: base.is_some(),
+        themes: ids(base
+            .map(|b| b.themes.iter().map(|t| &t.id).collect())
+            .unwrap_or_default()),
+        target_groups: ids(base
+            .map(|b| b.target_groups.iter().map(|t| &t.id).collect())
+            .unwrap_or_default()),
+        municipalities: ids(base
+            .map(|b| b.municipalities.iter().map(|m| &m.id).collect())
+            .unwrap_or_default()),
     };
     checker.catalogue(value);
     if checker.problems.is_empty() {
@@ -152,6 +177,8 @@ struct Checker<'p> {
     problems: Vec<Problem>,
     /// How messages name the initiative being checked (`'id'` or `#n`).
     initiative: Option<String>,
+    /// A local catalogue: title, date and vocabularies are optional.
+    local: bool,
     themes: HashSet<String>,
     target_groups: HashSet<String>,
     municipalities: HashSet<String>,
@@ -379,9 +406,16 @@ impl Checker<'_> {
                 self.control_chars(value, key);
             }
         }
-        self.string(root, "title", "", Need::Required);
-        self.date(root, "updated", "");
-        if let Some(vocab) = self.object(root, "vocabularies", "", Need::Required) {
+        let need = if self.local {
+            Need::Optional
+        } else {
+            Need::Required
+        };
+        self.string(root, "title", "", need);
+        if need == Need::Required || root.contains_key("updated") {
+            self.date(root, "updated", "");
+        }
+        if let Some(vocab) = self.object(root, "vocabularies", "", need) {
             self.vocabularies(vocab);
         }
         if let Some(items) = self.array(root, "initiatives", "", Need::Required) {
@@ -400,14 +434,18 @@ impl Checker<'_> {
             PREFIX,
             &["themes", "target_groups", "municipalities"],
         );
-        self.themes = self.vocabulary(vocab, "themes", &["id", "label", "label_en"], "label");
-        self.target_groups = self.vocabulary(
+        let themes = self.vocabulary(vocab, "themes", &["id", "label", "label_en"], "label");
+        let target_groups = self.vocabulary(
             vocab,
             "target_groups",
             &["id", "label", "label_en"],
             "label",
         );
-        self.municipalities = self.vocabulary(vocab, "municipalities", &["id", "name"], "name");
+        let municipalities = self.vocabulary(vocab, "municipalities", &["id", "name"], "name");
+        // A local catalogue adds to the vocabulary of the one it is merged into.
+        self.themes.extend(themes);
+        self.target_groups.extend(target_groups);
+        self.municipalities.extend(municipalities);
     }
 
     /// Checks one vocabulary list and returns its ids.
@@ -419,7 +457,12 @@ impl Checker<'_> {
         label_key: &str,
     ) -> HashSet<String> {
         let mut ids = HashSet::new();
-        let Some(items) = self.array(vocab, key, "vocabularies", Need::Required) else {
+        let need = if self.local {
+            Need::Optional
+        } else {
+            Need::Required
+        };
+        let Some(items) = self.array(vocab, key, "vocabularies", need) else {
             return ids;
         };
         for (i, item) in items.iter().enumerate() {

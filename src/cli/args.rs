@@ -86,8 +86,13 @@ pub struct ShowArgs {
 /// `indsats check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The file to validate; by default the catalogue the app would use.
+    /// The file to validate; by default the catalogue the app would use,
+    /// together with `local.json` in the config dir when there is one.
     pub path: Option<PathBuf>,
+
+    /// Validate PATH as a local catalogue merged into the catalogue in use.
+    #[arg(long, requires = "path")]
+    pub local: bool,
 }
 
 /// `indsats vocab`.

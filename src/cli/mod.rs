@@ -30,9 +30,15 @@ pub struct Context {
 }
 
 impl Context {
-    /// Loads the catalogue the options and environment point at.
+    /// Loads the catalogue the options and environment point at, with the
+    /// local catalogue (`local.json` in the config dir) merged in.
     pub fn load_catalogue(&self) -> Result<Loaded, Failure> {
-        load::load(load::resolve_origin(self.catalogue.as_deref())).map_err(Failure::from)
+        let local = crate::catalogue::local::local_path();
+        load::load_with_local(
+            load::resolve_origin(self.catalogue.as_deref()),
+            local.as_deref(),
+        )
+        .map_err(Failure::from)
     }
 }
 

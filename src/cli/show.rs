@@ -27,13 +27,12 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Outcome {
             .map_err(|err| Failure::new(2, format!("cannot write JSON: {err}")))?;
         return print_stdout(&format!("{text}\n"));
     }
-    print_stdout(&entry_text(
-        catalogue,
-        entry,
-        ctx.lang,
-        SHOW_WIDTH,
-        Date::today(),
-    ))
+    let mut text = entry_text(catalogue, entry, ctx.lang, SHOW_WIDTH, Date::today());
+    if let Some(local) = loaded.local.as_ref().filter(|l| l.ids.contains(&entry.id)) {
+        let from = ctx.lang.strings().from_local;
+        text.push_str(&format!("{from}: {}\n", local.path.display()));
+    }
+    print_stdout(&text)
 }
 
 /// Up to `limit` ids closest to `wanted`: ids containing it (or contained in it)

@@ -17,10 +17,13 @@ use crate::text::terminal_safe;
 pub fn title(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let s = app.lang.strings();
     let cat = &app.catalogue;
-    let source = match &app.origin {
+    let mut source = match &app.origin {
         Origin::Bundled => s.source_bundled.to_owned(),
         other => other.display_name(),
     };
+    if let Some(local) = &app.local {
+        source = format!("{source} + {} {}", local.ids.len(), s.plus_local);
+    }
     let text = format!(
         " indsats · {} · {} {} · {} {} · {}",
         terminal_safe(&cat.title),

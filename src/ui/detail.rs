@@ -235,6 +235,13 @@ fn sections(app: &App, entry: &Initiative) -> Vec<Part> {
         format!("{}: ", s.last_verified),
         entry.last_verified.clone(),
     ));
+    if let Some(local) = app.local.as_ref().filter(|l| l.ids.contains(&entry.id)) {
+        parts.push(Part::new(
+            Kind::Warning,
+            format!("{}: ", s.from_local),
+            local.path.display().to_string(),
+        ));
+    }
     parts
 }
 

@@ -159,6 +159,10 @@ pub struct Strings {
     pub facet_names: [&'static str; 5],
     /// The help screen: sections of (keys, what they do).
     pub help: &'static [(&'static str, &'static [(&'static str, &'static str)])],
+    /// Detail line for entries from the local catalogue.
+    pub from_local: &'static str,
+    /// Title-bar note when a local catalogue is merged in.
+    pub plus_local: &'static str,
     /// `indsats show`: unknown id.
     pub unknown_id: &'static str,
     /// `indsats show`: did you mean.
@@ -256,6 +260,8 @@ pub static DA: Strings = Strings {
     hints_help: "Esc, ? eller F1 lukker hjælpen · Ctrl-C afslut",
     facet_names: ["Kommune", "Målgruppe", "Tema", "Status", "Alder"],
     help: HELP_DA,
+    from_local: "Fra det lokale katalog",
+    plus_local: "lokale",
     unknown_id: "ukendt indsats",
     did_you_mean: "mente du",
 };
@@ -322,6 +328,8 @@ pub static EN: Strings = Strings {
     hints_help: "Esc, ? or F1 closes help · Ctrl-C quit",
     facet_names: ["Municipality", "Target group", "Theme", "Status", "Age"],
     help: HELP_EN,
+    from_local: "From the local catalogue",
+    plus_local: "local",
     unknown_id: "unknown initiative",
     did_you_mean: "did you mean",
 };
