@@ -18,13 +18,14 @@ use crate::term::{self, Session};
 
 /// Starts the interactive app.
 pub fn run(ctx: &Context) -> Outcome {
+    // The catalogue first: its problems matter more than where we were started.
+    let loaded = ctx.load_catalogue()?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Failure::new(
             2,
             "the interactive app needs a terminal; for scripts use `indsats search` or `indsats show`",
         ));
     }
-    let loaded = ctx.load_catalogue()?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut app = App::new(loaded, ctx.lang, Date::today(), no_color);
     let fail = |err: std::io::Error| Failure::new(2, format!("terminal error: {err}"));
