@@ -7,6 +7,9 @@ use crate::date::{Date, is_stale};
 use crate::text::{terminal_safe, wrap};
 use crate::ui::strings::Lang;
 
+/// Width of printed entries (`indsats show`, print on exit).
+pub const TEXT_WIDTH: usize = 78;
+
 /// Every section of `entry` as plain text wrapped to `width` columns, with
 /// headings in `lang`. `today` decides the "not verified for a year" flag.
 pub fn entry_text(
@@ -97,6 +100,52 @@ pub fn entry_text(
     out.finish()
 }
 
+/// The referral summary of `entry` for the clipboard: name, status, next
+/// steps, contacts and sources, unwrapped so it pastes cleanly into a journal
+/// or an e-mail.
+pub fn referral_summary(entry: &Initiative, lang: Lang) -> String {
+    let s = lang.strings();
+    let mut lines = vec![
+        format!(
+            "{} ({} – {})",
+            entry.name,
+            s.status_label(entry.status),
+            s.status_note(entry.status)
+        ),
+        entry.summary.clone(),
+        format!("{}:", s.next_steps),
+    ];
+    for (i, step) in entry.next_steps.iter().enumerate() {
+        lines.push(format!("{}. {step}", i + 1));
+    }
+    if !entry.contacts.is_empty() {
+        lines.push(format!("{}:", s.contacts));
+        lines.extend(
+            entry
+                .contacts
+                .iter()
+                .map(|c| format!("- {}", contact_text(c))),
+        );
+    }
+    lines.push(format!("{}:", s.sources));
+    lines.extend(
+        entry
+            .sources
+            .iter()
+            .map(|src| format!("- {}", source_text(src, lang))),
+    );
+    // Line by line, so the line breaks themselves survive.
+    lines
+        .iter()
+        .map(|line| format!("{}\n", terminal_safe(line)))
+        .collect()
+}
+
+/// Several texts as one, separated by a rule (the shortlist).
+pub fn join_entries(texts: &[String]) -> String {
+    texts.join("\n----------------------------------------\n\n")
+}
+
 /// One contact on one line: organisation, name, role, phone, e-mail, web, address.
 pub fn contact_text(contact: &Contact) -> String {
     [
@@ -175,5 +224,28 @@ impl Out {
 
     fn finish(self) -> String {
         self.text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::load::load_file;
+
+    #[test]
+    fn referral_summary_of_a_known_entry() {
+        let catalogue = load_file(std::path::Path::new("tests/fixtures/valid.json")).unwrap();
+        let entry = catalogue.find("ips-ung").unwrap();
+        assert_eq!(
+            referral_summary(entry, Lang::Da),
+            "IPS-ung (Aktiv – kører ifølge kilderne; tjek detaljerne før henvisning)\n\
+             Job eller uddannelse sideløbende med psykiatrisk behandling.\n\
+             Næste skridt:\n\
+             1. Tal med jobcentrets IPS-team.\n\
+             Kontakter:\n\
+             - Styrelsen for Arbejdsmarked og Rekruttering · Viden om metoden · https://star.dk\n\
+             Kilder:\n\
+             - Anbefalinger – Regionalpolitisk forum om unge udenfor, s. 7\n"
+        );
     }
 }

@@ -54,4 +54,18 @@ pub enum Action {
     Quit,
     /// The terminal changed size.
     Resize(u16, u16),
+    /// Put the selected initiative on the shortlist, or take it off.
+    ToggleMark,
+    /// Show the shortlist instead of the search results, or go back.
+    ToggleShortlistView,
+    /// Save the selected initiative as a favourite, or remove it.
+    ToggleFavourite,
+    /// Show the favourites instead of the search results, or go back.
+    ToggleFavouritesView,
+    /// Open the copy menu.
+    OpenCopyMenu,
+    /// Copy the numbered choice of the copy menu (0-based).
+    Copy(u8),
+    /// Quit and print the selected initiative (or the shortlist) on the normal screen.
+    PrintAndQuit,
 }

@@ -51,3 +51,15 @@ impl Facet {
         Facet::ALL[(self.index() as isize + step).rem_euclid(len) as usize]
     }
 }
+
+/// What the result list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ListView {
+    /// The search results for the query and filters.
+    #[default]
+    Search,
+    /// The shortlist for the meeting, in the order marked.
+    Shortlist,
+    /// The user's favourites.
+    Favourites,
+}

@@ -30,6 +30,12 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
         KeyCode::F(2) => return Some(Action::EditAge),
         _ => {}
     }
+    if app.copy_menu.is_some() {
+        return match key.code {
+            KeyCode::Char(d @ '1'..='9') => Some(Action::Copy(d as u8 - b'1')),
+            _ => Some(Action::Back),
+        };
+    }
     if app.help {
         return match key.code {
             KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q' | '?') => Some(Action::ToggleHelp),
@@ -85,6 +91,12 @@ fn command_key(code: KeyCode) -> Option<Action> {
         KeyCode::Char('q') => Some(Action::Quit),
         KeyCode::Char('?') => Some(Action::ToggleHelp),
         KeyCode::Char('/') => Some(Action::FocusQuery),
+        KeyCode::Char('m') => Some(Action::ToggleMark),
+        KeyCode::Char('s') => Some(Action::ToggleShortlistView),
+        KeyCode::Char('f') => Some(Action::ToggleFavourite),
+        KeyCode::Char('v') => Some(Action::ToggleFavouritesView),
+        KeyCode::Char('c') => Some(Action::OpenCopyMenu),
+        KeyCode::Char('p') => Some(Action::PrintAndQuit),
         KeyCode::Char(c) => Some(Action::Insert(c)),
         _ => None,
     }

@@ -5,10 +5,11 @@ pub mod focus;
 pub mod keys;
 pub mod state;
 mod update;
+mod workflow;
 
 pub use action::Action;
-pub use focus::{Facet, Focus};
-pub use state::{App, FacetValue};
+pub use focus::{Facet, Focus, ListView};
+pub use state::{App, CopyChoice, Effect, FacetValue};
 
 #[cfg(test)]
 mod tests;

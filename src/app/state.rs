@@ -2,11 +2,12 @@
 
 use std::cell::Cell;
 
-use super::focus::{Facet, Focus};
+use super::focus::{Facet, Focus, ListView};
 use crate::catalogue::local::LocalInfo;
 use crate::catalogue::{Catalogue, Initiative, Loaded, Origin, Status};
 use crate::date::{Date, is_stale};
 use crate::search::{Filters, Hit, Results, SearchIndex};
+use crate::store::Store;
 use crate::ui::strings::Lang;
 
 /// Longest query kept, in characters: far beyond any real query, and keeps a
@@ -22,6 +23,24 @@ pub struct FacetValue {
     pub count: usize,
     /// Whether it is selected.
     pub selected: bool,
+}
+
+/// Work for the event loop that `update` cannot do itself (it does no I/O).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+    /// Save the favourites and recents.
+    SaveStore,
+}
+
+/// One line of the copy menu.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CopyChoice {
+    /// What the line says.
+    pub label: String,
+    /// What is copied.
+    pub text: String,
 }
 
 /// State of the interactive app.
@@ -66,6 +85,20 @@ pub struct App {
     pub size: (u16, u16),
     /// The user asked to quit.
     pub quit: bool,
+    /// What the result list shows.
+    pub list_view: ListView,
+    /// Ids on the shortlist, in the order marked. Held in memory only.
+    pub shortlist: Vec<String>,
+    /// Favourites and recents (ids only).
+    pub store: Store,
+    /// The copy menu, when open.
+    pub copy_menu: Option<Vec<CopyChoice>>,
+    /// Work for the event loop.
+    pub effects: Vec<Effect>,
+    /// A short message for the status bar, until the next key.
+    pub status: Option<String>,
+    /// Text to print on the normal screen after quitting.
+    pub print: Option<String>,
     /// First visible row of the result list (kept by the view so scrolling is stable).
     pub list_offset: Cell<usize>,
     /// First visible row of the facet values.
@@ -99,20 +132,91 @@ impl App {
             detail_scroll: 0,
             size: (80, 24),
             quit: false,
+            list_view: ListView::Search,
+            shortlist: Vec::new(),
+            store: Store::new(),
+            copy_menu: None,
+            effects: Vec::new(),
+            status: None,
+            print: None,
             list_offset: Cell::new(0),
             facet_offset: Cell::new(0),
         }
     }
 
-    /// Brings the results up to date with the query and filters.
+    /// Searches again now (after the favourites or recents changed from outside).
+    pub fn refresh(&mut self) {
+        self.dirty = true;
+        self.sync();
+    }
+
+    /// Brings the results up to date with the query, filters and list view.
     pub fn sync(&mut self) {
-        if self.dirty {
-            self.results = self.index.search(&self.query, &self.filters);
-            self.dirty = false;
-            self.selected = 0;
-            self.detail_scroll = 0;
-            self.list_offset.set(0);
+        if !self.dirty {
+            return;
         }
+        let results = self.index.search(&self.query, &self.filters);
+        self.results = match self.list_view {
+            ListView::Search => {
+                let mut results = results;
+                if self.query.trim().is_empty() && self.filters == Filters::default() {
+                    self.recents_first(&mut results.hits);
+                }
+                results
+            }
+            // The shortlist and favourites show their own entries, in their own order.
+            ListView::Shortlist => self.listed(&self.shortlist, results),
+            ListView::Favourites => self.listed(&self.store.favourites, results),
+        };
+        self.dirty = false;
+        self.selected = 0;
+        self.detail_scroll = 0;
+        self.list_offset.set(0);
+    }
+
+    /// On an empty query, recently opened entries come first, newest first.
+    fn recents_first(&self, hits: &mut [Hit]) {
+        let rank = |hit: &Hit| {
+            let id = &self.catalogue.initiatives[hit.index].id;
+            self.store
+                .recent
+                .iter()
+                .position(|r| r == id)
+                .unwrap_or(usize::MAX)
+        };
+        // Stable: the rest keep their order.
+        hits.sort_by_key(rank);
+    }
+
+    /// Results listing exactly `ids` (those still in the catalogue), in order.
+    fn listed(&self, ids: &[String], results: Results) -> Results {
+        let hits = ids
+            .iter()
+            .filter_map(|id| self.catalogue.initiatives.iter().position(|e| &e.id == id))
+            .map(|index| Hit {
+                index,
+                score: 0,
+                matched_fields: Vec::new(),
+                name_positions: Vec::new(),
+            })
+            .collect();
+        Results {
+            hits,
+            facets: results.facets,
+        }
+    }
+
+    /// Whether an entry is one of the recently opened shown first on an empty query.
+    pub fn is_recent(&self, entry: &Initiative) -> bool {
+        self.list_view == ListView::Search
+            && self.query.trim().is_empty()
+            && self.filters == Filters::default()
+            && self.store.recent.contains(&entry.id)
+    }
+
+    /// Whether an entry is on the shortlist.
+    pub fn is_marked(&self, entry: &Initiative) -> bool {
+        self.shortlist.contains(&entry.id)
     }
 
     /// The current results (call [`App::sync`] first after changes).

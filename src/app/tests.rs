@@ -319,3 +319,141 @@ fn query_length_is_capped() {
     app.sync();
     assert_eq!(app.query.chars().count(), super::state::MAX_QUERY_CHARS);
 }
+
+fn to_list(app: &mut App) {
+    while app.focus != Focus::List {
+        press(app, KeyCode::Tab);
+    }
+}
+
+#[test]
+fn m_marks_for_the_shortlist_and_s_shows_it() {
+    let mut app = app();
+    type_text(&mut app, "fgu");
+    to_list(&mut app);
+    press(&mut app, KeyCode::Char('m'));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('m'));
+    assert_eq!(app.shortlist.len(), 2);
+    let marked = app.shortlist.clone();
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.list_view, super::ListView::Shortlist);
+    let shown: Vec<String> = app
+        .hits()
+        .iter()
+        .map(|h| app.catalogue.initiatives[h.index].id.clone())
+        .collect();
+    assert_eq!(shown, marked, "the shortlist in the order marked");
+    // Unmarking in the shortlist view removes it from the view.
+    press(&mut app, KeyCode::Char('m'));
+    assert_eq!(app.hits().len(), 1);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.list_view, super::ListView::Search);
+    assert_eq!(app.query, "fgu", "back to the search as it was");
+}
+
+#[test]
+fn f_toggles_a_favourite_and_asks_to_save() {
+    let mut app = app();
+    type_text(&mut app, "kui");
+    to_list(&mut app);
+    let id = selected_id(&app).unwrap();
+    press(&mut app, KeyCode::Char('f'));
+    assert!(app.store.is_favourite(&id));
+    assert_eq!(app.effects, [super::Effect::SaveStore]);
+    press(&mut app, KeyCode::Char('v'));
+    assert_eq!(app.hits().len(), 1);
+    assert_eq!(selected_id(&app), Some(id.clone()));
+    press(&mut app, KeyCode::Char('f'));
+    assert!(!app.store.is_favourite(&id));
+    assert!(app.hits().is_empty(), "the favourites view follows");
+}
+
+#[test]
+fn opening_records_a_recent_and_recents_come_first_on_an_empty_query() {
+    let mut app = app();
+    type_text(&mut app, "talentspejderne");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.store.recent, ["talentspejderne"]);
+    assert!(app.effects.contains(&super::Effect::SaveStore));
+    press(&mut app, KeyCode::Esc);
+    press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(selected_id(&app).as_deref(), Some("talentspejderne"));
+    let entry = app.selected_entry().unwrap();
+    assert!(app.is_recent(entry));
+}
+
+#[test]
+fn c_copies_the_referral_summary_or_a_contact_field() {
+    let mut app = app();
+    type_text(&mut app, "fgu skolen");
+    to_list(&mut app);
+    press(&mut app, KeyCode::Char('c'));
+    let menu = app.copy_menu.clone().expect("copy menu open");
+    assert!(menu[0].label.contains("FGU Skolen"));
+    assert!(menu.iter().any(|c| c.text == "https://fguskolen.dk"));
+    press(&mut app, KeyCode::Char('1'));
+    assert!(app.copy_menu.is_none());
+    let entry = app.catalogue.find("fgu-skolen").unwrap();
+    assert_eq!(
+        app.effects,
+        [super::Effect::Copy(crate::report::referral_summary(
+            entry,
+            Lang::Da
+        ))]
+    );
+    assert!(app.status.as_deref().unwrap().starts_with("Kopieret"));
+    // Choosing the web address copies just that.
+    app.effects.clear();
+    press(&mut app, KeyCode::Char('c'));
+    let web = menu
+        .iter()
+        .position(|c| c.text == "https://fguskolen.dk")
+        .unwrap();
+    press(&mut app, KeyCode::Char(char::from(b'1' + web as u8)));
+    assert_eq!(
+        app.effects,
+        [super::Effect::Copy("https://fguskolen.dk".into())]
+    );
+    // Esc closes the menu without copying.
+    app.effects.clear();
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.copy_menu.is_none() && app.effects.is_empty());
+}
+
+#[test]
+fn p_quits_and_leaves_the_entry_or_the_shortlist_to_print() {
+    let mut app = app();
+    type_text(&mut app, "ips-ung");
+    to_list(&mut app);
+    press(&mut app, KeyCode::Char('p'));
+    assert!(app.quit);
+    let entry = app.catalogue.find("ips-ung").unwrap();
+    let expected = crate::report::entry_text(
+        &app.catalogue,
+        entry,
+        Lang::Da,
+        crate::report::TEXT_WIDTH,
+        app.today,
+    );
+    assert_eq!(
+        app.print.as_deref(),
+        Some(expected.as_str()),
+        "same text as `indsats show`"
+    );
+
+    let mut app = app_at(120, 40);
+    type_text(&mut app, "fgu");
+    to_list(&mut app);
+    press(&mut app, KeyCode::Char('m'));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('m'));
+    press(&mut app, KeyCode::Char('p'));
+    let printed = app.print.unwrap();
+    assert_eq!(
+        printed.matches("Næste skridt:").count(),
+        2,
+        "both shortlisted entries"
+    );
+}

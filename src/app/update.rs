@@ -1,7 +1,7 @@
 //! `update`: applies an [`Action`] to the [`App`]. Pure: no terminal, no I/O.
 
 use super::action::Action;
-use super::focus::{Facet, Focus};
+use super::focus::{Facet, Focus, ListView};
 use super::state::{App, MAX_QUERY_CHARS};
 use crate::catalogue::Status;
 use crate::ui::layout::{Areas, Mode};
@@ -19,15 +19,30 @@ impl App {
     /// Applies `action`; a changed query or filter only marks the results out
     /// of date, so a burst of keys (a paste) searches once, in [`App::sync`].
     pub fn apply(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..)) {
+            // A status message lasts until the next key.
+            self.status = None;
+        }
         match action {
             Action::Resize(w, h) => self.size = (w, h),
-            Action::ToggleHelp => self.help = !self.help,
             Action::Quit => self.quit = true,
+            _ if self.copy_menu.is_some() => match action {
+                Action::Copy(choice) => self.copy(choice),
+                _ => self.copy_menu = None,
+            },
+            Action::ToggleHelp => self.help = !self.help,
             _ if self.help => {
                 if action == Action::Back {
                     self.help = false;
                 }
             }
+            Action::ToggleMark => self.toggle_mark(),
+            Action::ToggleShortlistView => self.toggle_view(ListView::Shortlist),
+            Action::ToggleFavourite => self.toggle_favourite(),
+            Action::ToggleFavouritesView => self.toggle_view(ListView::Favourites),
+            Action::OpenCopyMenu => self.open_copy_menu(),
+            Action::Copy(_) => {}
+            Action::PrintAndQuit => self.print_and_quit(),
             Action::Insert(c) => self.insert(c),
             Action::DeleteBack => {
                 self.focus_query();
@@ -247,6 +262,7 @@ impl App {
         self.detail_scroll = 0;
         self.focus = Focus::Details;
         self.detail_view = Mode::of(self.size) == Mode::Narrow;
+        self.record_opened();
     }
 
     fn back(&mut self) {
@@ -257,6 +273,10 @@ impl App {
         }
         match self.focus {
             Focus::Details | Focus::Filters => self.focus = Focus::List,
+            Focus::List if self.list_view != ListView::Search => {
+                self.list_view = ListView::Search;
+                self.dirty = true;
+            }
             Focus::List if self.query.is_empty() => self.focus = Focus::Query,
             Focus::List | Focus::Query => self.edit_query(String::clear),
         }

@@ -4,10 +4,7 @@ use super::args::ShowArgs;
 use super::{Context, Failure, Outcome, print_stdout};
 use crate::catalogue::Catalogue;
 use crate::date::Date;
-use crate::report::entry_text;
-
-/// Width `show` wraps its text to.
-pub const SHOW_WIDTH: usize = 78;
+use crate::report::{TEXT_WIDTH, entry_text};
 
 /// Prints the entry, or fails with exit 1 and the closest ids.
 pub fn run(ctx: &Context, args: &ShowArgs) -> Outcome {
@@ -27,7 +24,7 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Outcome {
             .map_err(|err| Failure::new(2, format!("cannot write JSON: {err}")))?;
         return print_stdout(&format!("{text}\n"));
     }
-    let mut text = entry_text(catalogue, entry, ctx.lang, SHOW_WIDTH, Date::today());
+    let mut text = entry_text(catalogue, entry, ctx.lang, TEXT_WIDTH, Date::today());
     if let Some(local) = loaded.local.as_ref().filter(|l| l.ids.contains(&entry.id)) {
         let from = ctx.lang.strings().from_local;
         text.push_str(&format!("{from}: {}\n", local.path.display()));

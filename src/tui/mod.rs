@@ -4,15 +4,18 @@
 //! event, updates, searches once and draws once, inside synchronized output.
 
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
 
 use crossterm::event::Event;
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
 use crate::app::keys::map_key;
-use crate::app::{Action, App};
+use crate::app::{Action, App, Effect};
 use crate::cli::{Context, Failure, Outcome};
 use crate::date::Date;
+use crate::store;
+use crate::term::clipboard::osc52;
 use crate::term::events::{self, Incoming};
 use crate::term::{self, Session};
 
@@ -28,15 +31,78 @@ pub fn run(ctx: &Context) -> Outcome {
     }
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut app = App::new(loaded, ctx.lang, Date::today(), no_color);
+    let data_dir = store::data_dir();
+    load_store(&mut app, data_dir.as_deref());
+    let io = Io {
+        data_dir,
+        inside_tmux: std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
+    };
     let fail = |err: std::io::Error| Failure::new(2, format!("terminal error: {err}"));
     let mut session = Session::start().map_err(fail)?;
-    let result = event_loop(&mut session, &mut app);
+    let result = event_loop(&mut session, &mut app, &io);
     drop(session);
     term::restore();
-    result.map_err(fail)
+    result.map_err(fail)?;
+    // Printed on the normal screen, so it stays in the scrollback.
+    match app.print.take() {
+        Some(text) => crate::cli::print_stdout(&text),
+        None => Ok(()),
+    }
 }
 
-fn event_loop(session: &mut Session, app: &mut App) -> std::io::Result<()> {
+/// What the event loop needs for the effects `update` leaves it.
+struct Io {
+    data_dir: Option<PathBuf>,
+    inside_tmux: bool,
+}
+
+/// Loads favourites and recents; problems become a status message, never a stop.
+fn load_store(app: &mut App, data_dir: Option<&Path>) {
+    let s = app.lang.strings();
+    let Some(dir) = data_dir else {
+        app.status = Some(s.no_home.to_owned());
+        return;
+    };
+    let (loaded, warning) = store::load(dir);
+    app.store = loaded;
+    app.status = warning.map(|w| warning_text(app, &w));
+    // Recently opened entries come first on the empty query.
+    app.refresh();
+}
+
+fn warning_text(app: &App, warning: &store::Warning) -> String {
+    let s = app.lang.strings();
+    match warning {
+        store::Warning::MovedAside(path) => format!("{} {}", s.store_moved, path.display()),
+        store::Warning::Unreadable(err) => format!("{}: {err}", s.store_unreadable),
+        store::Warning::NotSaved(err) => format!("{}: {err}", s.store_not_saved),
+    }
+}
+
+/// Carries out what `update` asked for: clipboard writes and saving.
+fn run_effects(session: &mut Session, app: &mut App, io: &Io) -> std::io::Result<()> {
+    for effect in std::mem::take(&mut app.effects) {
+        match effect {
+            Effect::Copy(text) => {
+                let out = session.terminal.backend_mut();
+                out.write_all(osc52(&text, io.inside_tmux).as_bytes())?;
+                out.flush()?;
+            }
+            Effect::SaveStore => {
+                let result = match &io.data_dir {
+                    Some(dir) => store::save(dir, &app.store).map_err(|e| e.to_string()),
+                    None => Err(app.lang.strings().no_home.to_owned()),
+                };
+                if let Err(err) = result {
+                    app.status = Some(warning_text(app, &store::Warning::NotSaved(err)));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn event_loop(session: &mut Session, app: &mut App, io: &Io) -> std::io::Result<()> {
     let size = session.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     draw(session, app)?;
@@ -53,6 +119,7 @@ fn event_loop(session: &mut Session, app: &mut App) -> std::io::Result<()> {
                 }
                 Incoming::Signal(_) | Incoming::InputClosed => app.quit = true,
             }
+            run_effects(session, app, io)?;
             if app.quit {
                 return Ok(());
             }

@@ -106,6 +106,14 @@ pub fn summary(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 /// The keys the focused part accepts.
 pub fn hints(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let s = app.lang.strings();
+    if let Some(status) = &app.status {
+        frame.render_widget(
+            Paragraph::new(fit(&format!(" {status}"), usize::from(area.width)))
+                .style(theme.hints.patch(theme.heading)),
+            area,
+        );
+        return;
+    }
     let text = if app.help {
         s.hints_help
     } else {

@@ -44,3 +44,31 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
+
+/// Draws the copy menu over `area`: numbered choices.
+pub fn copy_menu(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let Some(choices) = &app.copy_menu else {
+        return;
+    };
+    let s = app.lang.strings();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", s.copy_title))
+        .title_bottom(format!(" {} ", s.copy_hint))
+        .border_style(theme.border_focus);
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let lines: Vec<Line> = choices
+        .iter()
+        .enumerate()
+        .map(|(i, choice)| {
+            Line::from(vec![
+                Span::styled(format!(" {} ", i + 1), theme.selected),
+                Span::raw(format!(" {}", fit(&choice.label, width.saturating_sub(4)))),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -42,6 +42,19 @@ pub fn view(app: &App, frame: &mut Frame) {
         detail::render(app, &theme, frame, rect);
     }
     bars::hints(app, &theme, frame, areas.hints);
+    if app.copy_menu.is_some() {
+        let rows = app.copy_menu.as_ref().map_or(0, Vec::len) as u16 + 2;
+        let [_, middle, _] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(rows),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        let [popup] = Layout::horizontal([Constraint::Max(80)])
+            .flex(Flex::Center)
+            .areas(middle);
+        help::copy_menu(app, &theme, frame, popup);
+    }
     if app.help {
         let body = Rect {
             y: area.y + 1,

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::{SELECTED_MARKER, Theme, UNSELECTED_MARKER};
 use super::{fit, visible_window};
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, ListView};
 use crate::search::Hit;
 use crate::text::is_unsafe_char;
 
@@ -20,9 +20,14 @@ const BADGE_WIDTH: usize = 11;
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let s = app.lang.strings();
     let focused = matches!(app.focus, Focus::List | Focus::Query);
+    let title = match app.list_view {
+        ListView::Search => s.results.to_owned(),
+        ListView::Shortlist => format!("{} ({})", s.shortlist, app.hits().len()),
+        ListView::Favourites => format!("{} ({})", s.favourites, app.hits().len()),
+    };
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" {} ", s.results))
+        .title(format!(" {title} "))
         .border_style(if focused {
             theme.border_focus
         } else {
@@ -32,7 +37,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     let hits = app.hits();
     if hits.is_empty() {
-        let lines: Vec<Line> = crate::text::wrap(s.no_results, usize::from(inner.width))
+        let message = match app.list_view {
+            ListView::Search => s.no_results,
+            ListView::Shortlist => s.empty_shortlist,
+            ListView::Favourites => s.empty_favourites,
+        };
+        let lines: Vec<Line> = crate::text::wrap(message, usize::from(inner.width))
             .into_iter()
             .map(Line::from)
             .collect();
@@ -69,6 +79,17 @@ fn row(app: &App, theme: &Theme, hit: &Hit, selected: bool, width: usize) -> Lin
     };
     let badge = fit(s.status_label(entry.status), BADGE_WIDTH);
     let stale = if app.is_stale(entry) { "!" } else { " " };
+    // Shortlisted (+), favourite (*), recently opened (~): one column each.
+    let marks = format!(
+        "{}{}{}",
+        if app.is_marked(entry) { '+' } else { ' ' },
+        if app.store.is_favourite(&entry.id) {
+            '*'
+        } else {
+            ' '
+        },
+        if app.is_recent(entry) { '~' } else { ' ' },
+    );
     let show_area = width >= 50;
     let area_text = if show_area {
         app.catalogue.area_short(&entry.area, app.lang)
@@ -80,11 +101,15 @@ fn row(app: &App, theme: &Theme, hit: &Hit, selected: bool, width: usize) -> Lin
     } else {
         0
     };
-    // marker + name + " " + stale + " " + badge + " " + area
-    let fixed = marker.width() + 2 + 1 + BADGE_WIDTH + usize::from(show_area) + area_width;
+    // marker + marks + name + " " + stale + " " + badge + " " + area
+    let fixed =
+        marker.width() + marks.len() + 2 + 1 + BADGE_WIDTH + usize::from(show_area) + area_width;
     let name_width = width.saturating_sub(fixed).max(1);
 
-    let mut spans = vec![Span::styled(marker, base)];
+    let mut spans = vec![
+        Span::styled(marker, base),
+        Span::styled(marks, base.patch(theme.heading)),
+    ];
     spans.extend(name_spans(
         &entry.name,
         &hit.name_positions,

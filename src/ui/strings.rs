@@ -163,6 +163,50 @@ pub struct Strings {
     pub from_local: &'static str,
     /// Title-bar note when a local catalogue is merged in.
     pub plus_local: &'static str,
+    /// Title of the copy menu.
+    pub copy_title: &'static str,
+    /// Copy menu: the selected entry's referral summary.
+    pub copy_summary: &'static str,
+    /// Copy menu: every shortlisted entry.
+    pub copy_shortlist: &'static str,
+    /// Copy menu: a phone number.
+    pub copy_phone: &'static str,
+    /// Copy menu: an e-mail address.
+    pub copy_email: &'static str,
+    /// Copy menu: a web address.
+    pub copy_url: &'static str,
+    /// Copy menu footer.
+    pub copy_hint: &'static str,
+    /// Status after copying.
+    pub copied: &'static str,
+    /// Explains OSC 52 in the status bar.
+    pub copy_note: &'static str,
+    /// Status after adding to the shortlist.
+    pub marked: &'static str,
+    /// Status after removing from the shortlist.
+    pub unmarked: &'static str,
+    /// Status after adding a favourite.
+    pub favourite_on: &'static str,
+    /// Status after removing a favourite.
+    pub favourite_off: &'static str,
+    /// Title of the shortlist view.
+    pub shortlist: &'static str,
+    /// Title of the favourites view.
+    pub favourites: &'static str,
+    /// Marker for recently opened entries.
+    pub recent: &'static str,
+    /// Shortlist view when empty.
+    pub empty_shortlist: &'static str,
+    /// Favourites view when empty.
+    pub empty_favourites: &'static str,
+    /// Warning: the favourites file was corrupt.
+    pub store_moved: &'static str,
+    /// Warning: the favourites file could not be read.
+    pub store_unreadable: &'static str,
+    /// Warning: favourites could not be saved.
+    pub store_not_saved: &'static str,
+    /// Warning: no data dir.
+    pub no_home: &'static str,
     /// `indsats show`: unknown id.
     pub unknown_id: &'static str,
     /// `indsats show`: did you mean.
@@ -255,13 +299,35 @@ pub static DA: Strings = Strings {
     hints_query: "Skriv for at søge · ↑↓ vælg · Enter åbn · Tab filtre · Ctrl-U ryd · F2 alder · F1 hjælp · Ctrl-C afslut",
     hints_filters: "←→ filter · ↑↓ værdi · Mellemrum vælg · Del ryd · Tab videre · Esc tilbage · ? hjælp · q afslut",
     hints_age: "Tal: alder · ↑↓ ændr · Backspace slet · ←→ filter · Tab videre · Esc tilbage",
-    hints_list: "↑↓ PgUp PgDn flyt · Enter åbn · / søg · Tab videre · Esc ryd søgning · ? hjælp · q afslut",
-    hints_details: "↑↓ PgUp PgDn rul · Esc tilbage · Tab videre · ? hjælp · q afslut",
+    hints_list: "↑↓ flyt · Enter åbn · m markér · s kortliste · f favorit · v favoritter · c kopiér · p udskriv · ? hjælp · q afslut",
+    hints_details: "↑↓ rul · Esc tilbage · m markér · f favorit · c kopiér · p udskriv · ? hjælp · q afslut",
     hints_help: "Esc, ? eller F1 lukker hjælpen · Ctrl-C afslut",
     facet_names: ["Kommune", "Målgruppe", "Tema", "Status", "Alder"],
     help: HELP_DA,
     from_local: "Fra det lokale katalog",
     plus_local: "lokale",
+    copy_title: "Kopiér til udklipsholderen",
+    copy_summary: "Henvisningsresumé",
+    copy_shortlist: "Hele kortlisten",
+    copy_phone: "Telefon",
+    copy_email: "E-mail",
+    copy_url: "Web",
+    copy_hint: "Tal vælger · Esc lukker",
+    copied: "Kopieret",
+    copy_note: "(via terminalen; virker også over SSH)",
+    marked: "Sat på kortlisten",
+    unmarked: "Fjernet fra kortlisten",
+    favourite_on: "Gemt som favorit",
+    favourite_off: "Fjernet fra favoritter",
+    shortlist: "Kortliste",
+    favourites: "Favoritter",
+    recent: "senest åbnet",
+    empty_shortlist: "Kortlisten er tom. Markér indsatser med m i listen.",
+    empty_favourites: "Ingen favoritter endnu. Tryk f på en indsats for at gemme den.",
+    store_moved: "Favoritfilen var ødelagt og er flyttet til",
+    store_unreadable: "Kunne ikke læse favoritter",
+    store_not_saved: "Kunne ikke gemme favoritter",
+    no_home: "Ingen hjemmemappe: favoritter gemmes ikke",
     unknown_id: "ukendt indsats",
     did_you_mean: "mente du",
 };
@@ -323,13 +389,35 @@ pub static EN: Strings = Strings {
     hints_query: "Type to search · ↑↓ select · Enter open · Tab filters · Ctrl-U clear · F2 age · F1 help · Ctrl-C quit",
     hints_filters: "←→ filter · ↑↓ value · Space select · Del clear · Tab next · Esc back · ? help · q quit",
     hints_age: "Digits: age · ↑↓ change · Backspace delete · ←→ filter · Tab next · Esc back",
-    hints_list: "↑↓ PgUp PgDn move · Enter open · / search · Tab next · Esc clear search · ? help · q quit",
-    hints_details: "↑↓ PgUp PgDn scroll · Esc back · Tab next · ? help · q quit",
+    hints_list: "↑↓ move · Enter open · m mark · s shortlist · f favourite · v favourites · c copy · p print · ? help · q quit",
+    hints_details: "↑↓ scroll · Esc back · m mark · f favourite · c copy · p print · ? help · q quit",
     hints_help: "Esc, ? or F1 closes help · Ctrl-C quit",
     facet_names: ["Municipality", "Target group", "Theme", "Status", "Age"],
     help: HELP_EN,
     from_local: "From the local catalogue",
     plus_local: "local",
+    copy_title: "Copy to the clipboard",
+    copy_summary: "Referral summary",
+    copy_shortlist: "The whole shortlist",
+    copy_phone: "Phone",
+    copy_email: "E-mail",
+    copy_url: "Web",
+    copy_hint: "Digits choose · Esc closes",
+    copied: "Copied",
+    copy_note: "(through the terminal; works over SSH too)",
+    marked: "Added to the shortlist",
+    unmarked: "Removed from the shortlist",
+    favourite_on: "Saved as a favourite",
+    favourite_off: "Removed from favourites",
+    shortlist: "Shortlist",
+    favourites: "Favourites",
+    recent: "recently opened",
+    empty_shortlist: "The shortlist is empty. Mark initiatives with m in the list.",
+    empty_favourites: "No favourites yet. Press f on an initiative to save it.",
+    store_moved: "The favourites file was corrupt and was moved to",
+    store_unreadable: "Could not read favourites",
+    store_not_saved: "Could not save favourites",
+    no_home: "No home directory: favourites are not saved",
     unknown_id: "unknown initiative",
     did_you_mean: "did you mean",
 };
@@ -389,6 +477,20 @@ const HELP_DA: HelpSections = &[
             ("!", "i listen: ikke verificeret i over et år"),
         ],
     ),
+    (
+        "Til mødet (i listen og detaljerne)",
+        &[
+            ("m", "markér / fjern fra kortlisten (+ i listen)"),
+            ("s", "vis kortlisten / tilbage til søgningen"),
+            ("f", "gem / fjern som favorit (* i listen)"),
+            ("v", "vis favoritter / tilbage til søgningen"),
+            ("c", "kopiér resumé, kortliste, telefon, e-mail eller web"),
+            (
+                "p",
+                "afslut og udskriv indsatsen (eller kortlisten) i terminalen",
+            ),
+        ],
+    ),
 ];
 
 const HELP_EN: HelpSections = &[
@@ -442,6 +544,20 @@ const HELP_EN: HelpSections = &[
             ("Enter", "open the details"),
             ("/", "go to the search line (other letters search too)"),
             ("!", "in the list: not verified for over a year"),
+        ],
+    ),
+    (
+        "For the meeting (in the list and details)",
+        &[
+            ("m", "mark / unmark for the shortlist (+ in the list)"),
+            ("s", "show the shortlist / back to the search"),
+            ("f", "save / remove as a favourite (* in the list)"),
+            ("v", "show favourites / back to the search"),
+            ("c", "copy summary, shortlist, phone, e-mail or web address"),
+            (
+                "p",
+                "quit and print the initiative (or the shortlist) in the terminal",
+            ),
         ],
     ),
 ];
