@@ -160,7 +160,7 @@ fn stale_entries_are_flagged() {
     let text = screen(&app);
     assert!(text.contains("! Ikke verificeret i over et år"), "{text}");
     assert!(text.contains("(2026-11-23)"), "{text}");
-    let row = text.lines().find(|l| l.contains("▶ IPS-ung")).unwrap();
+    let row = text.lines().find(|l| l.contains("▶    IPS-ung")).unwrap();
     assert!(row.contains(" ! "), "list row flags it: {row}");
 }
 
