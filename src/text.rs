@@ -1,5 +1,6 @@
 //! Plain-text helpers: terminal-safe text and word wrapping by display width.
 
+use unicode_normalization::char::is_combining_mark;
 use unicode_width::UnicodeWidthStr;
 
 /// Whether `c` could change how a terminal draws what follows it: control
@@ -13,22 +14,40 @@ pub fn is_unsafe_char(c: char) -> bool {
             | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
             | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
             | '\u{2066}'..='\u{2069}' // bidi isolates
+            | '\u{FE0E}' | '\u{FE0F}' // variation selectors: terminals disagree on the width
             | '\u{FEFF}'              // zero-width no-break space (BOM)
             | '\u{FFF9}'..='\u{FFFB}' // interlinear annotation
         )
 }
 
-/// `text` without characters that could disturb a terminal (see [`is_unsafe_char`]).
-/// Borrow-free when nothing needs to go.
+/// Most combining marks kept on one base character; more only pile up
+/// ("zalgo" text) and can spill over neighbouring lines in some terminals.
+pub const MAX_COMBINING: usize = 2;
+
+/// `text` without characters that could disturb a terminal (see
+/// [`is_unsafe_char`]) and with stacks of combining marks cut to
+/// [`MAX_COMBINING`]. Borrow-free when nothing needs to go.
 pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().any(is_unsafe_char) {
-        text.chars()
-            .filter(|&c| !is_unsafe_char(c))
-            .collect::<String>()
-            .into()
-    } else {
-        text.into()
+    let mut run = 0;
+    let mut clean = true;
+    for c in text.chars() {
+        run = if is_combining_mark(c) { run + 1 } else { 0 };
+        if is_unsafe_char(c) || run > MAX_COMBINING {
+            clean = false;
+            break;
+        }
     }
+    if clean {
+        return text.into();
+    }
+    let mut run = 0;
+    text.chars()
+        .filter(|&c| {
+            run = if is_combining_mark(c) { run + 1 } else { 0 };
+            !is_unsafe_char(c) && run <= MAX_COMBINING
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// Wraps `text` into lines no wider than `width` display columns; words longer
@@ -122,6 +141,14 @@ mod tests {
     fn drops_escape_and_bidi_characters() {
         assert_eq!(terminal_safe("a\u{1b}[2Jb\u{202E}c"), "a[2Jbc");
         assert_eq!(terminal_safe("Århus"), "Århus");
+    }
+
+    #[test]
+    fn stacks_of_combining_marks_are_cut() {
+        let zalgo = "Z\u{0337}\u{0322}\u{0353}\u{0301}a";
+        assert_eq!(terminal_safe(zalgo), "Z\u{0337}\u{0322}a");
+        // Ordinary accents stay.
+        assert_eq!(terminal_safe("e\u{0301}"), "e\u{0301}");
     }
 
     #[test]

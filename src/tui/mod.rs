@@ -29,6 +29,12 @@ pub fn run(ctx: &Context) -> Outcome {
             "the interactive app needs a terminal; for scripts use `indsats search` or `indsats show`",
         ));
     }
+    if std::env::var("TERM").is_ok_and(|term| term == "dumb") {
+        return Err(Failure::new(
+            2,
+            "this terminal (TERM=dumb) cannot show the interactive app; use `indsats search` or `indsats show`",
+        ));
+    }
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut app = App::new(loaded, ctx.lang, Date::today(), no_color);
     let data_dir = store::data_dir();

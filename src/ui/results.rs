@@ -11,7 +11,9 @@ use super::theme::{SELECTED_MARKER, Theme, UNSELECTED_MARKER};
 use super::{fit, visible_window};
 use crate::app::{App, Focus, ListView};
 use crate::search::Hit;
-use crate::text::is_unsafe_char;
+use unicode_normalization::char::is_combining_mark;
+
+use crate::text::{MAX_COMBINING, is_unsafe_char};
 
 /// Width of the status badge column.
 const BADGE_WIDTH: usize = 11;
@@ -155,8 +157,16 @@ fn name_spans(
     };
     let chars: Vec<char> = name.chars().collect();
     let cut = chars.iter().map(|c| c.to_string().width()).sum::<usize>() > width;
+    let mut combining = 0;
     for (i, &c) in chars.iter().enumerate() {
-        if is_unsafe_char(c) {
+        // The same rules as `terminal_safe`, kept per character so the match
+        // positions still line up.
+        combining = if is_combining_mark(c) {
+            combining + 1
+        } else {
+            0
+        };
+        if is_unsafe_char(c) || combining > MAX_COMBINING {
             continue;
         }
         let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
