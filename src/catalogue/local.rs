@@ -5,8 +5,6 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
 use super::load::{LoadError, read_file};
 use super::model::{Catalogue, Initiative, Municipality, Term, Vocabularies};
 use super::validate;
@@ -15,36 +13,26 @@ use super::validate;
 pub const LOCAL_FILE: &str = "local.json";
 
 /// A parsed, validated local catalogue.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct LocalFile {
-    /// Format version; always 1.
-    pub schema_version: u64,
     /// Optional title (e.g. "Skive Kommunes lokale indsatser").
-    #[serde(default)]
     pub title: Option<String>,
     /// Optional date of the local file.
-    #[serde(default)]
     pub updated: Option<String>,
     /// Vocabulary values to add (or relabel).
-    #[serde(default)]
     pub vocabularies: LocalVocabularies,
     /// Entries to add or replace.
     pub initiatives: Vec<Initiative>,
 }
 
-/// Vocabulary additions of a local catalogue; every list may be left out.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Vocabulary additions of a local catalogue; every list may be empty.
+#[derive(Debug, Clone, Default)]
 pub struct LocalVocabularies {
     /// Themes to add.
-    #[serde(default)]
     pub themes: Vec<Term>,
     /// Target groups to add.
-    #[serde(default)]
     pub target_groups: Vec<Term>,
     /// Municipalities to add.
-    #[serde(default)]
     pub municipalities: Vec<Municipality>,
 }
 
@@ -73,15 +61,16 @@ pub fn load_local(path: &Path, base: &Vocabularies) -> Result<LocalFile, LoadErr
     let name = path.display().to_string();
     let bytes = read_file(path)?;
     let text = validate::utf8(&name, &bytes).map_err(LoadError::Invalid)?;
-    let value = validate::parse_json(&name, text).map_err(LoadError::Invalid)?;
-    validate::validate_local_value(&name, &value, base).map_err(LoadError::Invalid)?;
-    serde_json::from_value(value).map_err(|err| {
-        LoadError::Invalid(vec![super::Problem::Content {
-            path: name,
-            initiative: None,
-            field: String::new(),
-            message: format!("cannot read the local catalogue: {err}"),
-        }])
+    let parts = validate::parse_parts(&name, text, Some(base)).map_err(LoadError::Invalid)?;
+    Ok(LocalFile {
+        title: parts.title,
+        updated: parts.updated,
+        vocabularies: LocalVocabularies {
+            themes: parts.themes,
+            target_groups: parts.target_groups,
+            municipalities: parts.municipalities,
+        },
+        initiatives: parts.initiatives,
     })
 }
 

@@ -3,13 +3,21 @@
 //!
 //! Used both at start-up and by `indsats check`, so the messages are the same.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
+use serde::Deserialize;
+use serde::de::{Deserializer, SeqAccess, Visitor};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use super::model::{Catalogue, SCHEMA_VERSION, Scope, Status, Vocabularies};
+use super::model::{
+    Catalogue, Initiative, Municipality, SCHEMA_VERSION, Scope, Status, Term, Vocabularies,
+};
 use super::problem::Problem;
 use crate::date::Date;
+
+/// Most problems listed; a file with more is broken beyond what a list helps with.
+pub const MAX_PROBLEMS: usize = 500;
 
 /// Highest age an `age` bound may name.
 const MAX_AGE: u64 = 120;
@@ -34,21 +42,48 @@ pub fn utf8<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, Vec<Problem>> {
 
 /// Parses `text` as a catalogue and validates it; `path` is how messages name the file.
 pub fn parse_str(path: &str, text: &str) -> Result<Catalogue, Vec<Problem>> {
-    let value = parse_json(path, text)?;
-    validate_value(path, &value)?;
-    serde_json::from_value(value).map_err(|err| {
-        // Unreachable when the validator is complete; reported rather than panicking.
-        vec![Problem::Content {
-            path: path.to_owned(),
-            initiative: None,
-            field: String::new(),
-            message: format!("cannot read the catalogue: {err}"),
-        }]
+    let parts = parse_parts(path, text, None)?;
+    Ok(Catalogue {
+        schema_version: SCHEMA_VERSION,
+        // Both required: the checker has reported their absence already.
+        title: parts.title.unwrap_or_default(),
+        updated: parts.updated.unwrap_or_default(),
+        vocabularies: Vocabularies {
+            themes: parts.themes,
+            target_groups: parts.target_groups,
+            municipalities: parts.municipalities,
+        },
+        initiatives: parts.initiatives,
     })
 }
 
-/// Parses JSON text, turning a syntax error into a `PATH:LINE:COL` problem.
-pub fn parse_json(path: &str, text: &str) -> Result<Value, Vec<Problem>> {
+/// A checked catalogue file, before it becomes a full or a local catalogue.
+#[derive(Debug, Default)]
+pub struct Parts {
+    /// `title`, when present.
+    pub title: Option<String>,
+    /// `updated`, when present.
+    pub updated: Option<String>,
+    /// Vocabulary values of the file.
+    pub themes: Vec<Term>,
+    /// Vocabulary values of the file.
+    pub target_groups: Vec<Term>,
+    /// Vocabulary values of the file.
+    pub municipalities: Vec<Municipality>,
+    /// The initiatives.
+    pub initiatives: Vec<Initiative>,
+}
+
+/// Parses and checks a catalogue; with `base`, as a local catalogue merged into
+/// it (title, date and vocabularies optional, the base vocabulary usable).
+///
+/// Initiatives are checked and converted one at a time from their raw text, so
+/// a large catalogue never exists as one big JSON tree in memory.
+pub fn parse_parts(
+    path: &str,
+    text: &str,
+    base: Option<&Vocabularies>,
+) -> Result<Parts, Vec<Problem>> {
     if text.trim().is_empty() {
         return Err(vec![Problem::Syntax {
             path: path.to_owned(),
@@ -57,60 +92,148 @@ pub fn parse_json(path: &str, text: &str) -> Result<Value, Vec<Problem>> {
             message: "the file is empty; expected a JSON catalogue object".to_owned(),
         }]);
     }
-    serde_json::from_str(text).map_err(|err| {
-        let full = err.to_string();
-        // serde_json appends " at line L column C"; we print the position in front instead.
-        let message = match full.rfind(" at line ") {
-            Some(cut) => full[..cut].to_owned(),
-            None => full,
-        };
-        vec![Problem::Syntax {
-            path: path.to_owned(),
-            line: err.line().max(1),
-            column: err.column().max(1),
-            message,
-        }]
-    })
-}
-
-/// Checks a parsed JSON value against every rule of the format.
-pub fn validate_value(path: &str, value: &Value) -> Result<(), Vec<Problem>> {
-    run_checker(path, value, None)
-}
-
-/// Checks a local catalogue (`local.json`): the same rules, except that title,
-/// date and vocabularies may be left out, and entries may use the vocabulary
-/// of the catalogue it is merged into (`base`).
-pub fn validate_local_value(
-    path: &str,
-    value: &Value,
-    base: &Vocabularies,
-) -> Result<(), Vec<Problem>> {
-    run_checker(path, value, Some(base))
-}
-
-fn run_checker(path: &str, value: &Value, base: Option<&Vocabularies>) -> Result<(), Vec<Problem>> {
-    let ids = |terms: Vec<&String>| terms.into_iter().cloned().collect::<HashSet<String>>();
-    let mut checker = Checker {
-        path,
-        problems: Vec::new(),
-        initiative: None,
-        local: base.is_some(),
-        themes: ids(base
-            .map(|b| b.themes.iter().map(|t| &t.id).collect())
-            .unwrap_or_default()),
-        target_groups: ids(base
-            .map(|b| b.target_groups.iter().map(|t| &t.id).collect())
-            .unwrap_or_default()),
-        municipalities: ids(base
-            .map(|b| b.municipalities.iter().map(|m| &m.id).collect())
-            .unwrap_or_default()),
+    let mut checker = Checker::new(path, base);
+    let top: BTreeMap<String, &RawValue> = match serde_json::from_str(text) {
+        Ok(top) => top,
+        Err(err) if err.is_data() => {
+            // Well-formed JSON, but not an object: say what it is.
+            checker.report(
+                "",
+                format!(
+                    "expected a JSON object at the top level, found {}",
+                    raw_kind(text)
+                ),
+            );
+            return Err(checker.problems);
+        }
+        Err(err) => return Err(vec![syntax_problem(path, &err)]),
     };
-    checker.catalogue(value);
-    if checker.problems.is_empty() {
-        Ok(())
-    } else {
-        Err(checker.problems)
+    // Everything but the initiatives is small: check it as a JSON tree.
+    let small: Map<String, Value> = top
+        .iter()
+        .filter(|(key, _)| key.as_str() != "initiatives")
+        .filter_map(|(key, raw)| Some((key.clone(), serde_json::from_str(raw.get()).ok()?)))
+        .collect();
+    if !checker.top(&small, top.keys().map(String::as_str)) {
+        return Err(checker.problems);
+    }
+    let mut parts = Parts::default();
+    match top.get("initiatives") {
+        None => checker.report("initiatives", "missing required field"),
+        Some(raw) => {
+            let visitor = EachInitiative {
+                checker: &mut checker,
+                initiatives: &mut parts.initiatives,
+            };
+            match serde_json::Deserializer::from_str(raw.get()).deserialize_seq(visitor) {
+                Ok(0) => checker.report("initiatives", "must have at least one entry"),
+                Ok(_) => {}
+                Err(_) => checker.report(
+                    "initiatives",
+                    format!("expected an array, found {}", raw_kind(raw.get())),
+                ),
+            }
+            checker.initiative = None;
+        }
+    }
+    if checker.dropped > 0 {
+        checker.problems.push(Problem::Content {
+            path: path.to_owned(),
+            initiative: None,
+            field: String::new(),
+            message: format!("more problems not listed: stopped after the first {MAX_PROBLEMS}"),
+        });
+    }
+    if !checker.problems.is_empty() {
+        return Err(checker.problems);
+    }
+    let text_of = |key: &str| small.get(key).and_then(Value::as_str).map(str::to_owned);
+    parts.title = text_of("title");
+    parts.updated = text_of("updated");
+    if let Some(vocab) = small.get("vocabularies") {
+        let list = |key: &str| vocab.get(key).cloned().unwrap_or(Value::Array(Vec::new()));
+        let read = |result: Result<(), serde_json::Error>| {
+            // Unreachable after the checks above; reported rather than panicking.
+            result.map_err(|err| {
+                vec![Problem::Content {
+                    path: path.to_owned(),
+                    initiative: None,
+                    field: "vocabularies".to_owned(),
+                    message: format!("cannot read the vocabularies: {err}"),
+                }]
+            })
+        };
+        read(serde_json::from_value(list("themes")).map(|v| parts.themes = v))?;
+        read(serde_json::from_value(list("target_groups")).map(|v| parts.target_groups = v))?;
+        read(serde_json::from_value(list("municipalities")).map(|v| parts.municipalities = v))?;
+    }
+    Ok(parts)
+}
+
+/// Checks and converts the initiatives one by one as the parser meets them,
+/// so no array of them — raw or parsed — is ever held whole.
+struct EachInitiative<'c, 'p> {
+    checker: &'c mut Checker<'p>,
+    initiatives: &'c mut Vec<Initiative>,
+}
+
+impl<'de> Visitor<'de> for EachInitiative<'_, '_> {
+    /// How many entries the array held.
+    type Value = usize;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an array of initiatives")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
+        let mut seen = HashMap::new();
+        let mut index = 0;
+        while let Some(raw) = seq.next_element::<&RawValue>()? {
+            if self.checker.dropped == 0
+                && let Ok(value) = serde_json::from_str::<Value>(raw.get())
+            {
+                let before = self.checker.problems.len();
+                self.checker.initiative(index, &value, &mut seen);
+                if self.checker.problems.len() == before {
+                    match Initiative::deserialize(&value) {
+                        Ok(entry) => self.initiatives.push(entry),
+                        Err(err) => self
+                            .checker
+                            .report("", format!("cannot read the entry: {err}")),
+                    }
+                }
+            }
+            index += 1;
+        }
+        Ok(index)
+    }
+}
+
+/// A `PATH:LINE:COL` problem from a JSON syntax error.
+fn syntax_problem(path: &str, err: &serde_json::Error) -> Problem {
+    let full = err.to_string();
+    // serde_json appends " at line L column C"; we print the position in front instead.
+    let message = match full.rfind(" at line ") {
+        Some(cut) => full[..cut].to_owned(),
+        None => full,
+    };
+    Problem::Syntax {
+        path: path.to_owned(),
+        line: err.line().max(1),
+        column: err.column().max(1),
+        message,
+    }
+}
+
+/// What kind of JSON value `raw` holds, judged by its first character.
+fn raw_kind(raw: &str) -> &'static str {
+    match raw.trim_start().chars().next() {
+        Some('{') => "an object",
+        Some('[') => "an array",
+        Some('"') => "a string",
+        Some('t' | 'f') => "a boolean",
+        Some('n') => "null",
+        _ => "a number",
     }
 }
 
@@ -179,13 +302,38 @@ struct Checker<'p> {
     initiative: Option<String>,
     /// A local catalogue: title, date and vocabularies are optional.
     local: bool,
+    /// Problems found after [`MAX_PROBLEMS`], counted but not listed; once
+    /// there are any, the remaining initiatives are skipped.
+    dropped: usize,
     themes: HashSet<String>,
     target_groups: HashSet<String>,
     municipalities: HashSet<String>,
 }
 
-impl Checker<'_> {
+impl<'p> Checker<'p> {
+    fn new(path: &'p str, base: Option<&Vocabularies>) -> Checker<'p> {
+        let ids = |ids: Vec<&String>| ids.into_iter().cloned().collect::<HashSet<String>>();
+        Checker {
+            path,
+            problems: Vec::new(),
+            initiative: None,
+            local: base.is_some(),
+            dropped: 0,
+            themes: ids(base.map_or(Vec::new(), |b| b.themes.iter().map(|t| &t.id).collect())),
+            target_groups: ids(base.map_or(Vec::new(), |b| {
+                b.target_groups.iter().map(|t| &t.id).collect()
+            })),
+            municipalities: ids(base.map_or(Vec::new(), |b| {
+                b.municipalities.iter().map(|m| &m.id).collect()
+            })),
+        }
+    }
+
     fn report(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        if self.problems.len() >= MAX_PROBLEMS {
+            self.dropped += 1;
+            return;
+        }
         self.problems.push(Problem::Content {
             path: self.path.to_owned(),
             initiative: self.initiative.clone(),
@@ -361,21 +509,13 @@ impl Checker<'_> {
         }
     }
 
-    fn catalogue(&mut self, root: &Value) {
-        let Value::Object(root) = root else {
-            self.report(
-                "",
-                format!(
-                    "expected a JSON object at the top level, found {}",
-                    kind(root)
-                ),
-            );
-            return;
-        };
+    /// Checks everything but the initiatives; `keys` are all top-level keys.
+    /// Returns false when the rest is not worth checking (unknown version).
+    fn top<'k>(&mut self, root: &Map<String, Value>, keys: impl Iterator<Item = &'k str>) -> bool {
         match root.get("schema_version") {
             None => {
                 self.report("schema_version", "missing required field");
-                return;
+                return false;
             }
             Some(Value::Number(n)) if n.as_u64() == Some(SCHEMA_VERSION) => {}
             Some(other) => {
@@ -387,20 +527,22 @@ impl Checker<'_> {
                         "unknown schema_version {other}; this version of indsats reads schema_version {SCHEMA_VERSION}"
                     ),
                 );
-                return;
+                return false;
             }
         }
-        self.unknown_keys(
-            root,
-            "",
-            &[
-                "schema_version",
-                "title",
-                "updated",
-                "vocabularies",
-                "initiatives",
-            ],
-        );
+        const TOP_KEYS: [&str; 5] = [
+            "schema_version",
+            "title",
+            "updated",
+            "vocabularies",
+            "initiatives",
+        ];
+        for key in keys.filter(|k| !TOP_KEYS.contains(k)) {
+            self.report(
+                key,
+                format!("unknown field (expected one of: {})", TOP_KEYS.join(", ")),
+            );
+        }
         for key in ["title", "updated", "vocabularies"] {
             if let Some(value) = root.get(key) {
                 self.control_chars(value, key);
@@ -418,13 +560,7 @@ impl Checker<'_> {
         if let Some(vocab) = self.object(root, "vocabularies", "", need) {
             self.vocabularies(vocab);
         }
-        if let Some(items) = self.array(root, "initiatives", "", Need::Required) {
-            let mut seen: HashMap<&str, usize> = HashMap::new();
-            for (index, item) in items.iter().enumerate() {
-                self.initiative(index, item, &mut seen);
-            }
-            self.initiative = None;
-        }
+        true
     }
 
     fn vocabularies(&mut self, vocab: &Map<String, Value>) {
@@ -490,12 +626,7 @@ impl Checker<'_> {
         ids
     }
 
-    fn initiative<'v>(
-        &mut self,
-        index: usize,
-        item: &'v Value,
-        seen: &mut HashMap<&'v str, usize>,
-    ) {
+    fn initiative(&mut self, index: usize, item: &Value, seen: &mut HashMap<String, usize>) {
         let number = index + 1;
         let Value::Object(obj) = item else {
             self.initiative = Some(format!("#{number}"));
@@ -546,7 +677,7 @@ impl Checker<'_> {
             if let Some(first) = seen.get(id) {
                 self.report("id", format!("duplicate id (also initiative #{first})"));
             } else {
-                seen.insert(id, number);
+                seen.insert(id.to_owned(), number);
             }
         }
         for key in ["name", "summary", "description"] {
