@@ -1,179 +1,160 @@
-//! TEMPORARY naive search with the public API of the search engine, so the TUI
-//! can be built while the real engine is developed on the `search` branch.
+//! Danish-aware ranked search with filters and facet counts (DESIGN.md §4).
+//!
+//! [`SearchIndex::new`] precomputes everything once per catalogue: folded
+//! names and aliases (with maps back to the original chars, for
+//! highlighting), two token dictionaries (the words of names and aliases, and
+//! the words of every other indexed field, each word pointing at the entries
+//! and fields it occurs in), the alphabetical order of the names, and one
+//! bitset per filter value. [`SearchIndex::search`] then costs a scan of the
+//! distinct words, not of the text: per keystroke it does not grow with the
+//! length of the descriptions.
+//!
+//! Pure: no I/O, and the query is never stored beyond the call.
+//!
+//! * [`fold`] — the folding of text and query ([`fold::fold`], [`fold::loose`]).
+//! * [`query`] — parsing terms and fzf operators.
+//! * [`score`] — the points of a hit per field and kind of match.
+//! * `dictionary`, `names`, `matcher` — matching a query against the index.
+//! * [`filters`] — filter sets and disjunctive facet counts.
+
+mod bitset;
+mod dictionary;
+pub mod filters;
+pub mod fold;
+mod index;
+mod matcher;
+mod names;
+pub mod query;
+pub mod score;
 
 use std::collections::BTreeSet;
 
-use crate::catalogue::{Catalogue, Scope, Status};
+use serde::Serialize;
 
-/// Active filters: OR within a facet, AND across facets.
+use crate::catalogue::Status;
+
+pub use fold::fold;
+pub use index::SearchIndex;
+pub use query::{Mode, Query, Term};
+
+/// The filters of a search: OR within a facet, AND across facets. An empty
+/// set does not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
-    /// Municipality ids.
+    /// Municipality ids. An entry passes when its scope is `region` or
+    /// `national`, or `municipalities` naming one of them; an
+    /// `outside_region` entry passes only when [`Filters::statuses`] includes
+    /// [`Status::Inspiration`].
     pub municipalities: BTreeSet<String>,
-    /// Target-group ids.
+    /// Target-group ids: the entry has at least one of them.
     pub target_groups: BTreeSet<String>,
-    /// Theme ids.
+    /// Theme ids: the entry has at least one of them.
     pub themes: BTreeSet<String>,
-    /// Statuses.
+    /// Statuses: the entry has one of them.
     pub statuses: BTreeSet<Status>,
-    /// The citizen's age.
+    /// An age the entry's range must include; entries without a range stay.
     pub age: Option<u8>,
 }
 
-/// Where a query matched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Field {
-    /// Name.
-    Name,
-    /// Description.
-    Description,
+impl Filters {
+    /// Whether no filter is set.
+    pub fn is_empty(&self) -> bool {
+        self == &Filters::default()
+    }
 }
 
-/// One result.
+/// A field of an initiative that the search looks at, best first.
+///
+/// The order (`Ord`) is the order of [`Hit::matched_fields`], not the ranking;
+/// see [`score`] for the points each field gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// The display name.
+    Name,
+    /// One of the other names.
+    Alias,
+    /// A theme's label, Danish or English.
+    Theme,
+    /// A target group's label, Danish or English.
+    TargetGroup,
+    /// A provider.
+    Provider,
+    /// The one-line summary.
+    Summary,
+    /// The description.
+    Description,
+    /// Who can take part.
+    Eligibility,
+    /// The next steps.
+    NextSteps,
+    /// The area: municipality names and the area note.
+    Area,
+}
+
+impl Field {
+    /// Every field, in `Ord` order.
+    pub const ALL: [Field; 10] = [
+        Field::Name,
+        Field::Alias,
+        Field::Theme,
+        Field::TargetGroup,
+        Field::Provider,
+        Field::Summary,
+        Field::Description,
+        Field::Eligibility,
+        Field::NextSteps,
+        Field::Area,
+    ];
+
+    /// This field's bit in a field mask.
+    pub const fn bit(self) -> u16 {
+        1 << self as u16
+    }
+
+    /// The fields of a mask, in `Ord` order.
+    pub fn from_mask(mask: u16) -> Vec<Field> {
+        Field::ALL
+            .into_iter()
+            .filter(|f| mask & f.bit() != 0)
+            .collect()
+    }
+}
+
+/// One matching initiative.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
-    /// Index into the catalogue's initiatives.
+    /// Index into `catalogue.initiatives`.
     pub index: usize,
-    /// Higher is better.
+    /// Relevance; higher is better (0 for an empty query).
     pub score: u32,
-    /// Fields that matched.
+    /// The fields any query term matched in, sorted and deduplicated.
     pub matched_fields: Vec<Field>,
-    /// Char positions in the name to highlight.
+    /// Char indices into `initiative.name` to highlight, sorted.
     pub name_positions: Vec<usize>,
 }
 
-/// Counts per filter value.
+/// How many entries each filter value would leave, given the query and the
+/// other facets' filters (disjunctive faceting): the count of value `v` of
+/// facet `F` is the number of results when `F`'s selection is replaced by
+/// `{v}` and every other filter stays.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FacetCounts {
-    /// Parallel to the municipality vocabulary.
+    /// Parallel to `catalogue.vocabularies.municipalities`.
     pub municipalities: Vec<usize>,
-    /// Parallel to the target-group vocabulary.
+    /// Parallel to `catalogue.vocabularies.target_groups`.
     pub target_groups: Vec<usize>,
-    /// Parallel to the theme vocabulary.
+    /// Parallel to `catalogue.vocabularies.themes`.
     pub themes: Vec<usize>,
-    /// In `Status::ALL` order.
+    /// In [`Status::ALL`] order.
     pub statuses: [usize; 5],
 }
 
-/// Ranked hits and facet counts.
+/// The outcome of a search: ranked hits and facet counts.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Results {
-    /// Ranked hits.
+    /// Every matching entry, best first; ties by folded name, then catalogue order.
     pub hits: Vec<Hit>,
-    /// Facet counts.
+    /// Counts per filter value.
     pub facets: FacetCounts,
-}
-
-/// Precomputed search data.
-pub struct SearchIndex {
-    catalogue: Catalogue,
-}
-
-impl SearchIndex {
-    /// Builds the index.
-    pub fn new(catalogue: &Catalogue) -> SearchIndex {
-        SearchIndex {
-            catalogue: catalogue.clone(),
-        }
-    }
-
-    /// Number of entries.
-    pub fn len(&self) -> usize {
-        self.catalogue.initiatives.len()
-    }
-
-    /// Whether the index is empty.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Runs a query.
-    pub fn search(&self, query: &str, filters: &Filters) -> Results {
-        let query = query.to_lowercase();
-        let words: Vec<&str> = query.split_whitespace().collect();
-        let v = &self.catalogue.vocabularies;
-        let mut facets = FacetCounts {
-            municipalities: vec![0; v.municipalities.len()],
-            target_groups: vec![0; v.target_groups.len()],
-            themes: vec![0; v.themes.len()],
-            statuses: [0; 5],
-        };
-        let mut hits = Vec::new();
-        for (index, e) in self.catalogue.initiatives.iter().enumerate() {
-            let name = e.name.to_lowercase();
-            let text = format!("{name} {}", e.description.to_lowercase());
-            if !words.iter().all(|w| text.contains(w)) {
-                continue;
-            }
-            let muni = |m: &str| match e.area.scope {
-                Scope::Region | Scope::National => true,
-                Scope::Municipalities => e.area.municipalities.iter().any(|x| x == m),
-                Scope::OutsideRegion => filters.statuses.contains(&Status::Inspiration),
-            };
-            let pm =
-                filters.municipalities.is_empty() || filters.municipalities.iter().any(|m| muni(m));
-            let pt = filters.target_groups.is_empty()
-                || e.target_groups
-                    .iter()
-                    .any(|t| filters.target_groups.contains(t));
-            let ph =
-                filters.themes.is_empty() || e.themes.iter().any(|t| filters.themes.contains(t));
-            let ps = filters.statuses.is_empty() || filters.statuses.contains(&e.status);
-            let pa = filters
-                .age
-                .is_none_or(|a| e.age.is_none_or(|r| r.contains(a)));
-            if pt && ph && ps && pa {
-                for (i, m) in v.municipalities.iter().enumerate() {
-                    facets.municipalities[i] += usize::from(muni(&m.id));
-                }
-            }
-            if pm && ph && ps && pa {
-                for (i, t) in v.target_groups.iter().enumerate() {
-                    facets.target_groups[i] += usize::from(e.target_groups.contains(&t.id));
-                }
-            }
-            if pm && pt && ps && pa {
-                for (i, t) in v.themes.iter().enumerate() {
-                    facets.themes[i] += usize::from(e.themes.contains(&t.id));
-                }
-            }
-            if pm && pt && ph && pa {
-                let i = Status::ALL.iter().position(|&s| s == e.status).unwrap_or(0);
-                facets.statuses[i] += 1;
-            }
-            if pm && pt && ph && ps && pa {
-                let positions = words
-                    .first()
-                    .and_then(|w| name.find(w).map(|at| (name[..at].chars().count(), w)))
-                    .map(|(start, w)| (start..start + w.chars().count()).collect())
-                    .unwrap_or_default();
-                let in_name = words.iter().all(|w| name.contains(w));
-                hits.push(Hit {
-                    index,
-                    score: if in_name { 2 } else { 1 },
-                    matched_fields: if in_name {
-                        vec![Field::Name]
-                    } else {
-                        vec![Field::Description]
-                    },
-                    name_positions: if words.is_empty() {
-                        Vec::new()
-                    } else {
-                        positions
-                    },
-                });
-            }
-        }
-        let cat = &self.catalogue;
-        hits.sort_by(|a, b| {
-            b.score.cmp(&a.score).then_with(|| {
-                cat.initiatives[a.index]
-                    .name
-                    .to_lowercase()
-                    .cmp(&cat.initiatives[b.index].name.to_lowercase())
-            })
-        });
-        Results { hits, facets }
-    }
 }

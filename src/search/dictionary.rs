@@ -1,0 +1,454 @@
+//! A token dictionary: the distinct folded words of some fields of every
+//! entry, each with its postings (the entries and fields it occurs in).
+//!
+//! Matching a query piece scans the distinct words once — a binary search for
+//! whole words and prefixes, one substring search over all words laid end to
+//! end for inner substrings and suffixes — and then walks the postings of the
+//! words that matched. The cost per keystroke therefore grows with the number
+//! of distinct words and of entries that match, not with the length of the
+//! texts.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::fold::{fold_into, loose, words};
+use super::query::{Mode, Piece};
+use super::score::Tier;
+
+/// Most entries a dictionary can index: a posting packs the entry index into
+/// 24 bits (far above what a 256 MB catalogue file can hold).
+pub const MAX_ENTRIES: usize = 1 << 24;
+
+/// A posting: `entry << 8 | mask`, where bit `i` of the mask is the `i`-th
+/// field the dictionary was built for.
+pub type Posting = u32;
+
+/// Splits a posting into its entry index and local field mask.
+pub fn unpack(posting: Posting) -> (usize, u8) {
+    ((posting >> 8) as usize, posting as u8)
+}
+
+/// How a word matched a piece: tier and key, ordered worst to best.
+///
+/// `1 + 2 * tier + strict`: a loose match ranks just below the strict match
+/// of the same tier. 0 means no match.
+pub type Grade = u8;
+
+/// The grade of a match.
+pub fn grade(tier: Tier, loose: bool) -> Grade {
+    1 + 2 * tier as u8 + u8::from(!loose)
+}
+
+/// The tier and looseness of a non-zero grade.
+pub fn ungrade(grade: Grade) -> (Tier, bool) {
+    let g = grade.saturating_sub(1);
+    let tier = match g / 2 {
+        0 => Tier::Substring,
+        1 => Tier::Prefix,
+        _ => Tier::Exact,
+    };
+    (tier, g % 2 == 0)
+}
+
+/// Highest grade.
+pub const GRADES: usize = 7;
+
+/// The words of some fields of all entries, sorted, with postings.
+#[derive(Debug, Clone, Default)]
+pub struct Dictionary {
+    /// `\n` + every word followed by `\n`, in sorted order.
+    blob: String,
+    /// Byte offset of each word in `blob`, plus one past the end.
+    starts: Vec<u32>,
+    /// The same for the loose keys of the words (same word order).
+    loose_blob: String,
+    /// Byte offset of each loose key in `loose_blob`, plus one past the end.
+    loose_starts: Vec<u32>,
+    /// Word ids sorted by loose key.
+    loose_order: Vec<u32>,
+    /// Offset of each word's postings in `postings`, plus the end.
+    post_starts: Vec<usize>,
+    /// Postings of all words, word after word, each in entry order.
+    postings: Vec<Posting>,
+}
+
+/// One of the two keys of the words, for lookups.
+struct Keys<'a> {
+    blob: &'a str,
+    starts: &'a [u32],
+    /// Word ids in key order; `None` when the ids are already in key order.
+    order: Option<&'a [u32]>,
+}
+
+impl<'a> Keys<'a> {
+    fn key(&self, id: u32) -> &'a str {
+        let id = id as usize;
+        &self.blob[self.starts[id] as usize..self.starts[id + 1] as usize - 1]
+    }
+
+    fn id_at_rank(&self, rank: usize) -> u32 {
+        self.order.map_or(rank as u32, |order| order[rank])
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// The word containing byte `at` of the blob.
+    fn id_at_byte(&self, at: usize) -> u32 {
+        (self.starts.partition_point(|&s| s as usize <= at) - 1) as u32
+    }
+
+    /// Calls `offer` for every word matching `piece` under `mode`.
+    fn lookup(
+        &self,
+        piece: &str,
+        mode: Mode,
+        substring: bool,
+        loose: bool,
+        offer: &mut impl FnMut(u32, Grade),
+    ) {
+        if piece.is_empty() {
+            return;
+        }
+        let prefixes = matches!(mode, Mode::Fuzzy | Mode::Substring | Mode::Prefix);
+        // Whole words and prefixes: a range of the sorted keys.
+        let first = partition(self.len(), |rank| self.key(self.id_at_rank(rank)) < piece);
+        for rank in first..self.len() {
+            let id = self.id_at_rank(rank);
+            let key = self.key(id);
+            if !key.starts_with(piece) {
+                break;
+            }
+            if key.len() == piece.len() {
+                offer(id, grade(Tier::Exact, loose));
+            } else if prefixes {
+                offer(id, grade(Tier::Prefix, loose));
+            } else {
+                break;
+            }
+        }
+        // Inner substrings and suffixes: one pass over the blob.
+        let pattern;
+        let needle = match mode {
+            Mode::Suffix => {
+                pattern = format!("{piece}\n");
+                pattern.as_str()
+            }
+            _ if substring => piece,
+            _ => return,
+        };
+        let mut from = 0;
+        while let Some(found) = self.blob.get(from..).and_then(|rest| rest.find(needle)) {
+            let at = from + found;
+            let id = self.id_at_byte(at);
+            if at != self.starts[id as usize] as usize {
+                offer(id, grade(Tier::Substring, loose));
+            }
+            from = self.starts[id as usize + 1] as usize;
+        }
+    }
+}
+
+/// First index in `0..len` for which `before` is false (`before` must be
+/// true for a prefix of the range and false after it).
+fn partition(len: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, len);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if before(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+impl Dictionary {
+    /// Number of distinct words.
+    pub fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// Total number of postings.
+    pub fn postings_len(&self) -> usize {
+        self.postings.len()
+    }
+
+    fn strict_keys(&self) -> Keys<'_> {
+        Keys {
+            blob: &self.blob,
+            starts: &self.starts,
+            order: None,
+        }
+    }
+
+    fn loose_keys(&self) -> Keys<'_> {
+        Keys {
+            blob: &self.loose_blob,
+            starts: &self.loose_starts,
+            order: Some(&self.loose_order),
+        }
+    }
+
+    /// The word with this id.
+    pub fn word(&self, id: u32) -> &str {
+        self.strict_keys().key(id)
+    }
+
+    /// The words matching `piece` under `mode`, each once with its best grade.
+    /// Inner substrings count only when `substring` is set.
+    pub fn lookup(&self, piece: &Piece, mode: Mode, substring: bool) -> Vec<(u32, Grade)> {
+        let mut best = vec![0 as Grade; self.len()];
+        let mut found = Vec::new();
+        let mut offer = |id: u32, grade: Grade| {
+            let slot = &mut best[id as usize];
+            if *slot == 0 {
+                found.push(id);
+            }
+            *slot = (*slot).max(grade);
+        };
+        self.strict_keys()
+            .lookup(&piece.strict, mode, substring, false, &mut offer);
+        self.loose_keys()
+            .lookup(&piece.loose, mode, substring, true, &mut offer);
+        found
+            .into_iter()
+            .map(|id| (id, best[id as usize]))
+            .collect()
+    }
+
+    /// The postings of a word.
+    pub fn postings(&self, id: u32) -> &[Posting] {
+        let id = id as usize;
+        &self.postings[self.post_starts[id]..self.post_starts[id + 1]]
+    }
+}
+
+/// Collects the words of entries, field by field, into a [`Dictionary`].
+#[derive(Debug, Default)]
+pub struct Builder {
+    ids: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>>,
+    words: Vec<Box<str>>,
+    lists: Vec<Vec<Posting>>,
+    /// The last entry that added each word, to merge its field bits.
+    last_entry: Vec<u32>,
+    buffer: String,
+}
+
+impl Builder {
+    /// Adds the words of `text` (not yet folded) to entry `entry`, field bit `bit`.
+    pub fn add_text(&mut self, entry: usize, bit: u8, text: &str) {
+        let mut buffer = std::mem::take(&mut self.buffer);
+        buffer.clear();
+        fold_into(text, &mut buffer);
+        self.add_folded(entry, bit, &buffer);
+        self.buffer = buffer;
+    }
+
+    /// Adds the words of the folded `text` to entry `entry`, field bit `bit`.
+    pub fn add_folded(&mut self, entry: usize, bit: u8, text: &str) {
+        debug_assert!(entry < MAX_ENTRIES && bit < 8);
+        let entry = entry as u32;
+        let mask = 1u32 << bit;
+        for word in words(text) {
+            let id = match self.ids.get(word) {
+                Some(&id) => id as usize,
+                None => {
+                    let id = self.words.len();
+                    self.ids.insert(word.into(), id as u32);
+                    self.words.push(word.into());
+                    self.lists.push(Vec::new());
+                    self.last_entry.push(u32::MAX);
+                    id
+                }
+            };
+            let list = &mut self.lists[id];
+            match list.last_mut() {
+                Some(last) if self.last_entry[id] == entry => *last |= mask,
+                _ => {
+                    list.push(entry << 8 | mask);
+                    self.last_entry[id] = entry;
+                }
+            }
+        }
+    }
+
+    /// Sorts the words and lays everything out for lookups.
+    pub fn finish(self) -> Dictionary {
+        let Builder { words, lists, .. } = self;
+        let mut order: Vec<usize> = (0..words.len()).collect();
+        order.sort_unstable_by(|&a, &b| words[a].cmp(&words[b]));
+
+        let mut dict = Dictionary::default();
+        let total_bytes: usize = words.iter().map(|w| w.len() + 1).sum::<usize>() + 1;
+        dict.blob.reserve(total_bytes);
+        dict.blob.push('\n');
+        dict.loose_blob.push('\n');
+        dict.postings.reserve(lists.iter().map(Vec::len).sum());
+        dict.post_starts.push(0);
+        let mut loose_keys = Vec::with_capacity(words.len());
+        for &old in &order {
+            dict.starts.push(dict.blob.len() as u32);
+            dict.blob.push_str(&words[old]);
+            dict.blob.push('\n');
+            let key = loose(&words[old]);
+            dict.loose_starts.push(dict.loose_blob.len() as u32);
+            dict.loose_blob.push_str(&key);
+            dict.loose_blob.push('\n');
+            loose_keys.push(key);
+            dict.postings.extend_from_slice(&lists[old]);
+            dict.post_starts.push(dict.postings.len());
+        }
+        dict.starts.push(dict.blob.len() as u32);
+        dict.loose_starts.push(dict.loose_blob.len() as u32);
+        let mut loose_order: Vec<u32> = (0..words.len() as u32).collect();
+        loose_order.sort_unstable_by(|&a, &b| loose_keys[a as usize].cmp(&loose_keys[b as usize]));
+        dict.loose_order = loose_order;
+        dict
+    }
+}
+
+/// The Fx hash (from rustc): fast for the short keys of a word table.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::query::parse;
+
+    fn dict(texts: &[&str]) -> Dictionary {
+        let mut b = Builder::default();
+        for (entry, text) in texts.iter().enumerate() {
+            b.add_text(entry, 0, text);
+            b.add_text(entry, 1, "fælles");
+        }
+        b.finish()
+    }
+
+    fn found(d: &Dictionary, q: &str, substring: bool) -> Vec<(String, Tier, bool)> {
+        let term = parse(q).positive.remove(0);
+        let mut out: Vec<_> = d
+            .lookup(&term.pieces[0], term.mode, substring)
+            .into_iter()
+            .map(|(id, g)| {
+                let (tier, loose) = ungrade(g);
+                (d.word(id).to_owned(), tier, loose)
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+
+    #[test]
+    fn grades_order_tiers_then_keys() {
+        let mut all = Vec::new();
+        for tier in [Tier::Substring, Tier::Prefix, Tier::Exact] {
+            for loose in [true, false] {
+                all.push(grade(tier, loose));
+                assert_eq!(ungrade(grade(tier, loose)), (tier, loose));
+            }
+        }
+        assert!(all.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(usize::from(*all.last().unwrap_or(&0)), GRADES - 1);
+    }
+
+    #[test]
+    fn words_postings_and_masks() {
+        let d = dict(&["Ung i Østjylland", "ungeindsats og ung", "Aarhus"]);
+        assert_eq!(d.len(), 7);
+        let id = d.lookup(&parse("ung").positive[0].pieces[0], Mode::Word, false)[0].0;
+        assert_eq!(d.postings(id), &[1, 1 << 8 | 1]);
+        let id = d.lookup(&parse("faelles").positive[0].pieces[0], Mode::Word, false)[0].0;
+        assert_eq!(
+            d.postings(id)
+                .iter()
+                .map(|&p| unpack(p))
+                .collect::<Vec<_>>(),
+            vec![(0, 2), (1, 2), (2, 2)]
+        );
+    }
+
+    #[test]
+    fn lookups_by_mode() {
+        let d = dict(&["ung ungeindsats boligindsats Østjylland Århus"]);
+        let s = |w: &str, t, l| (w.to_owned(), t, l);
+        assert_eq!(
+            found(&d, "ung", false),
+            vec![
+                s("ung", Tier::Exact, false),
+                s("ungeindsats", Tier::Prefix, false)
+            ]
+        );
+        assert_eq!(
+            found(&d, "^ung$", false),
+            vec![s("ung", Tier::Exact, false)]
+        );
+        assert_eq!(
+            found(&d, "indsats$", false),
+            vec![
+                s("boligindsats", Tier::Substring, false),
+                s("ungeindsats", Tier::Substring, false)
+            ]
+        );
+        assert_eq!(found(&d, "geind", false), vec![]);
+        assert_eq!(
+            found(&d, "geind", true),
+            vec![s("ungeindsats", Tier::Substring, false)]
+        );
+        assert_eq!(
+            found(&d, "ostjylland", false),
+            vec![s("oestjylland", Tier::Exact, true)]
+        );
+        assert_eq!(
+            found(&d, "Østjylland", false),
+            vec![s("oestjylland", Tier::Exact, false)]
+        );
+        assert_eq!(
+            found(&d, "arhus", false),
+            vec![s("aarhus", Tier::Exact, true)]
+        );
+        assert_eq!(
+            found(&d, "^oest", false),
+            vec![s("oestjylland", Tier::Prefix, false)]
+        );
+        assert_eq!(found(&d, "xyz", true), vec![]);
+    }
+}

@@ -1,0 +1,324 @@
+//! Danish-aware folding of text for matching (issue #3, DESIGN.md §4).
+//!
+//! Two keys are derived from any text, on both the catalogue side (once, at
+//! load) and the query side (per keystroke):
+//!
+//! * [`fold`] — the *strict* key: Unicode NFC, lower case, `æ`→`ae`, `ø`→`oe`,
+//!   `å`→`aa`, then every other accent stripped (canonical decomposition with
+//!   the combining marks dropped). `fold("Østjylland") == "oestjylland"`,
+//!   `fold("Århus") == fold("Aarhus") == "aarhus"`.
+//! * [`loose`] — the *loose* key, derived from the strict key so that the
+//!   ASCII spellings people type without a Danish keyboard meet: an `e` right
+//!   after an `a` or `o` is dropped (`ae`→`a`, `oe`→`o`), and a run of the same
+//!   letter collapses to one (`aa`→`a`, and also `ll`→`l`, `mm`→`m`). So
+//!   `ostjylland`, `oestjylland` and `Østjylland` all have the loose key
+//!   `ostjyland`; `ærø`, `aero` and `aro` all have `aro`. Doubled consonants
+//!   collapsing also forgives the commonest Danish misspelling (`komune`).
+//!   The loose key is used only when the strict key does not match, and such
+//!   a match ranks a little lower.
+//!
+//! Both keys can be produced together with a map from each byte of the key
+//! back to the char index in the original text it came from, so a match in a
+//! key can be highlighted in the original name.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{
+    canonical_combining_class, decompose_canonical, is_combining_mark,
+};
+
+/// The strict folded key of `text` (see the module documentation).
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    fold_chunks(text, |_, c| out.push(c));
+    out
+}
+
+/// Appends the strict folded key of `text` to `out` (no allocation when `out`
+/// has room), for folding many texts into one buffer.
+pub fn fold_into(text: &str, out: &mut String) {
+    fold_chunks(text, |_, c| out.push(c));
+}
+
+/// The strict folded key of `text` and, for each byte of it, the index of the
+/// char of `text` it came from.
+pub fn fold_with_map(text: &str) -> (String, Vec<u32>) {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut map = Vec::with_capacity(text.len() + 8);
+    fold_chunks(text, |origin, c| {
+        out.push(c);
+        map.extend(std::iter::repeat_n(origin, c.len_utf8()));
+    });
+    (out, map)
+}
+
+/// The loose key of an already folded text (see the module documentation).
+/// `loose(&fold(x))` is the loose key of `x`.
+pub fn loose(folded: &str) -> String {
+    let mut out = String::with_capacity(folded.len());
+    let mut last = None;
+    for c in folded.chars() {
+        if keep_loose(last, c) {
+            out.push(c);
+            last = Some(c);
+        }
+    }
+    out
+}
+
+/// The loose key of a folded text and its map back to the original text,
+/// given the folded text's own map (from [`fold_with_map`]).
+pub fn loose_with_map(folded: &str, folded_map: &[u32]) -> (String, Vec<u32>) {
+    let mut out = String::with_capacity(folded.len());
+    let mut map = Vec::with_capacity(folded.len());
+    let mut last = None;
+    for (at, c) in folded.char_indices() {
+        if keep_loose(last, c) {
+            out.push(c);
+            let origin = folded_map.get(at).copied().unwrap_or_default();
+            map.extend(std::iter::repeat_n(origin, c.len_utf8()));
+            last = Some(c);
+        }
+    }
+    (out, map)
+}
+
+/// Whether `c` survives in the loose key after the kept char `last`.
+fn keep_loose(last: Option<char>, c: char) -> bool {
+    match last {
+        Some('a' | 'o') if c == 'e' => false,
+        Some(prev) if prev == c && c.is_alphabetic() => false,
+        _ => true,
+    }
+}
+
+/// Whether `c` belongs to a word: words are maximal runs of alphanumeric chars.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The words of a folded text, in order (maximal runs of [`is_word_char`]).
+pub fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+}
+
+/// Runs the folding pipeline over `text`, calling `emit(origin, c)` for each
+/// output char with the index of the original char it stems from.
+///
+/// The text is cut into chunks of one starter (a char of canonical combining
+/// class 0) and the combining chars that follow it. A lone char takes a fast
+/// path (NFC cannot change it, except for singletons that the later
+/// decomposition undoes anyway); a longer chunk is NFC-composed first, so that
+/// `a` + combining ring becomes `å` and folds to `aa`.
+fn fold_chunks(text: &str, mut emit: impl FnMut(u32, char)) {
+    let mut chunk_start = 0usize; // byte offset of the current chunk
+    let mut chunk_origin = 0u32; // char index of its starter
+    let mut chunk_len = 0usize; // chars in it
+    for (origin, (at, c)) in text.char_indices().enumerate() {
+        let origin = origin as u32;
+        if c.is_ascii() || canonical_combining_class(c) == 0 {
+            if chunk_len > 0 {
+                flush(&text[chunk_start..at], chunk_len, chunk_origin, &mut emit);
+            }
+            chunk_start = at;
+            chunk_origin = origin;
+            chunk_len = 1;
+        } else {
+            chunk_len += 1;
+        }
+    }
+    if chunk_len > 0 {
+        flush(&text[chunk_start..], chunk_len, chunk_origin, &mut emit);
+    }
+}
+
+fn flush(chunk: &str, len: usize, origin: u32, emit: &mut impl FnMut(u32, char)) {
+    if len == 1 {
+        if let Some(c) = chunk.chars().next() {
+            fold_char(c, &mut |c| emit(origin, c));
+        }
+    } else {
+        for c in chunk.nfc() {
+            fold_char(c, &mut |c| emit(origin, c));
+        }
+    }
+}
+
+/// Folds one (composed) char: lower case, Danish letters, accents stripped.
+fn fold_char(c: char, emit: &mut impl FnMut(char)) {
+    if c.is_ascii() {
+        emit(c.to_ascii_lowercase());
+        return;
+    }
+    for lower in c.to_lowercase() {
+        if !danish(lower, emit) {
+            decompose_canonical(lower, |part| {
+                if !is_combining_mark(part) && !danish(part, emit) {
+                    emit(part);
+                }
+            });
+        }
+    }
+}
+
+/// Emits the two-letter spelling of a lower-case Danish letter.
+fn danish(c: char, emit: &mut impl FnMut(char)) -> bool {
+    let pair = match c {
+        'æ' => ['a', 'e'],
+        'ø' => ['o', 'e'],
+        'å' => ['a', 'a'],
+        _ => return false,
+    };
+    emit(pair[0]);
+    emit(pair[1]);
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn danish_table() {
+        let cases = [
+            ("Østjylland", "oestjylland"),
+            ("østjylland", "oestjylland"),
+            ("ØSTJYLLAND", "oestjylland"),
+            ("Århus", "aarhus"),
+            ("Aarhus", "aarhus"),
+            ("Ærø", "aeroe"),
+            ("Ringkøbing-Skjern", "ringkoebing-skjern"),
+            ("Læreplads", "laereplads"),
+            ("Støtte", "stoette"),
+            ("Måltid", "maaltid"),
+            ("Café", "cafe"),
+            ("Müller", "muller"),
+            ("naïve", "naive"),
+            ("Ångström", "aangstrom"),
+            ("a\u{030A}", "aa"),   // decomposed å
+            ("A\u{030A}R", "aar"), // decomposed Å
+            ("\u{212B}", "aa"),    // the angstrom sign
+            ("ǽ", "ae"),           // æ with an accent
+            ("ǿ", "oe"),           // ø with an accent
+            ("IPS-ung", "ips-ung"),
+            ("FGU", "fgu"),
+            ("", ""),
+        ];
+        for (input, folded) in cases {
+            assert_eq!(fold(input), folded, "fold({input:?})");
+        }
+    }
+
+    #[test]
+    fn loose_keys_meet() {
+        let key = |s: &str| loose(&fold(s));
+        assert_eq!(key("Østjylland"), "ostjyland");
+        assert_eq!(key("ostjylland"), "ostjyland");
+        assert_eq!(key("oestjylland"), "ostjyland");
+        assert_eq!(key("Århus"), key("arhus"));
+        assert_eq!(key("Ærø"), key("aro"));
+        assert_eq!(key("kommune"), key("komune"));
+        assert_ne!(key("ung"), key("ing"));
+    }
+
+    #[test]
+    fn maps_point_back_to_original_chars() {
+        let (folded, map) = fold_with_map("Ærø-ung");
+        assert_eq!(folded, "aeroe-ung");
+        assert_eq!(map, vec![0, 0, 1, 2, 2, 3, 4, 5, 6]);
+        let (lkey, lmap) = loose_with_map(&folded, &map);
+        assert_eq!(lkey, "aro-ung");
+        assert_eq!(lmap, vec![0, 1, 2, 3, 4, 5, 6]);
+        let (folded, map) = fold_with_map("a\u{030A}b");
+        assert_eq!(folded, "aab");
+        assert_eq!(map, vec![0, 0, 2]);
+        let (folded, map) = fold_with_map("éx");
+        assert_eq!(folded, "ex");
+        assert_eq!(map, vec![0, 1]);
+    }
+
+    #[test]
+    fn words_split_on_non_alphanumerics() {
+        let w: Vec<_> = words("ips-ung, 16-29 aar").collect();
+        assert_eq!(w, vec!["ips", "ung", "16", "29", "aar"]);
+    }
+
+    /// Replaces each Danish letter in `s` by one of its ASCII spellings, chosen by `pick`.
+    fn asciify(s: &str, pick: &[bool]) -> String {
+        let mut out = String::new();
+        for (i, c) in s.chars().enumerate() {
+            let alt = pick.get(i % pick.len().max(1)).copied().unwrap_or(false);
+            match (c, alt) {
+                ('æ', false) => out.push_str("ae"),
+                ('æ', true) => out.push('a'),
+                ('ø', false) => out.push_str("oe"),
+                ('ø', true) => out.push('o'),
+                ('å', false) => out.push_str("aa"),
+                ('å', true) => out.push('a'),
+                (c, _) => out.push(c),
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn fold_is_idempotent(s in "\\PC*") {
+            let once = fold(&s);
+            prop_assert_eq!(fold(&once), once.clone());
+        }
+
+        #[test]
+        fn fold_is_idempotent_on_any_chars(s in any::<String>()) {
+            let once = fold(&s);
+            prop_assert_eq!(fold(&once), once.clone());
+        }
+
+        #[test]
+        fn loose_is_idempotent(s in any::<String>()) {
+            let key = loose(&fold(&s));
+            prop_assert_eq!(loose(&fold(&key)), key.clone());
+        }
+
+        #[test]
+        fn maps_have_one_entry_per_byte(s in any::<String>()) {
+            let chars = s.chars().count() as u32;
+            let (folded, map) = fold_with_map(&s);
+            prop_assert_eq!(&folded, &fold(&s));
+            prop_assert_eq!(map.len(), folded.len());
+            prop_assert!(map.windows(2).all(|w| w[0] <= w[1]));
+            prop_assert!(map.iter().all(|&m| m < chars.max(1)));
+            let (lkey, lmap) = loose_with_map(&folded, &map);
+            prop_assert_eq!(&lkey, &loose(&folded));
+            prop_assert_eq!(lmap.len(), lkey.len());
+        }
+
+        /// Any ASCII spelling of a Danish word has the same loose key as the word.
+        #[test]
+        fn ascii_spellings_share_the_loose_key(
+            s in "[a-zæøåÆØÅ -]{0,24}",
+            pick in proptest::collection::vec(any::<bool>(), 1..8),
+        ) {
+            let ascii = asciify(&s.to_lowercase(), &pick);
+            prop_assert_eq!(loose(&fold(&s)), loose(&fold(&ascii)));
+        }
+
+        /// Equal strict keys give equal loose keys, and a strict substring match
+        /// of whole words is also a loose match.
+        #[test]
+        fn loose_matching_is_consistent(
+            words in proptest::collection::vec("[a-zæøå]{1,8}", 1..6),
+            pick in 0usize..6,
+        ) {
+            let text = words.join(" ");
+            let word = &words[pick % words.len()];
+            prop_assert!(fold(&text).contains(&fold(word)));
+            let loose_words: Vec<String> = crate::search::fold::words(&loose(&fold(&text)))
+                .map(str::to_owned)
+                .collect();
+            prop_assert!(loose_words.contains(&loose(&fold(word))));
+        }
+    }
+}
