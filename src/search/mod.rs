@@ -26,6 +26,8 @@ mod matcher;
 mod names;
 pub mod query;
 pub mod score;
+#[cfg(test)]
+mod tests;
 
 use std::collections::BTreeSet;
 
