@@ -193,6 +193,7 @@ impl Dictionary {
     }
 
     /// The word with this id.
+    #[cfg(test)]
     pub fn word(&self, id: u32) -> &str {
         self.strict_keys().key(id)
     }

@@ -153,12 +153,13 @@ impl SearchIndex {
         if !term.negated && term.mode == Mode::Fuzzy && term.char_len() >= MIN_FUZZY {
             let pattern = term.joined();
             let mask = char_mask(&pattern);
-            for e in 0..self.len {
-                if alive[e] && total.points[e] == 0 {
-                    total.fields[e] = 0;
-                    if let Some((points, field)) = self.names[e].fuzzy(matcher, &pattern, mask) {
-                        total.points[e] = points;
-                        total.fields[e] = field.bit();
+            let slots = total.points.iter_mut().zip(&mut total.fields);
+            for ((e, (points, fields)), &live) in slots.enumerate().zip(alive) {
+                if live && *points == 0 {
+                    *fields = 0;
+                    if let Some((p, field)) = self.names[e].fuzzy(matcher, &pattern, mask) {
+                        *points = p;
+                        *fields = field.bit();
                     }
                 }
             }
