@@ -1,9 +1,302 @@
-//! `indsats search`: ranked results on stdout.
+//! `indsats search [QUERY…] [filters] [--limit N] [--json]`: ranked results on stdout.
+//!
+//! Exit codes: 0 with results, 1 when nothing matched (nothing on stdout, a
+//! short note on stderr), 2 for a usage error (an unknown filter value) or an
+//! unreadable catalogue.
+
+use std::io::IsTerminal;
+
+use serde_json::json;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::args::SearchArgs;
-use super::{Context, Failure, Outcome};
+use super::{Context, Failure, Outcome, print_stdout};
+use crate::catalogue::{Catalogue, Status};
+use crate::search::fold::{fold, loose};
+use crate::search::{Filters, Results, SearchIndex};
+use crate::text::terminal_safe;
+use crate::ui::strings::{DA, EN, Lang};
 
-/// Runs a search (not built yet).
-pub fn run(_ctx: &Context, _args: &SearchArgs) -> Outcome {
-    Err(Failure::usage("search is not available yet"))
+/// Widest the area column is padded to; longer areas push the summary along.
+const AREA_COLUMN: usize = 28;
+
+/// Runs the search and prints the results.
+pub fn run(ctx: &Context, args: &SearchArgs) -> Outcome {
+    let loaded = ctx.load_catalogue()?;
+    let catalogue = &loaded.catalogue;
+    let filters = filters(catalogue, args)?;
+    let query = args.query.join(" ");
+    let index = SearchIndex::new(catalogue);
+    let results = index.search(&query, &filters);
+    let total = results.hits.len();
+    if total == 0 {
+        return Err(Failure::new(1, no_match(ctx.lang)));
+    }
+    let limit = args.limit.unwrap_or(usize::MAX).min(total);
+    let text = if args.json {
+        json_text(catalogue, &query, &filters, &results, limit)?
+    } else {
+        let width = std::io::stdout()
+            .is_terminal()
+            .then(|| crossterm::terminal::size().ok())
+            .flatten()
+            .map(|(cols, _)| usize::from(cols).max(20));
+        plain_text(catalogue, &results, limit, ctx.lang, width)
+    };
+    print_stdout(&text)
+}
+
+fn no_match(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Da => "ingen indsatser passer på søgningen",
+        Lang::En => "no initiatives match the search",
+    }
+}
+
+/// Resolves the filter flags to vocabulary ids; an unknown value is a usage error.
+pub fn filters(catalogue: &Catalogue, args: &SearchArgs) -> Result<Filters, Failure> {
+    let vocab = &catalogue.vocabularies;
+    let municipalities: Vec<Candidate> = vocab
+        .municipalities
+        .iter()
+        .map(|m| Candidate::new(&m.id, [m.name.as_str()]))
+        .collect();
+    let terms = |terms: &[crate::catalogue::Term]| -> Vec<Candidate> {
+        terms
+            .iter()
+            .map(|t| Candidate::new(&t.id, [t.label.as_str(), t.label_in(true)]))
+            .collect()
+    };
+    let statuses: Vec<Candidate> = Status::ALL
+        .iter()
+        .map(|&s| Candidate::new(s.id(), [DA.status_label(s), EN.status_label(s)]))
+        .collect();
+    let mut filters = Filters {
+        age: args.age,
+        ..Filters::default()
+    };
+    for value in &args.municipality {
+        filters
+            .municipalities
+            .insert(resolve("municipality", value, &municipalities)?);
+    }
+    for value in &args.target_group {
+        filters.target_groups.insert(resolve(
+            "target group",
+            value,
+            &terms(&vocab.target_groups),
+        )?);
+    }
+    for value in &args.theme {
+        filters
+            .themes
+            .insert(resolve("theme", value, &terms(&vocab.themes))?);
+    }
+    for value in &args.status {
+        let id = resolve("status", value, &statuses)?;
+        if let Some(status) = Status::from_id(&id) {
+            filters.statuses.insert(status);
+        }
+    }
+    Ok(filters)
+}
+
+/// A filter value a flag may name: its id and the keys it is known by.
+struct Candidate {
+    id: String,
+    /// Strict folded keys of the id and names.
+    strict: Vec<String>,
+    /// Loose keys of the same.
+    loose: Vec<String>,
+}
+
+impl Candidate {
+    fn new<'a>(id: &'a str, names: impl IntoIterator<Item = &'a str>) -> Candidate {
+        let strict: Vec<String> = std::iter::once(id)
+            .chain(names)
+            .map(|s| fold(s.trim()))
+            .collect();
+        let loose = strict.iter().map(|s| loose(s)).collect();
+        Candidate {
+            id: id.to_owned(),
+            strict,
+            loose,
+        }
+    }
+}
+
+/// The id of the candidate `value` names, case- and Danish-insensitively
+/// (`ringkobing-skjern`, `Ringkøbing-Skjern` and `ringkoebing-skjern` are
+/// one); a strict match wins over a loose one.
+fn resolve(kind: &str, value: &str, candidates: &[Candidate]) -> Result<String, Failure> {
+    let strict = fold(value.trim());
+    let lkey = loose(&strict);
+    candidates
+        .iter()
+        .find(|c| c.strict.contains(&strict))
+        .or_else(|| candidates.iter().find(|c| c.loose.contains(&lkey)))
+        .map(|c| c.id.clone())
+        .ok_or_else(|| {
+            let valid: Vec<&str> = candidates.iter().map(|c| c.id.as_str()).collect();
+            Failure::usage(format!(
+                "unknown {kind} '{}'; valid values: {}",
+                terminal_safe(value),
+                valid.join(", ")
+            ))
+        })
+}
+
+fn json_text(
+    catalogue: &Catalogue,
+    query: &str,
+    filters: &Filters,
+    results: &Results,
+    limit: usize,
+) -> Result<String, Failure> {
+    let hits: Vec<_> = results.hits[..limit]
+        .iter()
+        .map(|hit| {
+            let entry = &catalogue.initiatives[hit.index];
+            json!({
+                "id": entry.id,
+                "name": entry.name,
+                "summary": entry.summary,
+                "status": entry.status,
+                "score": hit.score,
+                "matched_fields": hit.matched_fields,
+            })
+        })
+        .collect();
+    let value = json!({
+        "query": query,
+        "filters": {
+            "municipalities": filters.municipalities,
+            "target_groups": filters.target_groups,
+            "themes": filters.themes,
+            "statuses": filters.statuses,
+            "age": filters.age,
+        },
+        "total": results.hits.len(),
+        "results": hits,
+    });
+    let text = serde_json::to_string_pretty(&value)
+        .map_err(|err| Failure::new(2, format!("cannot write JSON: {err}")))?;
+    Ok(format!("{text}\n"))
+}
+
+/// One line per result: name, status, area, summary in aligned columns;
+/// cut to `width` columns when given (stdout is a terminal).
+fn plain_text(
+    catalogue: &Catalogue,
+    results: &Results,
+    limit: usize,
+    lang: Lang,
+    width: Option<usize>,
+) -> String {
+    let strings = lang.strings();
+    let rows: Vec<[String; 4]> = results.hits[..limit]
+        .iter()
+        .map(|hit| {
+            let entry = &catalogue.initiatives[hit.index];
+            [
+                terminal_safe(&entry.name).into_owned(),
+                strings.status_label(entry.status).to_owned(),
+                terminal_safe(&catalogue.area_short(&entry.area, lang)).into_owned(),
+                terminal_safe(&entry.summary).into_owned(),
+            ]
+        })
+        .collect();
+    let column = |i: usize, cap: usize| {
+        rows.iter()
+            .map(|r| r[i].width())
+            .max()
+            .unwrap_or(0)
+            .min(cap)
+    };
+    let widths = [
+        column(0, usize::MAX),
+        column(1, usize::MAX),
+        column(2, AREA_COLUMN),
+    ];
+    let mut out = String::new();
+    for row in &rows {
+        let mut line = String::new();
+        for (cell, &w) in row.iter().zip(&widths) {
+            line.push_str(cell);
+            line.push_str(&" ".repeat(w.saturating_sub(cell.width()) + 2));
+        }
+        line.push_str(&row[3]);
+        let line = match width {
+            Some(width) => truncate(&line, width),
+            None => line,
+        };
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// `text` cut to at most `width` display columns, ending in `…` when cut.
+fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncates_by_display_width() {
+        assert_eq!(truncate("Østjylland", 20), "Østjylland");
+        assert_eq!(truncate("Østjylland", 5), "Østj…");
+        assert_eq!(truncate("日本語日本語", 5), "日本…");
+        assert_eq!(truncate("abc", 3), "abc");
+    }
+
+    #[test]
+    fn flag_values_resolve_danish_insensitively() {
+        let candidates = vec![
+            Candidate::new("ringkobing-skjern", ["Ringkøbing-Skjern"]),
+            Candidate::new("aarhus", ["Aarhus"]),
+        ];
+        for value in [
+            "ringkobing-skjern",
+            "Ringkøbing-Skjern",
+            "ringkoebing-skjern",
+            " RINGKØBING-SKJERN ",
+        ] {
+            assert_eq!(
+                resolve("municipality", value, &candidates).ok().as_deref(),
+                Some("ringkobing-skjern"),
+                "{value}"
+            );
+        }
+        assert_eq!(
+            resolve("municipality", "Århus", &candidates)
+                .ok()
+                .as_deref(),
+            Some("aarhus")
+        );
+        let err = resolve("municipality", "x", &candidates)
+            .err()
+            .map(|f| f.lines.join("\n"));
+        assert_eq!(
+            err.as_deref(),
+            Some("indsats: unknown municipality 'x'; valid values: ringkobing-skjern, aarhus")
+        );
+    }
 }
