@@ -8,7 +8,9 @@ use super::dictionary::unpack;
 use super::index::{Scored, SearchIndex};
 use super::names::char_mask;
 use super::query::{Mode, Query, Term, parse};
-use super::score::{MIN_FUZZY, MIN_SUBSTRING_NAME, MIN_SUBSTRING_TEXT, extra_fields_bonus};
+use super::score::{
+    MIN_FUZZY, MIN_SUBSTRING_NAME, MIN_SUBSTRING_TEXT, extra_fields_bonus, rarity_weight,
+};
 use super::{Field, Filters, Hit, Results};
 
 /// The entries a query matched, with their scores and matched fields.
@@ -103,6 +105,7 @@ impl SearchIndex {
         let mut fields = vec![0u16; score.len()];
         for term in &query.positive {
             let found = self.term_scores(term, &alive, matcher);
+            let weight = rarity_weight(found.points.iter().filter(|&&p| p > 0).count(), len);
             for e in 0..len {
                 if !alive[e] {
                     continue;
@@ -112,7 +115,7 @@ impl SearchIndex {
                     alive[e] = false;
                 } else {
                     let mask = found.fields[e];
-                    score[e] += u32::from(points) + u32::from(extra_fields_bonus(mask));
+                    score[e] += (u32::from(points) + u32::from(extra_fields_bonus(mask))) * weight;
                     fields[e] |= mask;
                 }
             }

@@ -62,7 +62,7 @@ impl EntryNames {
         let candidates = std::iter::once((Field::Name, &*self.name))
             .chain(self.aliases.iter().map(|a| (Field::Alias, &**a)));
         candidates
-            .filter(|(_, text)| is_subsequence(pattern, text))
+            .filter(|(_, text)| fuzzy_candidate(pattern, text))
             .filter_map(|(field, text)| {
                 let (raw, _) = matcher.fuzzy(text, pattern, false)?;
                 (raw >= MIN_FUZZY_PER_CHAR * chars as i64)
@@ -115,8 +115,9 @@ impl EntryNames {
                 bytes.extend(term_bytes);
             } else if term.mode == Mode::Fuzzy && term.char_len() >= MIN_FUZZY {
                 let pattern = term.joined();
-                let fuzzy = matcher
-                    .fuzzy(&self.name, &pattern, true)
+                let fuzzy = fuzzy_candidate(&pattern, &self.name)
+                    .then(|| matcher.fuzzy(&self.name, &pattern, true))
+                    .flatten()
                     .filter(|(raw, _)| *raw >= MIN_FUZZY_PER_CHAR * term.char_len() as i64);
                 if let Some((_, indices)) = fuzzy {
                     let starts: Vec<usize> = self.name.char_indices().map(|(b, _)| b).collect();
@@ -170,6 +171,54 @@ pub fn char_mask(text: &str) -> u64 {
 pub fn is_subsequence(pattern: &str, text: &str) -> bool {
     let mut text = text.chars();
     pattern.chars().all(|p| text.any(|t| t == p))
+}
+
+/// Whether `pattern` may count as a scattered fuzzy match in `text`: its
+/// chars occur in order, and either within a window not much longer than the
+/// pattern (`mntr` in `mentor`) or each at the start of a word, as in an
+/// acronym (`dku` in `den kommunale ungeindsats`). Letters strewn over a
+/// long name (`angst` across `den kommunale ungeindsats`) do not count.
+pub fn fuzzy_candidate(pattern: &str, text: &str) -> bool {
+    if !is_subsequence(pattern, text) {
+        return false;
+    }
+    let chars = pattern.chars().count();
+    min_window(pattern, text).is_some_and(|w| w <= chars + chars / 2 + 2)
+        || is_acronym(pattern, text)
+}
+
+/// Length in chars of the shortest stretch of `text` containing the chars
+/// of `pattern` in order.
+fn min_window(pattern: &str, text: &str) -> Option<usize> {
+    let first = pattern.chars().next()?;
+    let rest = &pattern[first.len_utf8()..];
+    let mut best: Option<usize> = None;
+    for (at, c) in text.char_indices() {
+        if c != first {
+            continue;
+        }
+        let mut used = 1;
+        let mut tail = text[at + c.len_utf8()..].chars();
+        let found = rest.chars().all(|p| {
+            tail.by_ref().any(|t| {
+                used += 1;
+                t == p
+            })
+        });
+        if !found {
+            break;
+        }
+        if best.is_none_or(|b| used < b) {
+            best = Some(used);
+        }
+    }
+    best
+}
+
+/// Whether the chars of `pattern` are the first chars of words of `text`, in order.
+fn is_acronym(pattern: &str, text: &str) -> bool {
+    let mut initials = super::fold::words(text).filter_map(|w| w.chars().next());
+    pattern.chars().all(|p| initials.any(|i| i == p))
 }
 
 /// The byte offset of the best occurrence of `piece` in `text` allowed by
@@ -280,5 +329,21 @@ mod tests {
         );
         assert!(names.fuzzy(&m, "xyz", mask("xyz")).is_none());
         assert!(names.fuzzy(&m, "rtnem", mask("rtnem")).is_none());
+        let long = EntryNames::new("Den kommunale ungeindsats (KUI)", &[]);
+        assert!(
+            long.fuzzy(&m, "angst", mask("angst")).is_none(),
+            "strewn letters"
+        );
+        assert!(long.fuzzy(&m, "dku", mask("dku")).is_some(), "an acronym");
+    }
+
+    #[test]
+    fn fuzzy_windows() {
+        assert_eq!(min_window("mntr", "mentorordning"), Some(6));
+        assert_eq!(min_window("ab", "a x a b"), Some(3));
+        assert_eq!(min_window("xyz", "abc"), None);
+        assert!(fuzzy_candidate("ungind", "ungeindsats"));
+        assert!(fuzzy_candidate("dku", "den kommunale ungeindsats"));
+        assert!(!fuzzy_candidate("talent", "det sociale netvaerk"));
     }
 }

@@ -17,7 +17,9 @@
 //! [`LOOSE_PENALTY`] less. A scattered fuzzy match (names and aliases only)
 //! scores 2–16 in the name and 1–15 in an alias, by quality: below any word,
 //! prefix or substring hit anywhere. A term that matches in several fields
-//! gets one more point per extra field, at most [`MAX_EXTRA_FIELDS`].
+//! gets [`EXTRA_FIELD_POINTS`] more per extra field, for at most
+//! [`MAX_EXTRA_FIELDS`] of them. An entry's score is the sum over the terms
+//! of these points times the term's [`rarity_weight`].
 //!
 //! Substring matches inside a word count from 2 letters in names and aliases
 //! and from 3 letters in other fields (one or two letters inside a long text
@@ -39,8 +41,11 @@ pub enum Tier {
 /// Points taken off a match found only through the loose key.
 pub const LOOSE_PENALTY: u16 = 3;
 
-/// Most points a term gets for matching in more than one field.
-pub const MAX_EXTRA_FIELDS: u16 = 3;
+/// Most extra fields a term is rewarded for.
+pub const MAX_EXTRA_FIELDS: u16 = 4;
+
+/// Points per extra field a term matched in.
+pub const EXTRA_FIELD_POINTS: u16 = 2;
 
 /// Shortest substring (in chars) matched inside words of names and aliases.
 pub const MIN_SUBSTRING_NAME: usize = 2;
@@ -88,6 +93,15 @@ pub fn extra_fields_bonus(mask: u16) -> u16 {
     (mask.count_ones() as u16)
         .saturating_sub(1)
         .min(MAX_EXTRA_FIELDS)
+        * EXTRA_FIELD_POINTS
+}
+
+/// The weight of a term that `matched` of `len` entries match: from 64 for a
+/// term matching every entry to 128 for a rare one. All entries get the same
+/// weight for a term, so it never reorders a one-term search; with several
+/// terms, the rarer term ("psykisk" in "psykisk job") counts more.
+pub fn rarity_weight(matched: usize, len: usize) -> u32 {
+    128 - (64 * matched / len.max(1)).min(64) as u32
 }
 
 #[cfg(test)]
