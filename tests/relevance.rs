@@ -27,6 +27,8 @@ const CASES: &[(&str, &str)] = &[
     ("oestjylland", "fgu-oestjylland"),
     // Spelled without the hyphen, or cut short.
     ("ips ung", "ips-ung"),
+    ("ipsung", "ips-ung"),
+    ("hfenkeltfag", "hf-enkeltfag"),
     ("hf enkelt", "hf-enkeltfag"),
     ("ips --kommune aarhus", "ips-plus-aarhus"),
     ("buddy", "buddy-ordninger"),

@@ -138,8 +138,10 @@ impl<'a> Keys<'a> {
             _ if substring => piece,
             _ => return,
         };
+        let finder = memchr::memmem::Finder::new(needle.as_bytes());
+        let blob = self.blob.as_bytes();
         let mut from = 0;
-        while let Some(found) = self.blob.get(from..).and_then(|rest| rest.find(needle)) {
+        while let Some(found) = blob.get(from..).and_then(|rest| finder.find(rest)) {
             let at = from + found;
             let id = self.id_at_byte(at);
             if at != self.starts[id as usize] as usize {
@@ -220,6 +222,52 @@ impl Dictionary {
             .collect()
     }
 
+    /// The words holding `pattern` (folded letters and digits) as a compact
+    /// scatter ([`super::fuzzy::scatter`]), with the scatter's quality; words
+    /// holding it as a plain substring are left out when `skip_substrings` is
+    /// set (their entries match better already). One pass over all words to
+    /// find those holding the pattern's bytes in order, jumping from byte to
+    /// byte with `memchr2`, then the exact check on those alone.
+    pub fn scatter(&self, pattern: &str, skip_substrings: bool) -> Vec<(u32, u16)> {
+        let p = pattern.as_bytes();
+        let mut found = Vec::new();
+        if p.is_empty() {
+            return found;
+        }
+        let blob = self.blob.as_bytes();
+        let contiguous = memchr::memmem::Finder::new(p);
+        let mut at = 1; // past the leading newline
+        let mut matched = 0;
+        while let Some(hop) = memchr::memchr2(p[matched], b'\n', &blob[at..]) {
+            let here = at + hop;
+            if blob[here] == b'\n' {
+                // Word ended before the pattern did: next word.
+                matched = 0;
+                at = here + 1;
+                continue;
+            }
+            matched += 1;
+            at = here + 1;
+            if matched < p.len() {
+                continue;
+            }
+            // The whole pattern in order: check the word it lies in.
+            let id = self.strict_keys().id_at_byte(here);
+            let start = self.starts[id as usize] as usize;
+            let end = self.starts[id as usize + 1] as usize - 1;
+            let word = &self.blob[start..end];
+            let plain = skip_substrings && contiguous.find(word.as_bytes()).is_some();
+            if !plain {
+                if let Some(s) = super::fuzzy::scatter(pattern, word).filter(|s| s.end.is_some()) {
+                    found.push((id, s.quality));
+                }
+            }
+            matched = 0;
+            at = end + 1;
+        }
+        found
+    }
+
     /// The postings of a word.
     pub fn postings(&self, id: u32) -> &[Posting] {
         let id = id as usize;
@@ -250,10 +298,14 @@ impl Builder {
 
     /// Adds the words of the folded `text` to entry `entry`, field bit `bit`.
     pub fn add_folded(&mut self, entry: usize, bit: u8, text: &str) {
+        self.add_tokens(entry, bit, words(text));
+    }
+
+    fn add_tokens<'a>(&mut self, entry: usize, bit: u8, tokens: impl Iterator<Item = &'a str>) {
         debug_assert!(entry < MAX_ENTRIES && bit < 8);
         let entry = entry as u32;
         let mask = 1u32 << bit;
-        for word in words(text) {
+        for word in tokens {
             let id = match self.ids.get(word) {
                 Some(&id) => id as usize,
                 None => {
@@ -274,6 +326,12 @@ impl Builder {
                 }
             }
         }
+    }
+
+    /// Adds one folded word as it is (not split into words) to entry
+    /// `entry`, field bit `bit`.
+    pub fn add_word(&mut self, entry: usize, bit: u8, word: &str) {
+        self.add_tokens(entry, bit, std::iter::once(word));
     }
 
     /// Sorts the words and lays everything out for lookups.
@@ -451,5 +509,22 @@ mod tests {
             vec![s("oestjylland", Tier::Prefix, false)]
         );
         assert_eq!(found(&d, "xyz", true), vec![]);
+    }
+
+    #[test]
+    fn scatters_over_words() {
+        let d = dict(&["mentorforløb ungeindsats boligmentor"]);
+        let words = |p: &str, skip: bool| -> Vec<String> {
+            d.scatter(p, skip)
+                .iter()
+                .map(|&(id, _)| d.word(id).to_owned())
+                .collect()
+        };
+        assert_eq!(words("mntr", false), vec!["boligmentor", "mentorforloeb"]);
+        assert_eq!(words("mentor", false), vec!["boligmentor", "mentorforloeb"]);
+        assert!(words("mentor", true).is_empty());
+        assert_eq!(words("ungnd", true), vec!["ungeindsats"]);
+        assert!(words("xq", false).is_empty());
+        assert!(words("", false).is_empty());
     }
 }

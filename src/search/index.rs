@@ -5,7 +5,7 @@ use super::dictionary::{self, Builder, Dictionary, GRADES, ungrade};
 use super::filters::FacetIndex;
 use super::fold::fold;
 use super::names::EntryNames;
-use super::score::points;
+use super::score::{Tier, pair_points, points};
 use crate::catalogue::{Catalogue, Term};
 
 /// The fields of the name dictionary, by local bit.
@@ -35,7 +35,7 @@ pub(super) struct Scored {
 }
 
 impl Scored {
-    fn new(dict: Dictionary, local: &[Field]) -> Scored {
+    fn new(dict: Dictionary, local: &[Field], points: fn(Field, Tier, bool) -> u16) -> Scored {
         let mut fields = [0u16; 256];
         for (mask, slot) in fields.iter_mut().enumerate() {
             *slot = local
@@ -74,6 +74,9 @@ pub struct SearchIndex {
     pub(super) names: Vec<EntryNames>,
     /// Words of names and aliases.
     pub(super) name_dict: Scored,
+    /// Adjacent words of names and aliases run together (`ipsung`,
+    /// `fguskolen`), for queries that leave out a space or hyphen.
+    pub(super) pair_dict: Scored,
     /// Words of every other indexed field.
     pub(super) text_dict: Scored,
     /// Entry indices sorted by folded name, then catalogue order.
@@ -88,6 +91,7 @@ impl std::fmt::Debug for SearchIndex {
         f.debug_struct("SearchIndex")
             .field("entries", &self.len)
             .field("name_words", &self.name_dict.dict.len())
+            .field("name_pairs", &self.pair_dict.dict.len())
             .field("text_words", &self.text_dict.dict.len())
             .field("text_postings", &self.text_dict.dict.postings_len())
             .finish_non_exhaustive()
@@ -137,13 +141,28 @@ impl SearchIndex {
 
         let mut names = Vec::with_capacity(entries.len());
         let mut name_words = Builder::default();
+        let mut pair_words = Builder::default();
+        let mut pair = String::new();
+        let mut add_pairs = |e: usize, bit: Field, folded: &str, pairs: &mut Builder| {
+            let bit = local_bit(NAME_FIELDS, bit);
+            let words: Vec<&str> = super::fold::words(folded).collect();
+            for two in words.windows(2) {
+                pair.clear();
+                pair.push_str(two[0]);
+                pair.push_str(two[1]);
+                pairs.add_word(e, bit, &pair);
+            }
+        };
         let mut text_words = Builder::default();
         let bit = |f| local_bit(TEXT_FIELDS, f);
         for (e, entry) in entries.iter().enumerate() {
-            let folded = EntryNames::new(&entry.name, &entry.aliases);
+            let folded = EntryNames::new(&entry.name);
             name_words.add_folded(e, local_bit(NAME_FIELDS, Field::Name), folded.folded());
+            add_pairs(e, Field::Name, folded.folded(), &mut pair_words);
             for alias in &entry.aliases {
-                name_words.add_text(e, local_bit(NAME_FIELDS, Field::Alias), alias);
+                let alias = fold(alias);
+                name_words.add_folded(e, local_bit(NAME_FIELDS, Field::Alias), &alias);
+                add_pairs(e, Field::Alias, &alias, &mut pair_words);
             }
             names.push(folded);
 
@@ -194,8 +213,9 @@ impl SearchIndex {
         SearchIndex {
             len: entries.len(),
             names,
-            name_dict: Scored::new(name_words.finish(), NAME_FIELDS),
-            text_dict: Scored::new(text_words.finish(), TEXT_FIELDS),
+            name_dict: Scored::new(name_words.finish(), NAME_FIELDS, points),
+            pair_dict: Scored::new(pair_words.finish(), NAME_FIELDS, pair_points),
+            text_dict: Scored::new(text_words.finish(), TEXT_FIELDS, points),
             by_name,
             name_rank,
             facets: FacetIndex::new(catalogue),

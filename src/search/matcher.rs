@@ -1,17 +1,22 @@
 //! [`SearchIndex::search`]: matching a parsed query against the index,
 //! filtering, ranking and counting facets.
 
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 use super::bitset::Bitset;
 use super::dictionary::unpack;
 use super::index::{Scored, SearchIndex};
-use super::names::char_mask;
 use super::query::{Mode, Query, Term, parse};
 use super::score::{
-    MIN_FUZZY, MIN_SUBSTRING_NAME, MIN_SUBSTRING_TEXT, extra_fields_bonus, rarity_weight,
+    MAX_FUZZY_POINTS, MIN_FUZZY, MIN_SUBSTRING_NAME, MIN_SUBSTRING_TEXT, extra_fields_bonus,
+    fuzzy_points, rarity_weight,
 };
 use super::{Field, Filters, Hit, Results};
+
+/// How many of the best hits [`SearchIndex::search`] fills with matched
+/// fields and name positions. The rest are ranked but left without them:
+/// two small allocations per hit would cost more than the whole search on a
+/// list of 100,000 hits (see BENCHMARKS.md), and nobody scrolls that far. Use
+/// [`SearchIndex::fill_details`] for them.
+pub const DETAILED_HITS: usize = 1_000;
 
 /// The entries a query matched, with their scores and matched fields.
 struct Matched {
@@ -44,12 +49,11 @@ impl SearchIndex {
     /// counts. An empty query matches everything, in name order.
     pub fn search(&self, query: &str, filters: &Filters) -> Results {
         let query = parse(query);
-        let matcher = SkimMatcherV2::default();
-        let matched = self.match_query(&query, &matcher);
+        let matched = self.match_query(&query);
         let applied = self.facets.apply(filters);
         let facets = self.facets.counts(&matched.set, filters, &applied);
 
-        let mut selected = matched.set;
+        let mut selected = matched.set.clone();
         applied.restrict(&mut selected);
         let hits = if query.positive.is_empty() {
             self.by_name
@@ -71,32 +75,65 @@ impl SearchIndex {
                 })
                 .collect();
             keys.sort_unstable();
-            keys.into_iter()
-                .map(|key| {
-                    let index = self.by_name[(key & u64::from(u32::MAX)) as usize] as usize;
-                    let fields = matched.fields[index];
-                    let name_positions = if fields & Field::Name.bit() != 0 {
-                        self.names[index].positions(&matcher, &query.positive)
-                    } else {
-                        Vec::new()
-                    };
-                    Hit {
-                        index,
-                        score: matched.score[index],
-                        matched_fields: Field::from_mask(fields),
-                        name_positions,
-                    }
-                })
-                .collect()
+            self.hits(&keys, &matched, &query.positive)
         };
         Results { hits, facets }
     }
 
-    fn match_query(&self, query: &Query, matcher: &SkimMatcherV2) -> Matched {
+    /// The hits for sort keys (`!score << 32 | name rank`), in key order;
+    /// the first [`DETAILED_HITS`] with matched fields and name positions.
+    fn hits(&self, keys: &[u64], matched: &Matched, terms: &[Term]) -> Vec<Hit> {
+        let mut scratch = Vec::new();
+        keys.iter()
+            .enumerate()
+            .map(|(rank, &key)| {
+                let index = self.by_name[(key & u64::from(u32::MAX)) as usize] as usize;
+                let mut hit = Hit {
+                    index,
+                    score: matched.score[index],
+                    matched_fields: Vec::new(),
+                    name_positions: Vec::new(),
+                };
+                if rank < DETAILED_HITS {
+                    self.detail(&mut hit, matched.fields[index], terms, &mut scratch);
+                }
+                hit
+            })
+            .collect()
+    }
+
+    /// Fills a hit's matched fields (from the field mask) and name positions.
+    fn detail(&self, hit: &mut Hit, fields: u16, terms: &[Term], scratch: &mut Vec<u32>) {
+        hit.matched_fields = Field::from_mask(fields);
+        hit.name_positions = if fields & Field::Name.bit() != 0 {
+            self.names[hit.index].positions(terms, scratch)
+        } else {
+            Vec::new()
+        };
+    }
+
+    /// Fills `matched_fields` and `name_positions` of hits of a search for
+    /// `query` that [`SearchIndex::search`] left without them (those ranked
+    /// below the first [`DETAILED_HITS`]), e.g. when a list is scrolled that
+    /// far. Costs about as much as the search itself, however many hits.
+    pub fn fill_details(&self, query: &str, hits: &mut [Hit]) {
+        let query = parse(query);
+        if query.positive.is_empty() || hits.is_empty() {
+            return;
+        }
+        let matched = self.match_query(&query);
+        let mut scratch = Vec::new();
+        for hit in hits.iter_mut().filter(|h| h.index < self.len) {
+            let fields = matched.fields[hit.index];
+            self.detail(hit, fields, &query.positive, &mut scratch);
+        }
+    }
+
+    fn match_query(&self, query: &Query) -> Matched {
         let len = self.len;
         let mut alive = vec![true; len];
         for term in &query.negative {
-            let found = self.term_scores(term, &alive, matcher);
+            let found = self.term_scores(term, &alive);
             for (live, &points) in alive.iter_mut().zip(&found.points) {
                 *live &= points == 0;
             }
@@ -104,7 +141,7 @@ impl SearchIndex {
         let mut score = vec![0u32; if query.positive.is_empty() { 0 } else { len }];
         let mut fields = vec![0u16; score.len()];
         for term in &query.positive {
-            let found = self.term_scores(term, &alive, matcher);
+            let found = self.term_scores(term, &alive);
             let weight = rarity_weight(found.points.iter().filter(|&&p| p > 0).count(), len);
             for e in 0..len {
                 if !alive[e] {
@@ -130,12 +167,13 @@ impl SearchIndex {
     /// Points and fields of one term for every entry. A negated term matches
     /// substrings of any length and never fuzzily; fuzzy matching is tried
     /// only for live entries the words did not match.
-    fn term_scores(&self, term: &Term, alive: &[bool], matcher: &SkimMatcherV2) -> TermScores {
+    fn term_scores(&self, term: &Term, alive: &[bool]) -> TermScores {
         let mut total: Option<TermScores> = None;
         for piece_index in 0..term.pieces.len() {
             let mut piece = TermScores::new(self.len);
             for (scored, min_substring) in [
                 (&self.name_dict, MIN_SUBSTRING_NAME),
+                (&self.pair_dict, usize::MAX),
                 (&self.text_dict, MIN_SUBSTRING_TEXT),
             ] {
                 self.piece_scores(term, piece_index, scored, min_substring, &mut piece);
@@ -154,20 +192,37 @@ impl SearchIndex {
         }
         let mut total = total.unwrap_or_else(|| TermScores::new(self.len));
         if !term.negated && term.mode == Mode::Fuzzy && term.char_len() >= MIN_FUZZY {
-            let pattern = term.joined();
-            let mask = char_mask(&pattern);
-            let slots = total.points.iter_mut().zip(&mut total.fields);
-            for ((e, (points, fields)), &live) in slots.enumerate().zip(alive) {
-                if live && *points == 0 {
-                    *fields = 0;
-                    if let Some((p, field)) = self.names[e].fuzzy(matcher, &pattern, mask) {
-                        *points = p;
-                        *fields = field.bit();
-                    }
+            self.fuzzy_scores(&term.joined(), alive, &mut total);
+        }
+        total
+    }
+
+    /// Scattered matches of `pattern` in the words of names and aliases,
+    /// for live entries no word matched (a fuzzy match scores below any
+    /// word match, so it only matters where there is none).
+    fn fuzzy_scores(&self, pattern: &str, alive: &[bool], out: &mut TermScores) {
+        // Words holding the pattern as a plain substring matched better
+        // already. Run-together pairs are left out: scatters across two
+        // words are rare, and the pairs are many.
+        let dict = &self.name_dict.dict;
+        for (word, quality) in dict.scatter(pattern, true) {
+            for &posting in dict.postings(word) {
+                let (e, mask) = unpack(posting);
+                if !alive[e] || out.points[e] > MAX_FUZZY_POINTS {
+                    continue;
+                }
+                let field = if mask & 1 == 1 {
+                    Field::Name
+                } else {
+                    Field::Alias
+                };
+                let points = fuzzy_points(field, quality);
+                if points > out.points[e] {
+                    out.points[e] = points;
+                    out.fields[e] = field.bit();
                 }
             }
         }
-        total
     }
 
     fn piece_scores(
@@ -193,9 +248,12 @@ impl SearchIndex {
             let points = &scored.points[grade as usize];
             for &posting in scored.dict.postings(word) {
                 let (e, mask) = unpack(posting);
-                let slot = &mut out.points[e];
-                *slot = (*slot).max(points[mask as usize]);
-                out.fields[e] |= scored.fields[mask as usize];
+                let p = points[mask as usize];
+                if p > 0 {
+                    let slot = &mut out.points[e];
+                    *slot = (*slot).max(p);
+                    out.fields[e] |= scored.fields[mask as usize];
+                }
             }
         }
     }

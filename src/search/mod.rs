@@ -13,6 +13,7 @@
 //!
 //! * [`fold`] — the folding of text and query ([`fold::fold`], [`fold::loose`]).
 //! * [`query`] — parsing terms and fzf operators.
+//! * [`fuzzy`] — scattered matching in names and aliases.
 //! * [`score`] — the points of a hit per field and kind of match.
 //! * `dictionary`, `names`, `matcher` — matching a query against the index.
 //! * [`filters`] — filter sets and disjunctive facet counts.
@@ -21,6 +22,7 @@ mod bitset;
 mod dictionary;
 pub mod filters;
 pub mod fold;
+pub mod fuzzy;
 mod index;
 mod matcher;
 mod names;
@@ -37,6 +39,7 @@ use crate::catalogue::Status;
 
 pub use fold::fold;
 pub use index::SearchIndex;
+pub use matcher::DETAILED_HITS;
 pub use query::{Mode, Query, Term};
 
 /// The filters of a search: OR within a facet, AND across facets. An empty
@@ -116,10 +119,9 @@ impl Field {
 
     /// The fields of a mask, in `Ord` order.
     pub fn from_mask(mask: u16) -> Vec<Field> {
-        Field::ALL
-            .into_iter()
-            .filter(|f| mask & f.bit() != 0)
-            .collect()
+        let mut fields = Vec::with_capacity(mask.count_ones() as usize);
+        fields.extend(Field::ALL.into_iter().filter(|f| mask & f.bit() != 0));
+        fields
     }
 }
 
@@ -131,8 +133,12 @@ pub struct Hit {
     /// Relevance; higher is better (0 for an empty query).
     pub score: u32,
     /// The fields any query term matched in, sorted and deduplicated.
+    ///
+    /// Filled for the best [`DETAILED_HITS`] hits of a search; below them
+    /// left empty until [`SearchIndex::fill_details`] is called.
     pub matched_fields: Vec<Field>,
-    /// Char indices into `initiative.name` to highlight, sorted.
+    /// Char indices into `initiative.name` to highlight, sorted (filled like
+    /// `matched_fields`).
     pub name_positions: Vec<usize>,
 }
 

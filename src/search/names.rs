@@ -1,18 +1,12 @@
-//! The short fields — name and aliases — kept folded per entry, for the
-//! scattered fuzzy match and for the highlight positions in the name.
+//! Each entry's name kept folded, with a map back to the original chars,
+//! for the highlight positions of a hit.
 
-use fuzzy_matcher::skim::SkimMatcherV2;
-
-use super::Field;
 use super::fold::{fold_with_map, is_word_char, loose_with_map};
+use super::fuzzy::{positions, scatter};
 use super::query::{Mode, Term};
-use super::score::{MIN_FUZZY, Tier, fuzzy_points};
+use super::score::{MIN_FUZZY, Tier};
 
-/// Least raw SkimMatcherV2 score per pattern char for a fuzzy match to count;
-/// below it the letters are scattered too thinly to mean anything.
-const MIN_FUZZY_PER_CHAR: i64 = 8;
-
-/// One entry's name and aliases, folded.
+/// One entry's name, folded.
 #[derive(Debug, Clone)]
 pub struct EntryNames {
     /// The strict folded name.
@@ -20,30 +14,16 @@ pub struct EntryNames {
     /// For each byte of `name`, the char index in the original name; `None`
     /// when that is the byte index itself (an ASCII name).
     map: Option<Box<[u32]>>,
-    /// The strict folded aliases.
-    aliases: Box<[Box<str>]>,
-    /// Which chars occur in name or aliases (see [`char_mask`]).
-    chars: u64,
 }
 
 impl EntryNames {
-    /// Folds an entry's name and aliases.
-    pub fn new(name: &str, aliases: &[String]) -> EntryNames {
+    /// Folds an entry's name.
+    pub fn new(name: &str) -> EntryNames {
         let (folded, map) = fold_with_map(name);
         let identity = map.iter().enumerate().all(|(i, &m)| i as u32 == m);
-        let aliases: Box<[Box<str>]> = aliases
-            .iter()
-            .map(|a| super::fold::fold(a).into_boxed_str())
-            .collect();
-        let mut chars = char_mask(&folded);
-        for alias in aliases.iter() {
-            chars |= char_mask(alias);
-        }
         EntryNames {
             name: folded.into_boxed_str(),
             map: (!identity).then(|| map.into_boxed_slice()),
-            aliases,
-            chars,
         }
     }
 
@@ -52,88 +32,72 @@ impl EntryNames {
         &self.name
     }
 
-    /// The best scattered fuzzy match of `pattern` (letters and digits only)
-    /// in the name or an alias: its points and field.
-    pub fn fuzzy(&self, matcher: &SkimMatcherV2, pattern: &str, mask: u64) -> Option<(u16, Field)> {
-        if self.chars & mask != mask {
-            return None;
-        }
-        let chars = pattern.chars().count();
-        let candidates = std::iter::once((Field::Name, &*self.name))
-            .chain(self.aliases.iter().map(|a| (Field::Alias, &**a)));
-        candidates
-            .filter(|(_, text)| fuzzy_candidate(pattern, text))
-            .filter_map(|(field, text)| {
-                let (raw, _) = matcher.fuzzy(text, pattern, false)?;
-                (raw >= MIN_FUZZY_PER_CHAR * chars as i64)
-                    .then(|| (fuzzy_points(field, raw, chars), field))
-            })
-            .max()
-    }
-
     /// Char indices of the original name that `terms` matched, sorted and
     /// deduplicated: each piece's best occurrence, by the strict key, else the
-    /// loose key, else (plain terms) the fuzzy alignment.
-    pub fn positions<'a>(
-        &self,
-        matcher: &SkimMatcherV2,
-        terms: impl IntoIterator<Item = &'a Term>,
-    ) -> Vec<usize> {
-        let mut bytes: Vec<u32> = Vec::new();
+    /// loose key, else (plain terms) the fuzzy alignment. `scratch` is working
+    /// space, reused across calls so that the result is the only allocation.
+    pub fn positions(&self, terms: &[Term], scratch: &mut Vec<u32>) -> Vec<usize> {
+        scratch.clear();
         let mut loose: Option<(String, Vec<u32>)> = None;
         for term in terms {
-            let mut term_bytes: Vec<u32> = Vec::new();
+            let mark = scratch.len();
             let mut all = true;
             for piece in &term.pieces {
                 if let Some(at) = best_occurrence(&self.name, &piece.strict, term.mode) {
-                    term_bytes.extend(at as u32..(at + piece.strict.len()) as u32);
+                    let at = at as u32;
+                    scratch.extend(at..at + piece.strict.len() as u32);
                     continue;
                 }
-                let (lkey, lmap) = loose.get_or_insert_with(|| {
-                    let identity: Vec<u32>;
-                    let map = match &self.map {
-                        Some(map) => &map[..],
-                        None => {
-                            identity = (0..self.name.len() as u32).collect();
-                            &identity[..]
-                        }
-                    };
-                    loose_with_map(&self.name, map)
-                });
+                let (lkey, lmap) = loose.get_or_insert_with(|| self.loose_key());
                 match best_occurrence(lkey, &piece.loose, term.mode) {
                     // Loose keys map straight to original chars; highlight
                     // the whole original stretch, collapsed letters too.
                     Some(at) => {
                         let first = lmap[at];
                         let last = lmap[at + piece.loose.len() - 1];
-                        term_bytes.extend((first..=last).map(|c| self.byte_of_char(c)));
+                        scratch.extend((first..=last).map(|c| self.byte_of_char(c)));
                     }
-                    None => all = false,
+                    None => {
+                        all = false;
+                        break;
+                    }
                 }
             }
             if all {
-                bytes.extend(term_bytes);
-            } else if term.mode == Mode::Fuzzy && term.char_len() >= MIN_FUZZY {
+                continue;
+            }
+            scratch.truncate(mark);
+            if term.mode == Mode::Fuzzy && term.char_len() >= MIN_FUZZY {
                 let pattern = term.joined();
-                let fuzzy = fuzzy_candidate(&pattern, &self.name)
-                    .then(|| matcher.fuzzy(&self.name, &pattern, true))
-                    .flatten()
-                    .filter(|(raw, _)| *raw >= MIN_FUZZY_PER_CHAR * term.char_len() as i64);
-                if let Some((_, indices)) = fuzzy {
-                    let starts: Vec<usize> = self.name.char_indices().map(|(b, _)| b).collect();
-                    bytes.extend(
-                        indices
-                            .iter()
-                            .filter_map(|&i| starts.get(i))
-                            .map(|&b| b as u32),
-                    );
+                if let Some(found) = scatter(&pattern, &self.name) {
+                    // Char indices of the folded name, to its bytes.
+                    let chars = positions(&pattern, &self.name, found);
+                    let mut wanted = chars.iter().peekable();
+                    for (i, (b, _)) in self.name.char_indices().enumerate() {
+                        if wanted.next_if(|&&w| w == i).is_some() {
+                            scratch.push(b as u32);
+                        }
+                    }
                 }
             }
         }
-        let mut chars: Vec<usize> = bytes.into_iter().map(|b| self.char_of_byte(b)).collect();
-        chars.sort_unstable();
-        chars.dedup();
-        chars
+        for b in scratch.iter_mut() {
+            *b = self.char_of_byte(*b) as u32;
+        }
+        scratch.sort_unstable();
+        scratch.dedup();
+        scratch.iter().map(|&c| c as usize).collect()
+    }
+
+    /// The loose key of the name with its map to original chars.
+    fn loose_key(&self) -> (String, Vec<u32>) {
+        match &self.map {
+            Some(map) => loose_with_map(&self.name, map),
+            None => {
+                let identity: Vec<u32> = (0..self.name.len() as u32).collect();
+                loose_with_map(&self.name, &identity)
+            }
+        }
     }
 
     /// The original char index a byte of the folded name stems from.
@@ -152,73 +116,6 @@ impl EntryNames {
             None => c,
         }
     }
-}
-
-/// A 64-bit summary of which chars occur in `text`: a pattern can only be a
-/// subsequence of a text whose mask includes the pattern's mask.
-pub fn char_mask(text: &str) -> u64 {
-    text.chars().fold(0, |mask, c| {
-        let bit = match c {
-            'a'..='z' => c as u32 - 'a' as u32,
-            '0'..='9' => 26 + c as u32 - '0' as u32,
-            _ => 36 + c as u32 % 28,
-        };
-        mask | 1 << bit
-    })
-}
-
-/// Whether the chars of `pattern` occur in `text` in order.
-pub fn is_subsequence(pattern: &str, text: &str) -> bool {
-    let mut text = text.chars();
-    pattern.chars().all(|p| text.any(|t| t == p))
-}
-
-/// Whether `pattern` may count as a scattered fuzzy match in `text`: its
-/// chars occur in order, and either within a window not much longer than the
-/// pattern (`mntr` in `mentor`) or each at the start of a word, as in an
-/// acronym (`dku` in `den kommunale ungeindsats`). Letters strewn over a
-/// long name (`angst` across `den kommunale ungeindsats`) do not count.
-pub fn fuzzy_candidate(pattern: &str, text: &str) -> bool {
-    if !is_subsequence(pattern, text) {
-        return false;
-    }
-    let chars = pattern.chars().count();
-    min_window(pattern, text).is_some_and(|w| w <= chars + chars / 2 + 2)
-        || is_acronym(pattern, text)
-}
-
-/// Length in chars of the shortest stretch of `text` containing the chars
-/// of `pattern` in order.
-fn min_window(pattern: &str, text: &str) -> Option<usize> {
-    let first = pattern.chars().next()?;
-    let rest = &pattern[first.len_utf8()..];
-    let mut best: Option<usize> = None;
-    for (at, c) in text.char_indices() {
-        if c != first {
-            continue;
-        }
-        let mut used = 1;
-        let mut tail = text[at + c.len_utf8()..].chars();
-        let found = rest.chars().all(|p| {
-            tail.by_ref().any(|t| {
-                used += 1;
-                t == p
-            })
-        });
-        if !found {
-            break;
-        }
-        if best.is_none_or(|b| used < b) {
-            best = Some(used);
-        }
-    }
-    best
-}
-
-/// Whether the chars of `pattern` are the first chars of words of `text`, in order.
-fn is_acronym(pattern: &str, text: &str) -> bool {
-    let mut initials = super::fold::words(text).filter_map(|w| w.chars().next());
-    pattern.chars().all(|p| initials.any(|i| i == p))
 }
 
 /// The byte offset of the best occurrence of `piece` in `text` allowed by
@@ -265,8 +162,8 @@ mod tests {
     use crate::search::query::parse;
 
     fn positions(name: &str, query: &str) -> Vec<usize> {
-        let names = EntryNames::new(name, &[]);
-        names.positions(&SkimMatcherV2::default(), &parse(query).positive)
+        let names = EntryNames::new(name);
+        names.positions(&parse(query).positive, &mut Vec::new())
     }
 
     #[test]
@@ -310,40 +207,5 @@ mod tests {
         );
         assert_eq!(positions("Mentorordning", "mntr"), vec![0, 2, 3, 5]);
         assert_eq!(positions("Mentorordning", "'mntr"), Vec::<usize>::new());
-    }
-
-    #[test]
-    fn fuzzy_needs_every_char_in_order() {
-        let m = SkimMatcherV2::default();
-        let names = EntryNames::new("Mentorordning", &["Støtteperson".to_owned()]);
-        let mask = |p: &str| char_mask(p);
-        assert!(
-            names
-                .fuzzy(&m, "mntr", mask("mntr"))
-                .is_some_and(|(_, f)| f == Field::Name)
-        );
-        assert!(
-            names
-                .fuzzy(&m, "sttprs", mask("sttprs"))
-                .is_some_and(|(_, f)| f == Field::Alias)
-        );
-        assert!(names.fuzzy(&m, "xyz", mask("xyz")).is_none());
-        assert!(names.fuzzy(&m, "rtnem", mask("rtnem")).is_none());
-        let long = EntryNames::new("Den kommunale ungeindsats (KUI)", &[]);
-        assert!(
-            long.fuzzy(&m, "angst", mask("angst")).is_none(),
-            "strewn letters"
-        );
-        assert!(long.fuzzy(&m, "dku", mask("dku")).is_some(), "an acronym");
-    }
-
-    #[test]
-    fn fuzzy_windows() {
-        assert_eq!(min_window("mntr", "mentorordning"), Some(6));
-        assert_eq!(min_window("ab", "a x a b"), Some(3));
-        assert_eq!(min_window("xyz", "abc"), None);
-        assert!(fuzzy_candidate("ungind", "ungeindsats"));
-        assert!(fuzzy_candidate("dku", "den kommunale ungeindsats"));
-        assert!(!fuzzy_candidate("talent", "det sociale netvaerk"));
     }
 }

@@ -21,6 +21,10 @@
 //! [`MAX_EXTRA_FIELDS`] of them. An entry's score is the sum over the terms
 //! of these points times the term's [`rarity_weight`].
 //!
+//! Two adjacent words of a name or alias run together (`ipsung` for
+//! `IPS-ung`) match as whole words and prefixes only, [`PAIR_PENALTY`] below
+//! the same match of the name's own words.
+//!
 //! Substring matches inside a word count from 2 letters in names and aliases
 //! and from 3 letters in other fields (one or two letters inside a long text
 //! match almost everything); `'term` lifts that limit.
@@ -75,13 +79,26 @@ pub fn points(field: Field, tier: Tier, loose: bool) -> u16 {
     if loose { base - LOOSE_PENALTY } else { base }
 }
 
-/// Points of a scattered fuzzy match in the name or an alias, from the
-/// matcher's raw score and the pattern's length in chars.
-pub fn fuzzy_points(field: Field, raw: i64, pattern_chars: usize) -> u16 {
-    // SkimMatcherV2 gives about 16 per matched char plus bonuses for word
-    // starts and runs; 24 per char is a clean, consecutive match.
-    let per_char = (raw.max(0) as u64).saturating_mul(10) / (pattern_chars.max(1) as u64 * 24);
-    let quality = per_char.min(14) as u16;
+/// Points taken off a match of two adjacent words of a name or alias run
+/// together (`ipsung` for `IPS-ung`).
+pub const PAIR_PENALTY: u16 = 5;
+
+/// Points of a match with two adjacent words of a name or alias run
+/// together: as [`points`] less [`PAIR_PENALTY`]; never a substring.
+pub fn pair_points(field: Field, tier: Tier, loose: bool) -> u16 {
+    match tier {
+        Tier::Substring => 0,
+        _ => points(field, tier, loose) - PAIR_PENALTY,
+    }
+}
+
+/// Most points a scattered fuzzy match can give.
+pub const MAX_FUZZY_POINTS: u16 = 2 + super::fuzzy::MAX_QUALITY;
+
+/// Points of a scattered fuzzy match in the name or an alias, from its
+/// quality (0–[`super::fuzzy::MAX_QUALITY`]).
+pub fn fuzzy_points(field: Field, quality: u16) -> u16 {
+    let quality = quality.min(super::fuzzy::MAX_QUALITY);
     match field {
         Field::Name => 2 + quality,
         _ => 1 + quality,
@@ -138,8 +155,9 @@ mod tests {
             .map(|f| points(f, Tier::Substring, true))
             .min()
             .unwrap_or_default();
-        assert!(fuzzy_points(Field::Name, i64::MAX, 1) < lowest);
-        assert!(fuzzy_points(Field::Name, 50, 3) > fuzzy_points(Field::Alias, 50, 3));
-        assert_eq!(fuzzy_points(Field::Name, -5, 3), 2);
+        assert!(fuzzy_points(Field::Name, u16::MAX) < lowest);
+        assert_eq!(fuzzy_points(Field::Name, u16::MAX), MAX_FUZZY_POINTS);
+        assert!(fuzzy_points(Field::Name, 5) > fuzzy_points(Field::Alias, 5));
+        assert_eq!(fuzzy_points(Field::Name, 0), 2);
     }
 }

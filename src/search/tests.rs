@@ -268,7 +268,7 @@ fn a_name_hit_outranks_a_description_hit() {
 fn an_exact_word_outranks_a_fuzzy_scatter() {
     let mut word = entry("word", "Zeta");
     word.description = "Musik på skemaet.".to_owned();
-    let scatter = entry("scatter", "Mus i kurven");
+    let scatter = entry("scatter", "Mursik i kurven");
     let cat = catalogue(vec![scatter, word]);
     let index = SearchIndex::new(&cat);
     let results = index.search("musik", &Filters::default());
@@ -333,6 +333,46 @@ fn matched_fields_and_name_positions() {
     );
     let results = index.search("vest", &Filters::default());
     assert_eq!(results.hits[0].matched_fields, vec![Field::Area]);
+}
+
+#[test]
+fn words_run_together_match_the_name() {
+    assert_eq!(q("ipsung"), vec!["ips-ung"]);
+    assert_eq!(q("fguskive"), vec!["fgu-skive"]);
+    assert_eq!(q("fgusk"), vec!["fgu-skive"]);
+    let cat = sample();
+    let index = SearchIndex::new(&cat);
+    let hit = &index.search("ipsung", &Filters::default()).hits[0];
+    assert_eq!(hit.matched_fields, vec![Field::Name]);
+}
+
+#[test]
+fn details_beyond_the_first_hits_are_filled_on_request() {
+    let n = DETAILED_HITS + 3;
+    let entries: Vec<Initiative> = (0..n)
+        .map(|i| entry(&format!("e{i}"), &format!("Mentor {i:05}")))
+        .collect();
+    let cat = catalogue(entries);
+    let index = SearchIndex::new(&cat);
+    let mut results = index.search("mentor", &Filters::default());
+    assert_eq!(results.hits.len(), n);
+    let first = results.hits[0].clone();
+    assert_eq!(first.matched_fields, vec![Field::Name]);
+    assert_eq!(first.name_positions, vec![0, 1, 2, 3, 4, 5]);
+    let late = &results.hits[DETAILED_HITS..];
+    assert!(
+        late.iter()
+            .all(|h| h.matched_fields.is_empty() && h.name_positions.is_empty())
+    );
+    assert!(
+        late.iter().all(|h| h.score == first.score),
+        "ranked all the same"
+    );
+    index.fill_details("mentor", &mut results.hits[DETAILED_HITS..]);
+    for hit in &results.hits[DETAILED_HITS..] {
+        assert_eq!(hit.matched_fields, first.matched_fields);
+        assert_eq!(hit.name_positions, first.name_positions);
+    }
 }
 
 fn set<T: Ord + Clone>(values: &[T]) -> BTreeSet<T> {
