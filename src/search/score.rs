@@ -26,8 +26,9 @@
 //! the same match of the name's own words.
 //!
 //! Substring matches inside a word count from 2 letters in names and aliases
-//! and from 3 letters in other fields (one or two letters inside a long text
-//! match almost everything); `'term` lifts that limit.
+//! and from 4 letters in other fields (shorter ones inside the words of a long
+//! text match almost anything: `ips` in "partnerships", `men` in "sammen");
+//! `'term` lifts that limit.
 
 use super::Field;
 
@@ -55,7 +56,7 @@ pub const EXTRA_FIELD_POINTS: u16 = 2;
 pub const MIN_SUBSTRING_NAME: usize = 2;
 
 /// Shortest substring (in chars) matched inside words of the other fields.
-pub const MIN_SUBSTRING_TEXT: usize = 3;
+pub const MIN_SUBSTRING_TEXT: usize = 4;
 
 /// Shortest plain term (in chars) tried as a scattered fuzzy match.
 pub const MIN_FUZZY: usize = 3;
