@@ -334,6 +334,27 @@ impl Builder {
         self.add_tokens(entry, bit, std::iter::once(word));
     }
 
+    /// Appends the words of `next`, collected from entries that all come
+    /// after this builder's.
+    pub fn append(&mut self, next: Builder) {
+        for (word, list) in next.words.into_iter().zip(next.lists) {
+            let last = list.last().map_or(u32::MAX, |&p| p >> 8);
+            match self.ids.get(&word) {
+                Some(&id) => {
+                    let id = id as usize;
+                    self.lists[id].extend_from_slice(&list);
+                    self.last_entry[id] = last;
+                }
+                None => {
+                    self.ids.insert(word.clone(), self.words.len() as u32);
+                    self.words.push(word);
+                    self.lists.push(list);
+                    self.last_entry.push(last);
+                }
+            }
+        }
+    }
+
     /// Sorts the words and lays everything out for lookups.
     pub fn finish(self) -> Dictionary {
         let Builder { words, lists, .. } = self;
@@ -509,6 +530,28 @@ mod tests {
             vec![s("oestjylland", Tier::Prefix, false)]
         );
         assert_eq!(found(&d, "xyz", true), vec![]);
+    }
+
+    #[test]
+    fn appended_builders_equal_one_builder() {
+        let texts = ["ung i job", "mentor og job", "ung mentor", "job"];
+        let mut whole = Builder::default();
+        let mut first = Builder::default();
+        let mut second = Builder::default();
+        for (e, text) in texts.iter().enumerate() {
+            whole.add_text(e, 0, text);
+            whole.add_text(e, 1, "fælles ung");
+            let half = if e < 2 { &mut first } else { &mut second };
+            half.add_text(e, 0, text);
+            half.add_text(e, 1, "fælles ung");
+        }
+        first.append(second);
+        let (a, b) = (whole.finish(), first.finish());
+        assert_eq!(a.len(), b.len());
+        for id in 0..a.len() as u32 {
+            assert_eq!(a.word(id), b.word(id));
+            assert_eq!(a.postings(id), b.postings(id));
+        }
     }
 
     #[test]

@@ -98,9 +98,40 @@ pub fn is_word_char(c: char) -> bool {
 
 /// The words of a folded text, in order (maximal runs of [`is_word_char`]).
 pub fn words(folded: &str) -> impl Iterator<Item = &str> {
-    folded
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
+    let bytes = folded.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        // Skip to a word, then to its end; ASCII bytes decide without
+        // decoding a char.
+        let in_word = |at: usize| -> (bool, usize) {
+            let b = bytes[at];
+            if b.is_ascii() {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = folded[at..].chars().next().unwrap_or(' ');
+                (is_word_char(c), c.len_utf8())
+            }
+        };
+        while at < bytes.len() {
+            let (word, len) = in_word(at);
+            if word {
+                break;
+            }
+            at += len;
+        }
+        if at >= bytes.len() {
+            return None;
+        }
+        let start = at;
+        while at < bytes.len() {
+            let (word, len) = in_word(at);
+            if !word {
+                break;
+            }
+            at += len;
+        }
+        Some(&folded[start..at])
+    })
 }
 
 /// Runs the folding pipeline over `text`, calling `emit(origin, c)` for each
@@ -112,24 +143,32 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
 /// decomposition undoes anyway); a longer chunk is NFC-composed first, so that
 /// `a` + combining ring becomes `å` and folds to `aa`.
 fn fold_chunks(text: &str, mut emit: impl FnMut(u32, char)) {
-    let mut chunk_start = 0usize; // byte offset of the current chunk
-    let mut chunk_origin = 0u32; // char index of its starter
-    let mut chunk_len = 0usize; // chars in it
-    for (origin, (at, c)) in text.char_indices().enumerate() {
-        let origin = origin as u32;
-        if c.is_ascii() || canonical_combining_class(c) == 0 {
-            if chunk_len > 0 {
-                flush(&text[chunk_start..at], chunk_len, chunk_origin, &mut emit);
-            }
-            chunk_start = at;
-            chunk_origin = origin;
-            chunk_len = 1;
-        } else {
-            chunk_len += 1;
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    let mut origin = 0u32; // char index of the char at `at`
+    while at < bytes.len() {
+        let b = bytes[at];
+        // Fast path: an ASCII char not followed by a combining mark (all of
+        // which are non-ASCII) folds on its own.
+        if b.is_ascii() && bytes.get(at + 1).is_none_or(|n| n.is_ascii()) {
+            emit(origin, char::from(b.to_ascii_lowercase()));
+            at += 1;
+            origin += 1;
+            continue;
         }
-    }
-    if chunk_len > 0 {
-        flush(&text[chunk_start..], chunk_len, chunk_origin, &mut emit);
+        let start = at;
+        let chunk_origin = origin;
+        let mut len = 0;
+        for c in text[start..].chars() {
+            let combining = !c.is_ascii() && canonical_combining_class(c) != 0;
+            if len > 0 && !combining {
+                break;
+            }
+            at += c.len_utf8();
+            origin += 1;
+            len += 1;
+        }
+        flush(&text[start..at], len, chunk_origin, &mut emit);
     }
 }
 
@@ -243,6 +282,10 @@ mod tests {
     fn words_split_on_non_alphanumerics() {
         let w: Vec<_> = words("ips-ung, 16-29 aar").collect();
         assert_eq!(w, vec!["ips", "ung", "16", "29", "aar"]);
+        let w: Vec<_> = words("–ørn·日本 x").collect();
+        assert_eq!(w, vec!["ørn", "日本", "x"]);
+        assert_eq!(words("").count(), 0);
+        assert_eq!(words(" ,- ").count(), 0);
     }
 
     /// Replaces each Danish letter in `s` by one of its ASCII spellings, chosen by `pick`.
@@ -274,6 +317,13 @@ mod tests {
         fn fold_is_idempotent_on_any_chars(s in any::<String>()) {
             let once = fold(&s);
             prop_assert_eq!(fold(&once), once.clone());
+        }
+
+        #[test]
+        fn words_are_the_alphanumeric_runs(s in any::<String>()) {
+            let fast: Vec<&str> = words(&s).collect();
+            let plain: Vec<&str> = s.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).collect();
+            prop_assert_eq!(fast, plain);
         }
 
         #[test]

@@ -6,7 +6,9 @@ use super::filters::FacetIndex;
 use super::fold::fold;
 use super::names::EntryNames;
 use super::score::{Tier, pair_points, points};
-use crate::catalogue::{Catalogue, Term};
+use std::collections::HashMap;
+
+use crate::catalogue::{Catalogue, Initiative, Term};
 
 /// The fields of the name dictionary, by local bit.
 pub(super) const NAME_FIELDS: &[Field] = &[Field::Name, Field::Alias];
@@ -99,7 +101,7 @@ impl std::fmt::Debug for SearchIndex {
 }
 
 /// Folded labels (Danish and English) of a vocabulary, by id.
-fn folded_labels(terms: &[Term]) -> std::collections::HashMap<&str, String> {
+fn folded_labels(terms: &[Term]) -> HashMap<&str, String> {
     terms
         .iter()
         .map(|t| {
@@ -111,6 +113,109 @@ fn folded_labels(terms: &[Term]) -> std::collections::HashMap<&str, String> {
             (t.id.as_str(), text)
         })
         .collect()
+}
+
+/// From this many entries on, the index is built on two threads.
+const PARALLEL_BUILD: usize = 4096;
+
+/// The folded vocabulary labels and municipality names, by id.
+struct Labels<'a> {
+    themes: &'a HashMap<&'a str, String>,
+    target_groups: &'a HashMap<&'a str, String>,
+    municipalities: &'a HashMap<&'a str, String>,
+}
+
+/// The folded names and the word collections of a run of entries.
+struct Part {
+    names: Vec<EntryNames>,
+    name_words: Builder,
+    pair_words: Builder,
+    text_words: Builder,
+}
+
+impl Part {
+    /// Folds and collects the words of `entries`, the first of which is
+    /// entry number `offset` of the catalogue.
+    fn build(entries: &[Initiative], offset: usize, labels: &Labels<'_>) -> Part {
+        let mut part = Part {
+            names: Vec::with_capacity(entries.len()),
+            name_words: Builder::default(),
+            pair_words: Builder::default(),
+            text_words: Builder::default(),
+        };
+        let mut pair = String::new();
+        let mut add_pairs = |e: usize, field: Field, folded: &str, pairs: &mut Builder| {
+            let bit = local_bit(NAME_FIELDS, field);
+            let mut previous: Option<&str> = None;
+            for word in super::fold::words(folded) {
+                if let Some(first) = previous {
+                    pair.clear();
+                    pair.push_str(first);
+                    pair.push_str(word);
+                    pairs.add_word(e, bit, &pair);
+                }
+                previous = Some(word);
+            }
+        };
+        let bit = |f| local_bit(TEXT_FIELDS, f);
+        let mut alias = String::new();
+        for (i, entry) in entries.iter().enumerate() {
+            let e = offset + i;
+            let folded = EntryNames::new(&entry.name);
+            let name_bit = local_bit(NAME_FIELDS, Field::Name);
+            part.name_words.add_folded(e, name_bit, folded.folded());
+            add_pairs(e, Field::Name, folded.folded(), &mut part.pair_words);
+            for text in &entry.aliases {
+                alias.clear();
+                super::fold::fold_into(text, &mut alias);
+                let alias_bit = local_bit(NAME_FIELDS, Field::Alias);
+                part.name_words.add_folded(e, alias_bit, &alias);
+                add_pairs(e, Field::Alias, &alias, &mut part.pair_words);
+            }
+            part.names.push(folded);
+
+            let text = &mut part.text_words;
+            for id in &entry.themes {
+                if let Some(label) = labels.themes.get(id.as_str()) {
+                    text.add_folded(e, bit(Field::Theme), label);
+                }
+            }
+            for id in &entry.target_groups {
+                if let Some(label) = labels.target_groups.get(id.as_str()) {
+                    text.add_folded(e, bit(Field::TargetGroup), label);
+                }
+            }
+            for provider in &entry.providers {
+                text.add_text(e, bit(Field::Provider), provider);
+            }
+            text.add_text(e, bit(Field::Summary), &entry.summary);
+            text.add_text(e, bit(Field::Description), &entry.description);
+            if let Some(eligibility) = &entry.eligibility {
+                text.add_text(e, bit(Field::Eligibility), eligibility);
+            }
+            for step in &entry.next_steps {
+                text.add_text(e, bit(Field::NextSteps), step);
+            }
+            for id in &entry.area.municipalities {
+                match labels.municipalities.get(id.as_str()) {
+                    Some(name) => text.add_folded(e, bit(Field::Area), name),
+                    None => text.add_text(e, bit(Field::Area), id),
+                }
+            }
+            if let Some(note) = &entry.area.note {
+                text.add_text(e, bit(Field::Area), note);
+            }
+        }
+        part
+    }
+
+    /// Appends the part for the entries right after this part's.
+    fn append(&mut self, next: Part) {
+        self.names.extend(next.names);
+        self.name_words.append(next.name_words);
+        self.pair_words.append(next.pair_words);
+        self.text_words.append(next.text_words);
+    }
 }
 
 fn local_bit(fields: &[Field], field: Field) -> u8 {
@@ -125,6 +230,12 @@ impl SearchIndex {
     /// With more than 16,777,215 initiatives (a catalogue file cannot hold
     /// that many within its size limit).
     pub fn new(catalogue: &Catalogue) -> SearchIndex {
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        SearchIndex::with_threads(catalogue, threads)
+    }
+
+    /// [`SearchIndex::new`] on at most `threads` threads (1 or 2 are used).
+    pub(super) fn with_threads(catalogue: &Catalogue, threads: usize) -> SearchIndex {
         let entries = &catalogue.initiatives;
         assert!(
             entries.len() < dictionary::MAX_ENTRIES,
@@ -133,70 +244,39 @@ impl SearchIndex {
         let vocab = &catalogue.vocabularies;
         let themes = folded_labels(&vocab.themes);
         let target_groups = folded_labels(&vocab.target_groups);
-        let municipalities: std::collections::HashMap<&str, String> = vocab
+        let municipalities: HashMap<&str, String> = vocab
             .municipalities
             .iter()
             .map(|m| (m.id.as_str(), fold(&m.name)))
             .collect();
 
-        let mut names = Vec::with_capacity(entries.len());
-        let mut name_words = Builder::default();
-        let mut pair_words = Builder::default();
-        let mut pair = String::new();
-        let mut add_pairs = |e: usize, bit: Field, folded: &str, pairs: &mut Builder| {
-            let bit = local_bit(NAME_FIELDS, bit);
-            let words: Vec<&str> = super::fold::words(folded).collect();
-            for two in words.windows(2) {
-                pair.clear();
-                pair.push_str(two[0]);
-                pair.push_str(two[1]);
-                pairs.add_word(e, bit, &pair);
-            }
+        let labels = Labels {
+            themes: &themes,
+            target_groups: &target_groups,
+            municipalities: &municipalities,
         };
-        let mut text_words = Builder::default();
-        let bit = |f| local_bit(TEXT_FIELDS, f);
-        for (e, entry) in entries.iter().enumerate() {
-            let folded = EntryNames::new(&entry.name);
-            name_words.add_folded(e, local_bit(NAME_FIELDS, Field::Name), folded.folded());
-            add_pairs(e, Field::Name, folded.folded(), &mut pair_words);
-            for alias in &entry.aliases {
-                let alias = fold(alias);
-                name_words.add_folded(e, local_bit(NAME_FIELDS, Field::Alias), &alias);
-                add_pairs(e, Field::Alias, &alias, &mut pair_words);
-            }
-            names.push(folded);
-
-            for id in &entry.themes {
-                if let Some(label) = themes.get(id.as_str()) {
-                    text_words.add_folded(e, bit(Field::Theme), label);
+        // Two halves on two threads when it pays; the halves' dictionaries
+        // merge in entry order.
+        let part = if entries.len() >= PARALLEL_BUILD && threads > 1 {
+            let half = entries.len() / 2;
+            std::thread::scope(|scope| {
+                let second = scope.spawn(|| Part::build(&entries[half..], half, &labels));
+                let mut part = Part::build(&entries[..half], 0, &labels);
+                match second.join() {
+                    Ok(second) => part.append(second),
+                    Err(panic) => std::panic::resume_unwind(panic),
                 }
-            }
-            for id in &entry.target_groups {
-                if let Some(label) = target_groups.get(id.as_str()) {
-                    text_words.add_folded(e, bit(Field::TargetGroup), label);
-                }
-            }
-            for provider in &entry.providers {
-                text_words.add_text(e, bit(Field::Provider), provider);
-            }
-            text_words.add_text(e, bit(Field::Summary), &entry.summary);
-            text_words.add_text(e, bit(Field::Description), &entry.description);
-            if let Some(eligibility) = &entry.eligibility {
-                text_words.add_text(e, bit(Field::Eligibility), eligibility);
-            }
-            for step in &entry.next_steps {
-                text_words.add_text(e, bit(Field::NextSteps), step);
-            }
-            for id in &entry.area.municipalities {
-                match municipalities.get(id.as_str()) {
-                    Some(name) => text_words.add_folded(e, bit(Field::Area), name),
-                    None => text_words.add_text(e, bit(Field::Area), id),
-                }
-            }
-            if let Some(note) = &entry.area.note {
-                text_words.add_text(e, bit(Field::Area), note);
-            }
-        }
+                part
+            })
+        } else {
+            Part::build(entries, 0, &labels)
+        };
+        let Part {
+            names,
+            name_words,
+            pair_words,
+            text_words,
+        } = part;
 
         let mut by_name: Vec<u32> = (0..entries.len() as u32).collect();
         by_name.sort_by(|&a, &b| {
@@ -210,12 +290,35 @@ impl SearchIndex {
             name_rank[e as usize] = rank as u32;
         }
 
+        // The text dictionary is the big one: lay it out on its own thread.
+        let (text_dict, (name_dict, pair_dict)) = std::thread::scope(|scope| {
+            let names = || {
+                (
+                    Scored::new(name_words.finish(), NAME_FIELDS, points),
+                    Scored::new(pair_words.finish(), NAME_FIELDS, pair_points),
+                )
+            };
+            if entries.len() >= PARALLEL_BUILD && threads > 1 {
+                let other = scope.spawn(names);
+                let text = Scored::new(text_words.finish(), TEXT_FIELDS, points);
+                match other.join() {
+                    Ok(names) => (text, names),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            } else {
+                (
+                    Scored::new(text_words.finish(), TEXT_FIELDS, points),
+                    names(),
+                )
+            }
+        });
+
         SearchIndex {
             len: entries.len(),
             names,
-            name_dict: Scored::new(name_words.finish(), NAME_FIELDS, points),
-            pair_dict: Scored::new(pair_words.finish(), NAME_FIELDS, pair_points),
-            text_dict: Scored::new(text_words.finish(), TEXT_FIELDS, points),
+            name_dict,
+            pair_dict,
+            text_dict,
             by_name,
             name_rank,
             facets: FacetIndex::new(catalogue),

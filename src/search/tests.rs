@@ -373,6 +373,48 @@ fn details_beyond_the_first_hits_are_filled_on_request() {
     }
 }
 
+#[test]
+fn two_threads_build_the_same_index_as_one() {
+    let words = [
+        "ung",
+        "mentor",
+        "job",
+        "Østjylland",
+        "praktik",
+        "ordblind",
+        "skole",
+        "støtte",
+        "bolig",
+    ];
+    let entries: Vec<Initiative> = (0..5000)
+        .map(|i| {
+            let w = |k: usize| words[(i * 7 + k * 3) % words.len()];
+            let mut e = entry(&format!("e{i}"), &format!("{} {}{}", w(0), w(1), w(2)));
+            e.description = format!("{} {} {} {}", w(3), w(4), w(5), i % 13);
+            e
+        })
+        .collect();
+    let cat = catalogue(entries);
+    let one = SearchIndex::with_threads(&cat, 1);
+    let two = SearchIndex::with_threads(&cat, 2);
+    for query in [
+        "",
+        "ung",
+        "mentorjob",
+        "ostjylland",
+        "'kol",
+        "mntr",
+        "7",
+        "!job praktik",
+    ] {
+        assert_eq!(
+            one.search(query, &Filters::default()),
+            two.search(query, &Filters::default()),
+            "{query}"
+        );
+    }
+}
+
 fn set<T: Ord + Clone>(values: &[T]) -> BTreeSet<T> {
     values.iter().cloned().collect()
 }
