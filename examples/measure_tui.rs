@@ -26,7 +26,10 @@ fn main() {
         .and_then(|p| Some(p.parent()?.parent()?.join("indsats")))
         .filter(|p| p.exists())
         .expect("build the binary first: cargo build --release");
-    let runs = 5;
+    let runs: usize = std::env::var("RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
     let mut first_frames = Vec::new();
     let mut keystrokes = Vec::new();
     let mut bytes = Vec::new();
@@ -44,10 +47,7 @@ fn main() {
     keystrokes.sort();
     bytes.sort();
     let median = |v: &[Duration]| v[v.len() / 2];
-    println!(
-        "catalogue: {}",
-        catalogue.as_deref().unwrap_or("bundled")
-    );
+    println!("catalogue: {}", catalogue.as_deref().unwrap_or("bundled"));
     println!(
         "start to first frame: median {:.1} ms, max {:.1} ms ({runs} runs)",
         ms(median(&first_frames)),

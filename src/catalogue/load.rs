@@ -154,7 +154,12 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
         source,
     };
     let file = std::fs::File::open(path).map_err(read_err)?;
-    let mut bytes = Vec::new();
+    // Sized up front: growing a buffer of hundreds of megabytes copies it repeatedly.
+    let size = file
+        .metadata()
+        .map_or(0, |m| m.len())
+        .min(MAX_FILE_BYTES + 1);
+    let mut bytes = Vec::with_capacity(size as usize + 1);
     // Read one byte past the limit so an oversized file (or an endless device)
     // is refused without reading it all.
     file.take(MAX_FILE_BYTES + 1)

@@ -264,6 +264,40 @@ pub fn is_forbidden_char(c: char) -> bool {
     c.is_control()
 }
 
+/// Whether text is empty or only white space (required text may not be).
+pub fn is_blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+/// Whether a `url` field holds a web address.
+pub fn is_web_address(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
+}
+
+/// Whether a `phone` field holds only digits, spaces, `+`, `-` and parentheses.
+pub fn is_phone_number(phone: &str) -> bool {
+    phone
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-()".contains(c))
+}
+
+/// Whether an `email` field looks like one address.
+pub fn is_email_address(email: &str) -> bool {
+    email.matches('@').count() == 1 && !email.contains(char::is_whitespace)
+}
+
+/// Whether an age bound is in range.
+pub fn is_valid_age(age: u64) -> bool {
+    age <= MAX_AGE
+}
+
+/// The value at `key`; an optional field set to `null` counts as absent
+/// (as it does when serde reads it into an `Option`).
+fn present<'v>(obj: &'v Map<String, Value>, key: &str, need: Need) -> Option<&'v Value> {
+    obj.get(key)
+        .filter(|value| need == Need::Required || !value.is_null())
+}
+
 fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
@@ -393,7 +427,7 @@ impl<'p> Checker<'p> {
         need: Need,
     ) -> Option<&'v Map<String, Value>> {
         let field = join(prefix, key);
-        match obj.get(key) {
+        match present(obj, key, need) {
             None if need == Need::Required => {
                 self.report(field, "missing required field");
                 None
@@ -415,6 +449,7 @@ impl<'p> Checker<'p> {
         need: Need,
     ) -> Option<&'v Vec<Value>> {
         let field = join(prefix, key);
+        // Lists are never null, not even optional ones (serde reads them as `Vec`).
         match obj.get(key) {
             None if need == Need::Required => {
                 self.report(field, "missing required field");
@@ -437,7 +472,7 @@ impl<'p> Checker<'p> {
     /// A string value at `field`: must be a string and not blank.
     fn string_value<'v>(&mut self, value: &'v Value, field: String) -> Option<&'v str> {
         match value {
-            Value::String(s) if s.trim().is_empty() => {
+            Value::String(s) if is_blank(s) => {
                 self.report(field, "must not be empty");
                 None
             }
@@ -457,7 +492,7 @@ impl<'p> Checker<'p> {
         need: Need,
     ) -> Option<&'v str> {
         let field = join(prefix, key);
-        match obj.get(key) {
+        match present(obj, key, need) {
             None if need == Need::Required => {
                 self.report(field, "missing required field");
                 None
@@ -500,7 +535,7 @@ impl<'p> Checker<'p> {
 
     fn url(&mut self, obj: &Map<String, Value>, key: &str, prefix: &str) {
         if let Some(url) = self.string(obj, key, prefix, Need::Optional)
-            && !(url.starts_with("https://") || url.starts_with("http://"))
+            && !is_web_address(url)
         {
             self.report(
                 join(prefix, key),
@@ -734,9 +769,9 @@ impl<'p> Checker<'p> {
         };
         self.unknown_keys(age, "age", &["min", "max"]);
         let mut bound = |key: &str| -> Option<u64> {
-            let value = age.get(key)?;
+            let value = present(age, key, Need::Optional)?;
             match value.as_u64() {
-                Some(n) if n <= MAX_AGE => Some(n),
+                Some(n) if is_valid_age(n) => Some(n),
                 _ => {
                     self.report(
                         format!("age.{key}"),
@@ -838,9 +873,7 @@ impl<'p> Checker<'p> {
             }
             self.url(contact, "url", &at);
             if let Some(phone) = self.string(contact, "phone", &at, Need::Optional)
-                && !phone
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || " +-()".contains(c))
+                && !is_phone_number(phone)
             {
                 self.report(
                     join(&at, "phone"),
@@ -848,7 +881,7 @@ impl<'p> Checker<'p> {
                 );
             }
             if let Some(email) = self.string(contact, "email", &at, Need::Optional)
-                && (email.matches('@').count() != 1 || email.contains(char::is_whitespace))
+                && !is_email_address(email)
             {
                 self.report(
                     join(&at, "email"),
@@ -871,7 +904,7 @@ impl<'p> Checker<'p> {
             self.unknown_keys(source, &at, &["title", "url", "page"]);
             self.string(source, "title", &at, Need::Required);
             self.url(source, "url", &at);
-            if let Some(page) = source.get("page")
+            if let Some(page) = present(source, "page", Need::Optional)
                 && !page
                     .as_u64()
                     .is_some_and(|p| p >= 1 && p <= u64::from(u32::MAX))
