@@ -247,6 +247,11 @@ impl App {
             .is_some_and(|l| l.ids.contains(&entry.id))
     }
 
+    /// Entries last verified before this date are flagged: today minus a year.
+    pub fn stale_cutoff(&self) -> Date {
+        Date::from_days(self.today.to_days() - 365)
+    }
+
     /// Whether an entry was last verified more than a year ago.
     pub fn is_stale(&self, entry: &Initiative) -> bool {
         Date::parse_iso(&entry.last_verified).is_some_and(|d| is_stale(d, self.today))
@@ -259,7 +264,8 @@ impl App {
             Facet::Municipality => v.municipalities.len(),
             Facet::TargetGroup => v.target_groups.len(),
             Facet::Theme => v.themes.len(),
-            Facet::Status => Status::ALL.len(),
+            // The statuses, then "not verified for over a year".
+            Facet::Status => Status::ALL.len() + 1,
             Facet::Age => 0,
         }
     }
@@ -301,15 +307,31 @@ impl App {
                     selected: self.filters.themes.contains(&t.id),
                 })
                 .collect(),
-            Facet::Status => Status::ALL
-                .iter()
-                .enumerate()
-                .map(|(i, &s)| FacetValue {
-                    label: self.lang.strings().status_label(s).to_owned(),
-                    count: counts.statuses[i],
-                    selected: self.filters.statuses.contains(&s),
-                })
-                .collect(),
+            Facet::Status => {
+                let mut values: Vec<FacetValue> = Status::ALL
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &s)| FacetValue {
+                        label: self.lang.strings().status_label(s).to_owned(),
+                        count: counts.statuses[i],
+                        selected: self.filters.statuses.contains(&s),
+                    })
+                    .collect();
+                // The hits already pass every other filter, so counting the
+                // stale ones among them is this row's facet count.
+                let selected = self.filters.verified_before.is_some();
+                values.push(FacetValue {
+                    label: self.lang.strings().stale_filter.to_owned(),
+                    count: self
+                        .results
+                        .hits
+                        .iter()
+                        .filter(|h| selected || self.is_stale(&self.catalogue.initiatives[h.index]))
+                        .count(),
+                    selected,
+                });
+                values
+            }
             Facet::Age => Vec::new(),
         }
     }
@@ -359,6 +381,9 @@ impl App {
         }
         if let Some(age) = self.filters.age {
             parts.push(format!("{age} {}", s.years));
+        }
+        if self.filters.verified_before.is_some() {
+            parts.push(s.stale_filter.to_owned());
         }
         parts
     }

@@ -457,3 +457,48 @@ fn p_quits_and_leaves_the_entry_or_the_shortlist_to_print() {
         "both shortlisted entries"
     );
 }
+
+fn app_on(today: &str) -> App {
+    let loaded = load::load(Origin::Bundled).expect("bundled catalogue");
+    let mut app = App::new(loaded, Lang::Da, Date::parse_iso(today).unwrap(), false);
+    app.update(Action::Resize(120, 40));
+    app
+}
+
+/// Selects the "not verified for over a year" row of the status facet.
+fn toggle_stale_filter(app: &mut App) {
+    press(app, KeyCode::Tab);
+    for _ in 0..3 {
+        press(app, KeyCode::Right);
+    }
+    assert_eq!(app.facet, Facet::Status);
+    press(app, KeyCode::End);
+    press(app, KeyCode::Char(' '));
+}
+
+#[test]
+fn stale_entries_can_be_filtered() {
+    // The bundled entries were verified 2026-11-23: a year later they are not yet stale…
+    let mut app = app_on("2027-11-23");
+    let stale_row = app.facet_values(Facet::Status).last().unwrap().clone();
+    assert_eq!(stale_row.label, "Ikke verificeret > 1 år");
+    assert_eq!(stale_row.count, 0);
+    toggle_stale_filter(&mut app);
+    assert!(app.hits().is_empty());
+    assert!(
+        app.active_filters()
+            .contains(&"Ikke verificeret > 1 år".to_owned())
+    );
+
+    // …a day after that, every one of them is.
+    let mut app = app_on("2027-11-24");
+    let total = app.catalogue.initiatives.len();
+    assert_eq!(app.facet_values(Facet::Status).last().unwrap().count, total);
+    toggle_stale_filter(&mut app);
+    assert_eq!(app.hits().len(), total);
+    // The other facets count within the stale entries.
+    let proposed = app.facet_values(Facet::Status)[2].count;
+    assert!(proposed > 0 && proposed < total);
+    press(&mut app, KeyCode::Delete);
+    assert_eq!(app.filters.verified_before, None);
+}

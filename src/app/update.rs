@@ -224,13 +224,19 @@ impl App {
                 v.target_groups.get(i).map(|t| &t.id),
             ),
             Facet::Theme => flip(&mut self.filters.themes, v.themes.get(i).map(|t| &t.id)),
-            Facet::Status => {
-                if let Some(&status) = Status::ALL.get(i)
-                    && !self.filters.statuses.remove(&status)
-                {
-                    self.filters.statuses.insert(status);
+            Facet::Status => match Status::ALL.get(i) {
+                Some(&status) => {
+                    if !self.filters.statuses.remove(&status) {
+                        self.filters.statuses.insert(status);
+                    }
                 }
-            }
+                None => {
+                    self.filters.verified_before = match self.filters.verified_before {
+                        Some(_) => None,
+                        None => Some(self.stale_cutoff()),
+                    }
+                }
+            },
             Facet::Age => return,
         }
         self.dirty = true;
@@ -241,7 +247,10 @@ impl App {
             Facet::Municipality => self.filters.municipalities.clear(),
             Facet::TargetGroup => self.filters.target_groups.clear(),
             Facet::Theme => self.filters.themes.clear(),
-            Facet::Status => self.filters.statuses.clear(),
+            Facet::Status => {
+                self.filters.statuses.clear();
+                self.filters.verified_before = None;
+            }
             Facet::Age => {
                 self.age_text.clear();
                 self.filters.age = None;

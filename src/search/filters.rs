@@ -91,6 +91,8 @@ pub struct FacetIndex {
     /// Entries of scope `outside_region`.
     outside: Bitset,
     ages: Vec<Option<AgeRange>>,
+    /// `last_verified` of every entry, as days since 1970 (unreadable: oldest).
+    verified: Vec<i64>,
 }
 
 /// The entry sets of the filters of one search; `None` where a facet does
@@ -102,6 +104,7 @@ pub struct Applied {
     themes: Option<Bitset>,
     statuses: Option<Bitset>,
     age: Option<Bitset>,
+    verified: Option<Bitset>,
 }
 
 impl FacetIndex {
@@ -119,6 +122,7 @@ impl FacetIndex {
             everywhere: Bitset::empty(len),
             outside: Bitset::empty(len),
             ages: Vec::with_capacity(len),
+            verified: Vec::with_capacity(len),
         };
         for (e, entry) in catalogue.initiatives.iter().enumerate() {
             match entry.area.scope {
@@ -138,6 +142,10 @@ impl FacetIndex {
             }
             index.statuses[status_index(entry.status)].insert(e);
             index.ages.push(entry.age);
+            index.verified.push(
+                crate::date::Date::parse_iso(&entry.last_verified)
+                    .map_or(i64::MIN, |d| d.to_days()),
+            );
         }
         index
     }
@@ -168,12 +176,17 @@ impl FacetIndex {
                 self.ages[e].is_none_or(|range| range.contains(age))
             })
         });
+        let verified = filters.verified_before.map(|date| {
+            let before = date.to_days();
+            Bitset::from_fn(self.len, |e| self.verified[e] < before)
+        });
         Applied {
             municipalities: self.municipality_set(&filters.municipalities, inspiration),
             target_groups: self.target_groups.union(&filters.target_groups, self.len),
             themes: self.themes.union(&filters.themes, self.len),
             statuses,
             age,
+            verified,
         }
     }
 
@@ -188,6 +201,7 @@ impl FacetIndex {
                 &applied.themes,
                 &applied.statuses,
                 &applied.age,
+                &applied.verified,
             ];
             for (i, set) in sets.into_iter().enumerate() {
                 if let (true, Some(set)) = (i != skip, set) {
@@ -218,9 +232,14 @@ impl FacetIndex {
         // Statuses: selecting `{v}` also decides whether outside-region
         // entries pass a municipality filter, so the area set is redone per value.
         let mut base = matched.clone();
-        for set in [&applied.target_groups, &applied.themes, &applied.age]
-            .into_iter()
-            .flatten()
+        for set in [
+            &applied.target_groups,
+            &applied.themes,
+            &applied.age,
+            &applied.verified,
+        ]
+        .into_iter()
+        .flatten()
         {
             base.and_with(set);
         }
@@ -254,6 +273,7 @@ impl Applied {
             &self.themes,
             &self.statuses,
             &self.age,
+            &self.verified,
         ]
         .into_iter()
         .flatten()
@@ -270,6 +290,7 @@ impl Applied {
             &self.themes,
             &self.statuses,
             &self.age,
+            &self.verified,
         ]
         .into_iter()
         .flatten()
@@ -283,6 +304,7 @@ impl Applied {
             && self.themes.is_none()
             && self.statuses.is_none()
             && self.age.is_none()
+            && self.verified.is_none()
     }
 }
 
@@ -316,4 +338,7 @@ pub fn entry_passes(entry: &crate::catalogue::Initiative, filters: &Filters) -> 
         && filters
             .age
             .is_none_or(|age| entry.age.is_none_or(|range| range.contains(age)))
+        && filters.verified_before.is_none_or(|before| {
+            crate::date::Date::parse_iso(&entry.last_verified).is_none_or(|d| d < before)
+        })
 }

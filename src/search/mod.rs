@@ -59,6 +59,9 @@ pub struct Filters {
     pub statuses: BTreeSet<Status>,
     /// An age the entry's range must include; entries without a range stay.
     pub age: Option<u8>,
+    /// Keep only entries last verified before this date (the caller passes
+    /// today minus a year to find the entries due for a check).
+    pub verified_before: Option<crate::date::Date>,
 }
 
 impl Filters {

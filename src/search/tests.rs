@@ -546,22 +546,26 @@ fn arb_entry() -> impl Strategy<Value = Initiative> {
             proptest::option::of(14u8..20),
             proptest::option::of(18u8..30),
         )),
+        proptest::sample::select(vec!["2024-01-01", "2025-06-30", "2026-11-23"]),
     )
-        .prop_map(|(name, text, scope, munis, tgs, themes, status, age)| {
-            let all = ["aarhus", "skive", "ringkobing-skjern", "horsens"];
-            let mut e = entry("x", &name.join(" "));
-            e.description = text.join(" ");
-            e.area.scope = Scope::ALL[scope];
-            if e.area.scope == Scope::Municipalities {
-                let chosen: BTreeSet<&str> = munis.iter().map(|&m| all[m]).collect();
-                e.area.municipalities = chosen.into_iter().map(str::to_owned).collect();
-            }
-            e.target_groups = tgs.into_iter().map(str::to_owned).collect();
-            e.themes = themes.into_iter().map(str::to_owned).collect();
-            e.status = Status::ALL[status];
-            e.age = age.map(|(min, max)| AgeRange { min, max });
-            e
-        })
+        .prop_map(
+            |(name, text, scope, munis, tgs, themes, status, age, verified)| {
+                let all = ["aarhus", "skive", "ringkobing-skjern", "horsens"];
+                let mut e = entry("x", &name.join(" "));
+                e.description = text.join(" ");
+                e.area.scope = Scope::ALL[scope];
+                if e.area.scope == Scope::Municipalities {
+                    let chosen: BTreeSet<&str> = munis.iter().map(|&m| all[m]).collect();
+                    e.area.municipalities = chosen.into_iter().map(str::to_owned).collect();
+                }
+                e.target_groups = tgs.into_iter().map(str::to_owned).collect();
+                e.themes = themes.into_iter().map(str::to_owned).collect();
+                e.status = Status::ALL[status];
+                e.age = age.map(|(min, max)| AgeRange { min, max });
+                e.last_verified = verified.to_owned();
+                e
+            },
+        )
 }
 
 fn arb_filters() -> impl Strategy<Value = Filters> {
@@ -581,14 +585,16 @@ fn arb_filters() -> impl Strategy<Value = Filters> {
         pick(vec!["erhverv", "uddannelse", "udsatte"]),
         proptest::sample::subsequence(Status::ALL.to_vec(), 0..=5),
         proptest::option::of(12u8..32),
+        proptest::option::of(proptest::sample::select(vec!["2025-01-01", "2026-01-01"])),
     )
         .prop_map(
-            |(municipalities, target_groups, themes, statuses, age)| Filters {
+            |(municipalities, target_groups, themes, statuses, age, before)| Filters {
                 municipalities,
                 target_groups,
                 themes,
                 statuses: statuses.into_iter().collect(),
                 age,
+                verified_before: before.and_then(crate::date::Date::parse_iso),
             },
         )
 }

@@ -108,7 +108,9 @@ fn facet_tabs(app: &App, theme: &Theme, width: usize) -> Line<'static> {
         Facet::Municipality => app.filters.municipalities.len(),
         Facet::TargetGroup => app.filters.target_groups.len(),
         Facet::Theme => app.filters.themes.len(),
-        Facet::Status => app.filters.statuses.len(),
+        Facet::Status => {
+            app.filters.statuses.len() + usize::from(app.filters.verified_before.is_some())
+        }
         Facet::Age => usize::from(app.filters.age.is_some()),
     };
     let chosen = if selected > 0 {

@@ -207,6 +207,8 @@ pub struct Strings {
     pub store_not_saved: &'static str,
     /// Warning: no data dir.
     pub no_home: &'static str,
+    /// Status-facet row keeping entries not verified for over a year.
+    pub stale_filter: &'static str,
     /// `indsats show`: unknown id.
     pub unknown_id: &'static str,
     /// `indsats show`: did you mean.
@@ -328,6 +330,7 @@ pub static DA: Strings = Strings {
     store_unreadable: "Kunne ikke læse favoritter",
     store_not_saved: "Kunne ikke gemme favoritter",
     no_home: "Ingen hjemmemappe: favoritter gemmes ikke",
+    stale_filter: "Ikke verificeret > 1 år",
     unknown_id: "ukendt indsats",
     did_you_mean: "mente du",
 };
@@ -418,6 +421,7 @@ pub static EN: Strings = Strings {
     store_unreadable: "Could not read favourites",
     store_not_saved: "Could not save favourites",
     no_home: "No home directory: favourites are not saved",
+    stale_filter: "Not verified > 1 year",
     unknown_id: "unknown initiative",
     did_you_mean: "did you mean",
 };
