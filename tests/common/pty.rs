@@ -160,3 +160,32 @@ pub mod keys {
     /// F2.
     pub const F2: &[u8] = b"\x1bOQ";
 }
+
+impl PtyApp {
+    /// Resizes the terminal (the app gets SIGWINCH) and the screen parser.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self._master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize pty");
+        if let (Some(rows), Some(cols)) = (
+            std::num::NonZeroU16::new(rows),
+            std::num::NonZeroU16::new(cols),
+        ) {
+            self.parser
+                .lock()
+                .unwrap()
+                .screen_mut()
+                .set_size(rows, cols);
+        }
+    }
+
+    /// Whether the process is still running.
+    pub fn running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+}
