@@ -502,3 +502,43 @@ fn stale_entries_can_be_filtered() {
     press(&mut app, KeyCode::Delete);
     assert_eq!(app.filters.verified_before, None);
 }
+
+#[test]
+fn highlights_are_filled_in_far_down_a_long_list() {
+    let mut loaded = load::load(Origin::Bundled).expect("bundled catalogue");
+    let template = loaded.catalogue.find("mentorbarn").unwrap().clone();
+    for i in 0..1500 {
+        let mut entry = template.clone();
+        entry.id = format!("mentor-{i}");
+        entry.name = format!("Mentorordning {i}");
+        loaded.catalogue.initiatives.push(entry);
+    }
+    let mut app = App::new(
+        loaded,
+        Lang::Da,
+        Date::parse_iso("2026-11-23").unwrap(),
+        false,
+    );
+    app.update(Action::Resize(120, 40));
+    type_text(&mut app, "mentor");
+    assert!(app.hits().len() > crate::search::DETAILED_HITS);
+    while app.selected < crate::search::DETAILED_HITS + 100 {
+        press(&mut app, KeyCode::PageDown);
+    }
+    let hit = app.selected_hit().unwrap();
+    assert!(
+        !hit.matched_fields.is_empty(),
+        "details filled for the selected row"
+    );
+    let near = &app.hits()[app.selected - 10..=app.selected];
+    let named: Vec<_> = near
+        .iter()
+        .filter(|h| {
+            app.catalogue.initiatives[h.index]
+                .name
+                .starts_with("Mentorordning")
+        })
+        .collect();
+    assert!(!named.is_empty());
+    assert!(named.iter().all(|h| h.name_positions == [0, 1, 2, 3, 4, 5]));
+}

@@ -4,6 +4,7 @@ use super::action::Action;
 use super::focus::{Facet, Focus, ListView};
 use super::state::{App, MAX_QUERY_CHARS};
 use crate::catalogue::Status;
+use crate::search::DETAILED_HITS;
 use crate::ui::layout::{Areas, Mode};
 
 /// Highest age the age field accepts.
@@ -154,6 +155,7 @@ impl App {
                 self.selected = move_by(self.selected, self.results.hits.len());
                 if self.selected != before {
                     self.detail_scroll = 0;
+                    self.fill_details_near_selection();
                 }
             }
             Focus::Filters if self.facet == Facet::Age => {
@@ -178,6 +180,21 @@ impl App {
                     .saturating_add(delta)
                     .clamp(0, max as isize) as usize;
             }
+        }
+    }
+
+    /// The search details only the best hits (for speed); far down a long
+    /// list, fill in the highlights of the rows about to be shown.
+    fn fill_details_near_selection(&mut self) {
+        if self.selected < DETAILED_HITS {
+            return;
+        }
+        let page = self.page();
+        let lo = self.selected.saturating_sub(page);
+        let hi = (self.selected + page + 1).min(self.results.hits.len());
+        let window = &mut self.results.hits[lo..hi];
+        if window.iter().any(|h| h.matched_fields.is_empty()) {
+            self.index.fill_details(&self.query, window);
         }
     }
 
