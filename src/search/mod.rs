@@ -39,7 +39,7 @@ use crate::catalogue::Status;
 
 pub use fold::fold;
 pub use index::SearchIndex;
-pub use matcher::DETAILED_HITS;
+pub use matcher::{DETAILED_HITS, search_once};
 pub use query::{Mode, Query, Term};
 
 /// The filters of a search: OR within a facet, AND across facets. An empty
