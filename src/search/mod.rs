@@ -1,13 +1,15 @@
 //! Danish-aware ranked search with filters and facet counts (DESIGN.md §4).
 //!
 //! [`SearchIndex::new`] precomputes everything once per catalogue: folded
-//! names and aliases (with maps back to the original chars, for
-//! highlighting), two token dictionaries (the words of names and aliases, and
-//! the words of every other indexed field, each word pointing at the entries
-//! and fields it occurs in), the alphabetical order of the names, and one
-//! bitset per filter value. [`SearchIndex::search`] then costs a scan of the
-//! distinct words, not of the text: per keystroke it does not grow with the
-//! length of the descriptions.
+//! names (with maps back to the original chars, for highlighting), three
+//! token dictionaries (the words of names and aliases; adjacent name words
+//! run together, for `ipsung`; the words of every other indexed field — each
+//! word pointing at the entries and fields it occurs in), the alphabetical
+//! order of the names, and one bitset per filter value.
+//! [`SearchIndex::search`] then costs a scan of the distinct words, not of the
+//! text: per keystroke it does not grow with the length of the descriptions.
+//! [`search_once`] answers a single query with a smaller index (for
+//! `indsats search`). Figures: BENCHMARKS.md.
 //!
 //! Pure: no I/O, and the query is never stored beyond the call.
 //!
