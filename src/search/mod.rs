@@ -13,7 +13,7 @@
 //!
 //! Pure: no I/O, and the query is never stored beyond the call.
 //!
-//! * [`fold`] — the folding of text and query ([`fold::fold`], [`fold::loose`]).
+//! * [`fold`](mod@fold) — the folding of text and query ([`fold::fold`], [`fold::loose`]).
 //! * [`query`] — parsing terms and fzf operators.
 //! * [`fuzzy`] — scattered matching in names and aliases.
 //! * [`score`] — the points of a hit per field and kind of match.
