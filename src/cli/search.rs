@@ -13,7 +13,7 @@ use super::args::SearchArgs;
 use super::{Context, Failure, Outcome, print_stdout};
 use crate::catalogue::{Catalogue, Status};
 use crate::search::fold::{fold, loose};
-use crate::search::{Filters, Results, SearchIndex};
+use crate::search::{Filters, Results, search_once};
 use crate::text::terminal_safe;
 use crate::ui::strings::{DA, EN, Lang};
 
@@ -26,8 +26,8 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> Outcome {
     let catalogue = &loaded.catalogue;
     let filters = filters(catalogue, args)?;
     let query = args.query.join(" ");
-    let index = SearchIndex::new(catalogue);
-    let results = index.search(&query, &filters);
+    // One query: build only what it needs.
+    let results = search_once(catalogue, &query, &filters);
     let total = results.hits.len();
     if total == 0 {
         return Err(Failure::new(1, no_match(ctx.lang)));

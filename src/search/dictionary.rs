@@ -284,9 +284,87 @@ pub struct Builder {
     /// The last entry that added each word, to merge its field bits.
     last_entry: Vec<u32>,
     buffer: String,
+    /// When set, only words it keeps are collected.
+    filter: Option<WordFilter>,
+}
+
+/// The words a one-query index needs: every word a text-dictionary lookup
+/// of one of the query's pieces could return, by the strict or the loose
+/// key, given the term's mode — and no others.
+#[derive(Debug, Clone, Default)]
+pub struct WordFilter {
+    rules: Vec<(Piece, Rule)>,
+}
+
+/// How a word must relate to a piece to be kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rule {
+    Contains,
+    StartsWith,
+    EndsWith,
+    Equals,
+}
+
+impl Rule {
+    fn holds(self, word: &str, piece: &str) -> bool {
+        match self {
+            Rule::Contains => memchr::memmem::find(word.as_bytes(), piece.as_bytes()).is_some(),
+            Rule::StartsWith => word.starts_with(piece),
+            Rule::EndsWith => word.ends_with(piece),
+            Rule::Equals => word == piece,
+        }
+    }
+}
+
+impl WordFilter {
+    /// The filter for the pieces of every term of `query`, for a dictionary
+    /// whose inner substrings count from `min_substring` chars (see
+    /// [`Dictionary::lookup`] and the search's use of it).
+    pub fn for_query(query: &super::query::Query, min_substring: usize) -> WordFilter {
+        let mut rules = Vec::new();
+        for term in query.positive.iter().chain(&query.negative) {
+            for piece in &term.pieces {
+                let long = piece.strict.chars().count() >= min_substring;
+                let rule = match term.mode {
+                    Mode::Substring => Rule::Contains,
+                    Mode::Fuzzy if term.negated || long => Rule::Contains,
+                    Mode::Fuzzy | Mode::Prefix => Rule::StartsWith,
+                    Mode::Suffix => Rule::EndsWith,
+                    Mode::Word => Rule::Equals,
+                };
+                rules.push((piece.clone(), rule));
+            }
+        }
+        WordFilter { rules }
+    }
+
+    /// Whether `word` (folded) could be returned for a piece.
+    pub fn keeps(&self, word: &str) -> bool {
+        self.rules.iter().any(|(piece, rule)| {
+            if rule.holds(word, &piece.strict) {
+                return true;
+            }
+            // The loose key drops chars, so the piece's loose key must be a
+            // subsequence of the word (and start it, for a prefix) first.
+            let first = piece.loose.chars().next();
+            let possible = match rule {
+                Rule::StartsWith | Rule::Equals => word.chars().next() == first,
+                _ => true,
+            } && super::fuzzy::is_subsequence(&piece.loose, word);
+            possible && rule.holds(&loose(word), &piece.loose)
+        })
+    }
 }
 
 impl Builder {
+    /// A builder that collects only the words `filter` keeps.
+    pub fn filtered(filter: Option<WordFilter>) -> Builder {
+        Builder {
+            filter,
+            ..Builder::default()
+        }
+    }
+
     /// Adds the words of `text` (not yet folded) to entry `entry`, field bit `bit`.
     pub fn add_text(&mut self, entry: usize, bit: u8, text: &str) {
         let mut buffer = std::mem::take(&mut self.buffer);
@@ -306,6 +384,9 @@ impl Builder {
         let entry = entry as u32;
         let mask = 1u32 << bit;
         for word in tokens {
+            if self.filter.as_ref().is_some_and(|f| !f.keeps(word)) {
+                continue;
+            }
             let id = match self.ids.get(word) {
                 Some(&id) => id as usize,
                 None => {

@@ -1,11 +1,11 @@
 //! [`SearchIndex`]: everything a search needs, precomputed once per catalogue.
 
 use super::Field;
-use super::dictionary::{self, Builder, Dictionary, GRADES, ungrade};
+use super::dictionary::{self, Builder, Dictionary, GRADES, WordFilter, ungrade};
 use super::filters::FacetIndex;
 use super::fold::fold;
 use super::names::EntryNames;
-use super::score::{Tier, pair_points, points};
+use super::score::{MIN_SUBSTRING_TEXT, Tier, pair_points, points};
 use std::collections::HashMap;
 
 use crate::catalogue::{Catalogue, Initiative, Term};
@@ -118,11 +118,18 @@ fn folded_labels(terms: &[Term]) -> HashMap<&str, String> {
 /// From this many entries on, the index is built on two threads.
 const PARALLEL_BUILD: usize = 4096;
 
+/// How many threads the machine offers.
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
 /// The folded vocabulary labels and municipality names, by id.
 struct Labels<'a> {
     themes: &'a HashMap<&'a str, String>,
     target_groups: &'a HashMap<&'a str, String>,
     municipalities: &'a HashMap<&'a str, String>,
+    /// Which text words to keep (all when `None`).
+    filter: Option<&'a WordFilter>,
 }
 
 /// The folded names and the word collections of a run of entries.
@@ -141,7 +148,7 @@ impl Part {
             names: Vec::with_capacity(entries.len()),
             name_words: Builder::default(),
             pair_words: Builder::default(),
-            text_words: Builder::default(),
+            text_words: Builder::filtered(labels.filter.cloned()),
         };
         let mut pair = String::new();
         let mut add_pairs = |e: usize, field: Field, folded: &str, pairs: &mut Builder| {
@@ -230,12 +237,24 @@ impl SearchIndex {
     /// With more than 16,777,215 initiatives (a catalogue file cannot hold
     /// that many within its size limit).
     pub fn new(catalogue: &Catalogue) -> SearchIndex {
-        let threads = std::thread::available_parallelism().map_or(1, usize::from);
-        SearchIndex::with_threads(catalogue, threads)
+        SearchIndex::with_threads(catalogue, threads(), None)
     }
 
-    /// [`SearchIndex::new`] on at most `threads` threads (1 or 2 are used).
-    pub(super) fn with_threads(catalogue: &Catalogue, threads: usize) -> SearchIndex {
+    /// An index that answers `query` (and only it) exactly as the full
+    /// index would: its text dictionary keeps only the words that can match
+    /// the query's pieces. See [`super::search_once`].
+    pub(super) fn for_query(catalogue: &Catalogue, query: &super::query::Query) -> SearchIndex {
+        let filter = WordFilter::for_query(query, MIN_SUBSTRING_TEXT);
+        SearchIndex::with_threads(catalogue, threads(), Some(filter))
+    }
+
+    /// [`SearchIndex::new`] on at most `threads` threads (1 or 2 are used),
+    /// keeping only the text words `filter` keeps.
+    pub(super) fn with_threads(
+        catalogue: &Catalogue,
+        threads: usize,
+        filter: Option<WordFilter>,
+    ) -> SearchIndex {
         let entries = &catalogue.initiatives;
         assert!(
             entries.len() < dictionary::MAX_ENTRIES,
@@ -254,6 +273,7 @@ impl SearchIndex {
             themes: &themes,
             target_groups: &target_groups,
             municipalities: &municipalities,
+            filter: filter.as_ref(),
         };
         // Two halves on two threads when it pays; the halves' dictionaries
         // merge in entry order.

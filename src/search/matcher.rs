@@ -10,6 +10,7 @@ use super::score::{
     fuzzy_points, rarity_weight,
 };
 use super::{Field, Filters, Hit, Results};
+use crate::catalogue::Catalogue;
 
 /// How many of the best hits [`SearchIndex::search`] fills with matched
 /// fields and name positions. The rest are ranked but left without them:
@@ -41,6 +42,15 @@ impl TermScores {
             fields: vec![0; len],
         }
     }
+}
+
+/// Searches `catalogue` once: the same results as
+/// `SearchIndex::new(catalogue).search(query, filters)`, but only what this
+/// query needs is built — the text dictionary keeps just the words that can
+/// match the query's pieces — which makes a one-shot search (`indsats
+/// search`) several times cheaper on a large catalogue.
+pub fn search_once(catalogue: &Catalogue, query: &str, filters: &Filters) -> Results {
+    SearchIndex::for_query(catalogue, &parse(query)).search(query, filters)
 }
 
 impl SearchIndex {
@@ -235,7 +245,7 @@ impl SearchIndex {
     ) {
         let piece = &term.pieces[piece_index];
         let substring = match term.mode {
-            _ if term.negated => true,
+            Mode::Fuzzy if term.negated => true,
             Mode::Fuzzy => piece.strict.chars().count() >= min_substring,
             Mode::Substring => true,
             Mode::Prefix | Mode::Suffix | Mode::Word => false,

@@ -1,17 +1,19 @@
 //! Danish-aware ranked search with filters and facet counts (DESIGN.md §4).
 //!
 //! [`SearchIndex::new`] precomputes everything once per catalogue: folded
-//! names and aliases (with maps back to the original chars, for
-//! highlighting), two token dictionaries (the words of names and aliases, and
-//! the words of every other indexed field, each word pointing at the entries
-//! and fields it occurs in), the alphabetical order of the names, and one
-//! bitset per filter value. [`SearchIndex::search`] then costs a scan of the
-//! distinct words, not of the text: per keystroke it does not grow with the
-//! length of the descriptions.
+//! names (with maps back to the original chars, for highlighting), three
+//! token dictionaries (the words of names and aliases; adjacent name words
+//! run together, for `ipsung`; the words of every other indexed field — each
+//! word pointing at the entries and fields it occurs in), the alphabetical
+//! order of the names, and one bitset per filter value.
+//! [`SearchIndex::search`] then costs a scan of the distinct words, not of the
+//! text: per keystroke it does not grow with the length of the descriptions.
+//! [`search_once`] answers a single query with a smaller index (for
+//! `indsats search`). Figures: BENCHMARKS.md.
 //!
 //! Pure: no I/O, and the query is never stored beyond the call.
 //!
-//! * [`fold`] — the folding of text and query ([`fold::fold`], [`fold::loose`]).
+//! * [`fold`](mod@fold) — the folding of text and query ([`fold::fold`], [`fold::loose`]).
 //! * [`query`] — parsing terms and fzf operators.
 //! * [`fuzzy`] — scattered matching in names and aliases.
 //! * [`score`] — the points of a hit per field and kind of match.
@@ -39,7 +41,7 @@ use crate::catalogue::Status;
 
 pub use fold::fold;
 pub use index::SearchIndex;
-pub use matcher::DETAILED_HITS;
+pub use matcher::{DETAILED_HITS, search_once};
 pub use query::{Mode, Query, Term};
 
 /// The filters of a search: OR within a facet, AND across facets. An empty

@@ -15,7 +15,7 @@
 //! compounds (`ungeindsats`, `mentorforløb`), and a caseworker typing `^ung`
 //! means "a word beginning with ung", wherever it stands in the text.
 //!
-//! A term is folded ([`super::fold`]) and cut into *pieces*, its runs of
+//! A term is folded ([`super::fold::fold`]) and cut into *pieces*, its runs of
 //! letters and digits (`ips-ung` → `ips`, `ung`); every piece must match. A
 //! term without any letter or digit (`-`, a lone `!`) is ignored. Parsing
 //! never fails and never panics.

@@ -251,6 +251,11 @@ fn negation_excludes() {
     assert_eq!(q("mentor !virksomheden"), vec!["mentor-aarhus"]);
     // Negation matches folded substrings.
     assert!(!q("!oest").contains(&"mentor-aarhus".to_owned()));
+    // With an operator, negation keeps its word semantics.
+    assert!(q("!^blind").contains(&"ordblind".to_owned()));
+    assert!(!q("!^ordblind").contains(&"ordblind".to_owned()));
+    assert!(q("!ordblind$").contains(&"ordblind".to_owned()));
+    assert!(!q("!undervisning$").contains(&"ordblind".to_owned()));
 }
 
 #[test]
@@ -395,8 +400,8 @@ fn two_threads_build_the_same_index_as_one() {
         })
         .collect();
     let cat = catalogue(entries);
-    let one = SearchIndex::with_threads(&cat, 1);
-    let two = SearchIndex::with_threads(&cat, 2);
+    let one = SearchIndex::with_threads(&cat, 1, None);
+    let two = SearchIndex::with_threads(&cat, 2, None);
     for query in [
         "",
         "ung",
@@ -407,6 +412,11 @@ fn two_threads_build_the_same_index_as_one() {
         "7",
         "!job praktik",
     ] {
+        assert_eq!(
+            search_once(&cat, query, &Filters::default()),
+            one.search(query, &Filters::default()),
+            "one-shot {query}"
+        );
         assert_eq!(
             one.search(query, &Filters::default()),
             two.search(query, &Filters::default()),
@@ -634,6 +644,7 @@ proptest! {
             .map(|h| h.index)
             .collect();
         let results = index.search(&query, &filters);
+        prop_assert_eq!(&search_once(&cat, &query, &filters), &results, "one-shot search");
         let hits: BTreeSet<usize> = results.hits.iter().map(|h| h.index).collect();
         prop_assert_eq!(results.hits.len(), hits.len(), "no duplicates");
         let brute = |f: &Filters| {
