@@ -72,7 +72,8 @@ fn main() {
     );
     // The binary's pages are shared between sessions; the private part is what adds up.
     println!(
-        "50 concurrent sessions: at most {:.0} MiB (50 × VmRSS); the shared binary counted once, less",
+        "50 concurrent sessions: about {:.0} MiB (50 × PSS; at most {:.0} MiB = 50 × VmRSS)",
+        pss as f64 * 50.0 / 1024.0,
         rss as f64 * 50.0 / 1024.0
     );
 }
