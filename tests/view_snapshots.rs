@@ -1,6 +1,8 @@
 //! Snapshots of the pure `view` on ratatui's TestBackend, and a property test
 //! that it never panics at any size or query.
 
+mod common;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use indsats::app::keys::map_key;
 use indsats::app::{Action, App};
@@ -15,14 +17,8 @@ use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
 
 fn app(width: u16, height: u16, no_color: bool) -> App {
-    let loaded = load::load(Origin::Bundled).expect("bundled catalogue");
-    let mut app = App::new(
-        loaded,
-        Lang::Da,
-        Date::parse_iso("2026-11-23").unwrap(),
-        no_color,
-    );
-    app.update(Action::Resize(width, height));
+    let mut app = common::app_with(common::bundled(), Lang::Da, "2026-11-23", (width, height));
+    app.no_color = no_color;
     app
 }
 

@@ -195,15 +195,7 @@ impl FacetIndex {
     pub fn counts(&self, matched: &Bitset, filters: &Filters, applied: &Applied) -> FacetCounts {
         let others = |skip: usize| {
             let mut base = matched.clone();
-            let sets = [
-                &applied.municipalities,
-                &applied.target_groups,
-                &applied.themes,
-                &applied.statuses,
-                &applied.age,
-                &applied.verified,
-            ];
-            for (i, set) in sets.into_iter().enumerate() {
+            for (i, set) in applied.sets().into_iter().enumerate() {
                 if let (true, Some(set)) = (i != skip, set) {
                     base.and_with(set);
                 }
@@ -265,25 +257,9 @@ impl FacetIndex {
 }
 
 impl Applied {
-    /// Removes from `set` the entries failing any filter.
-    pub fn restrict(&self, set: &mut Bitset) {
-        for filter in [
-            &self.municipalities,
-            &self.target_groups,
-            &self.themes,
-            &self.statuses,
-            &self.age,
-            &self.verified,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            set.and_with(filter);
-        }
-    }
-
-    /// Whether entry `e` passes every filter.
-    pub fn passes(&self, e: usize) -> bool {
+    /// Every facet's set, in facet order: municipalities, target groups,
+    /// themes, statuses, age, verified.
+    fn sets(&self) -> [&Option<Bitset>; 6] {
         [
             &self.municipalities,
             &self.target_groups,
@@ -292,19 +268,23 @@ impl Applied {
             &self.age,
             &self.verified,
         ]
-        .into_iter()
-        .flatten()
-        .all(|set| set.contains(e))
+    }
+
+    /// Removes from `set` the entries failing any filter.
+    pub fn restrict(&self, set: &mut Bitset) {
+        for filter in self.sets().into_iter().flatten() {
+            set.and_with(filter);
+        }
+    }
+
+    /// Whether entry `e` passes every filter.
+    pub fn passes(&self, e: usize) -> bool {
+        self.sets().into_iter().flatten().all(|set| set.contains(e))
     }
 
     /// Whether no filter is set.
     pub fn is_empty(&self) -> bool {
-        self.municipalities.is_none()
-            && self.target_groups.is_none()
-            && self.themes.is_none()
-            && self.statuses.is_none()
-            && self.age.is_none()
-            && self.verified.is_none()
+        self.sets().iter().all(|set| set.is_none())
     }
 }
 

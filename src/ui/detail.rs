@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
 use crate::app::{App, Focus};
@@ -18,17 +18,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let s = app.lang.strings();
     let focused = app.focus == Focus::Details;
     let title = match app.selected_entry() {
-        Some(entry) => format!(" {} ", terminal_safe(&entry.name)),
-        None => format!(" {} ", s.details),
+        Some(entry) => terminal_safe(&entry.name).into_owned(),
+        None => s.details.to_owned(),
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(title)
-        .border_style(if focused {
-            theme.border_focus
-        } else {
-            theme.border
-        });
+    let block = super::panel(&title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(entry) = app.selected_entry() else {

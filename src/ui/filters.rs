@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::theme::{SELECTED_MARKER, Theme, UNSELECTED_MARKER};
 use super::{fit, visible_window};
@@ -15,14 +15,7 @@ use crate::text::wrap;
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let s = app.lang.strings();
     let focused = app.focus == Focus::Filters;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", s.filters))
-        .border_style(if focused {
-            theme.border_focus
-        } else {
-            theme.border
-        });
+    let block = super::panel(s.filters, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 || inner.width == 0 {

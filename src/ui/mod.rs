@@ -81,6 +81,18 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+/// A bordered panel with a title; the border shows whether it has the focus.
+pub fn panel(title: &str, focused: bool, theme: &Theme) -> ratatui::widgets::Block<'static> {
+    ratatui::widgets::Block::default()
+        .borders(ratatui::widgets::Borders::ALL)
+        .title(format!(" {title} "))
+        .border_style(if focused {
+            theme.border_focus
+        } else {
+            theme.border
+        })
+}
+
 /// `text` cut to `width` columns (with "…" when cut) and padded to exactly `width`.
 pub fn fit(text: &str, width: usize) -> String {
     let text = crate::text::terminal_safe(text);

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::{SELECTED_MARKER, Theme, UNSELECTED_MARKER};
@@ -27,14 +27,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         ListView::Shortlist => format!("{} ({})", s.shortlist, app.hits().len()),
         ListView::Favourites => format!("{} ({})", s.favourites, app.hits().len()),
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {title} "))
-        .border_style(if focused {
-            theme.border_focus
-        } else {
-            theme.border
-        });
+    let block = super::panel(&title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let hits = app.hits();

@@ -70,3 +70,28 @@ pub fn assert_no_panic(run: &Run) {
         assert!(!text.contains("RUST_BACKTRACE"), "backtrace hint: {text}");
     }
 }
+
+/// The app on `catalogue` in Danish, `today` as given, sized `width`×`height`.
+pub fn app_with(
+    catalogue: indsats::catalogue::Catalogue,
+    lang: indsats::ui::strings::Lang,
+    today: &str,
+    (width, height): (u16, u16),
+) -> indsats::app::App {
+    let loaded = indsats::catalogue::Loaded {
+        catalogue,
+        origin: indsats::catalogue::Origin::Bundled,
+        local: None,
+    };
+    let today = indsats::date::Date::parse_iso(today).expect("a date");
+    let mut app = indsats::app::App::new(loaded, lang, today, false);
+    app.update(indsats::app::Action::Resize(width, height));
+    app
+}
+
+/// The bundled catalogue.
+pub fn bundled() -> indsats::catalogue::Catalogue {
+    indsats::catalogue::load::load(indsats::catalogue::Origin::Bundled)
+        .expect("bundled catalogue")
+        .catalogue
+}
