@@ -20,6 +20,20 @@ pub fn is_unsafe_char(c: char) -> bool {
         )
 }
 
+/// `text` with every character that could steer a terminal written as a
+/// visible escape (`\u{1b}`), for messages that quote untrusted text.
+pub fn escaped(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if is_unsafe_char(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// Most combining marks kept on one base character; more only pile up
 /// ("zalgo" text) and can spill over neighbouring lines in some terminals.
 pub const MAX_COMBINING: usize = 2;

@@ -32,6 +32,23 @@ pub enum Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = self.plain();
+        // Messages quote catalogue values: they may not steer the terminal of
+        // whoever checks the file.
+        f.write_str(&crate::text::escaped(&text))
+    }
+}
+
+impl Problem {
+    /// The message before unsafe characters are escaped.
+    fn plain(&self) -> String {
+        let mut f = String::new();
+        let _ = self.write_plain(&mut f);
+        f
+    }
+
+    fn write_plain(&self, f: &mut String) -> fmt::Result {
+        use std::fmt::Write;
         match self {
             Problem::Syntax {
                 path,

@@ -123,7 +123,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Err(failure) => {
             let mut stderr = std::io::stderr().lock();
             for line in &failure.lines {
-                let _ = writeln!(stderr, "{line}");
+                // File names and values in messages come from outside.
+                let _ = writeln!(stderr, "{}", crate::text::escaped(line));
             }
             ExitCode::from(failure.code)
         }
