@@ -39,6 +39,7 @@ pub fn run(ctx: &Context, args: &VocabArgs) -> Outcome {
         let id_width = rows.iter().map(|(id, _)| id.len()).max().unwrap_or(0);
         out.push_str(&format!("{title} ({flag}):\n"));
         for (id, label) in rows {
+            let label = crate::text::terminal_safe(label);
             out.push_str(&format!("  {id:<id_width$}  {label}\n"));
         }
         out.push('\n');
