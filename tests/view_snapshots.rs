@@ -215,3 +215,20 @@ proptest! {
         terminal.draw(|frame| indsats::ui::view(&app, frame)).unwrap();
     }
 }
+
+#[test]
+fn help_scrolls_on_a_short_terminal_80x24() {
+    let mut app = app(80, 24, false);
+    keys(&mut app, &[KeyCode::F(1)]);
+    let top = screen(&app);
+    assert!(top.contains("↓ …"), "says there is more:\n{top}");
+    assert!(!top.contains("Til mødet"));
+    keys(&mut app, &[KeyCode::End]);
+    let bottom = screen(&app);
+    assert!(bottom.contains("Til mødet"), "{bottom}");
+    assert!(bottom.contains("afslut og udskriv"));
+    assert!(!bottom.contains("↓ …"));
+    assert_snapshot!(bottom);
+    keys(&mut app, &[KeyCode::Esc]);
+    assert!(!app.help);
+}

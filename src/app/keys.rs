@@ -39,6 +39,13 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
     if app.help {
         return match key.code {
             KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q' | '?') => Some(Action::ToggleHelp),
+            // The help scrolls when the terminal is too short for all of it.
+            KeyCode::Up => Some(Action::Up),
+            KeyCode::Down => Some(Action::Down),
+            KeyCode::PageUp => Some(Action::PageUp),
+            KeyCode::PageDown => Some(Action::PageDown),
+            KeyCode::Home => Some(Action::Home),
+            KeyCode::End => Some(Action::End),
             _ => None,
         };
     }

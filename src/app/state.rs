@@ -79,6 +79,8 @@ pub struct App {
     pub detail_view: bool,
     /// The help screen is open.
     pub help: bool,
+    /// First line of the help shown.
+    pub help_scroll: usize,
     /// First line of the details shown.
     pub detail_scroll: usize,
     /// Terminal size (columns, rows).
@@ -129,6 +131,7 @@ impl App {
             age_text: String::new(),
             detail_view: false,
             help: false,
+            help_scroll: 0,
             detail_scroll: 0,
             size: (80, 24),
             quit: false,

@@ -31,12 +31,11 @@ impl App {
                 Action::Copy(choice) => self.copy(choice),
                 _ => self.copy_menu = None,
             },
-            Action::ToggleHelp => self.help = !self.help,
-            _ if self.help => {
-                if action == Action::Back {
-                    self.help = false;
-                }
+            Action::ToggleHelp => {
+                self.help = !self.help;
+                self.help_scroll = 0;
             }
+            _ if self.help => self.scroll_help(action),
             Action::ToggleMark => self.toggle_mark(),
             Action::ToggleShortlistView => self.toggle_view(ListView::Shortlist),
             Action::ToggleFavourite => self.toggle_favourite(),
@@ -99,6 +98,25 @@ impl App {
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(-1),
         }
+    }
+
+    fn scroll_help(&mut self, action: Action) {
+        let page = usize::from(self.size.1.saturating_sub(4)).max(1);
+        let max = crate::ui::help::help_line_count(self).saturating_sub(page);
+        self.help_scroll = match action {
+            Action::Back => {
+                self.help = false;
+                0
+            }
+            Action::Up => self.help_scroll.saturating_sub(1),
+            Action::Down => self.help_scroll + 1,
+            Action::PageUp => self.help_scroll.saturating_sub(page),
+            Action::PageDown => self.help_scroll + page,
+            Action::Home => 0,
+            Action::End => max,
+            _ => self.help_scroll,
+        }
+        .min(max);
     }
 
     /// Page height of the focused list or pane.

@@ -20,7 +20,28 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
-    let width = usize::from(inner.width);
+    let lines = help_lines(app, theme, usize::from(inner.width));
+    let height = usize::from(inner.height);
+    let scroll = app.help_scroll.min(lines.len().saturating_sub(height));
+    let more = lines.len() > scroll + height;
+    let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    if more && let Some(last) = shown.last_mut() {
+        *last = Line::from(Span::styled("↓ …", theme.dim));
+    }
+    frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// Widest the help gets, borders included.
+pub const HELP_WIDTH: u16 = 90;
+
+/// Number of lines of the help at the app's width (to bound its scrolling).
+pub fn help_line_count(app: &App) -> usize {
+    let inner = app.size.0.min(HELP_WIDTH).saturating_sub(2);
+    help_lines(app, &Theme::new(app.no_color), usize::from(inner)).len()
+}
+
+fn help_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let s = app.lang.strings();
     let key_width = s
         .help
         .iter()
@@ -35,14 +56,27 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::from(Span::styled(*section, theme.heading)));
         for (keys, what) in *rows {
-            let rest = width.saturating_sub(key_width + 3);
-            lines.push(Line::from(vec![
-                Span::styled(format!(" {} ", fit(keys, key_width)), theme.selected),
-                Span::raw(format!(" {}", fit(what, rest))),
-            ]));
+            let rest = width.saturating_sub(key_width + 3).max(8);
+            // Long explanations wrap under themselves, next to the key column.
+            for (i, part) in crate::text::wrap(what, rest).into_iter().enumerate() {
+                let key = if i == 0 {
+                    fit(keys, key_width)
+                } else {
+                    " ".repeat(key_width)
+                };
+                let key_style = if i == 0 {
+                    theme.selected
+                } else {
+                    ratatui::style::Style::new()
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(format!(" {key} "), key_style),
+                    Span::raw(format!(" {part}")),
+                ]));
+            }
         }
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    lines
 }
 
 /// Draws the copy menu over `area`: numbered choices.

@@ -61,7 +61,7 @@ pub fn view(app: &App, frame: &mut Frame) {
             height: area.height.saturating_sub(2),
             ..area
         };
-        let [popup] = Layout::horizontal([Constraint::Max(90)])
+        let [popup] = Layout::horizontal([Constraint::Max(help::HELP_WIDTH)])
             .flex(Flex::Center)
             .areas(body);
         help::render(app, &theme, frame, popup);
