@@ -17,7 +17,7 @@ use crate::date::Date;
 use crate::store;
 use crate::term::clipboard::osc52;
 use crate::term::events::{self, Incoming};
-use crate::term::{self, Session};
+use crate::term::Session;
 
 /// Starts the interactive app.
 pub fn run(ctx: &Context) -> Outcome {
@@ -46,8 +46,8 @@ pub fn run(ctx: &Context) -> Outcome {
     let fail = |err: std::io::Error| Failure::new(2, format!("terminal error: {err}"));
     let mut session = Session::start().map_err(fail)?;
     let result = event_loop(&mut session, &mut app, &io);
+    // Restores the terminal (as it would on any other way out).
     drop(session);
-    term::restore();
     result.map_err(fail)?;
     // Printed on the normal screen, so it stays in the scrollback.
     match app.print.take() {
