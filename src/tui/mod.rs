@@ -15,9 +15,9 @@ use crate::app::{Action, App, Effect};
 use crate::cli::{Context, Failure, Outcome};
 use crate::date::Date;
 use crate::store;
+use crate::term::Session;
 use crate::term::clipboard::osc52;
 use crate::term::events::{self, Incoming};
-use crate::term::Session;
 
 /// Starts the interactive app.
 pub fn run(ctx: &Context) -> Outcome {
