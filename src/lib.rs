@@ -6,6 +6,7 @@
 //! `update`/`view`, and the non-interactive commands.
 
 pub mod app;
+pub mod cache;
 pub mod catalogue;
 pub mod cli;
 pub mod date;

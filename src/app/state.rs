@@ -111,6 +111,18 @@ impl App {
     /// A fresh app on a loaded catalogue, showing every entry.
     pub fn new(loaded: Loaded, lang: Lang, today: Date, no_color: bool) -> App {
         let index = SearchIndex::new(&loaded.catalogue);
+        App::with_index(loaded, index, lang, today, no_color)
+    }
+
+    /// A fresh app on a loaded catalogue and its index (built by
+    /// [`SearchIndex::new`] or read from the start-up cache).
+    pub fn with_index(
+        loaded: Loaded,
+        index: SearchIndex,
+        lang: Lang,
+        today: Date,
+        no_color: bool,
+    ) -> App {
         let results = index.search("", &Filters::default());
         App {
             catalogue: loaded.catalogue,

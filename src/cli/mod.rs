@@ -13,7 +13,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use crate::cache;
 use crate::catalogue::{LoadError, Loaded, load};
+use crate::search::SearchIndex;
 use crate::ui::strings::Lang;
 use args::{Cli, Command};
 
@@ -32,13 +34,28 @@ pub struct Context {
 impl Context {
     /// Loads the catalogue the options and environment point at, with the
     /// local catalogue (`local.json` in the config dir) merged in.
+    /// A large catalogue comes from the start-up cache when it is current.
     pub fn load_catalogue(&self) -> Result<Loaded, Failure> {
         let local = crate::catalogue::local::local_path();
-        load::load_with_local(
+        cache::load_catalogue(
             load::resolve_origin(self.catalogue.as_deref()),
             local.as_deref(),
+            cache::cache_dir().as_deref(),
         )
         .map_err(Failure::from)
+    }
+
+    /// [`Context::load_catalogue`] with the search index, both from the
+    /// start-up cache when it is current (and the cache written when not).
+    pub fn load_indexed(&self) -> Result<(Loaded, SearchIndex), Failure> {
+        let local = crate::catalogue::local::local_path();
+        let (loaded, index, _) = cache::load_indexed(
+            load::resolve_origin(self.catalogue.as_deref()),
+            local.as_deref(),
+            cache::cache_dir().as_deref(),
+        )
+        .map_err(Failure::from)?;
+        Ok((loaded, index))
     }
 }
 

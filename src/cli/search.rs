@@ -13,7 +13,7 @@ use super::args::SearchArgs;
 use super::{Context, Failure, Outcome, print_stdout};
 use crate::catalogue::{Catalogue, Status};
 use crate::search::fold::{fold, loose};
-use crate::search::{Filters, Results, search_once};
+use crate::search::{Filters, Results};
 use crate::text::terminal_safe;
 use crate::ui::strings::{DA, EN, Lang};
 
@@ -22,12 +22,11 @@ const AREA_COLUMN: usize = 28;
 
 /// Runs the search and prints the results.
 pub fn run(ctx: &Context, args: &SearchArgs) -> Outcome {
-    let loaded = ctx.load_catalogue()?;
+    let (loaded, index) = ctx.load_indexed()?;
     let catalogue = &loaded.catalogue;
     let filters = filters(catalogue, args)?;
     let query = args.query.join(" ");
-    // One query: build only what it needs.
-    let results = search_once(catalogue, &query, &filters);
+    let results = index.search(&query, &filters);
     let total = results.hits.len();
     if total == 0 {
         return Err(Failure::new(1, no_match(ctx.lang)));

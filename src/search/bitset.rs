@@ -7,6 +7,9 @@ pub struct Bitset {
     len: usize,
 }
 
+// Written to and read from the start-up cache (`crate::cache`).
+crate::cache::codec::codec_struct!(Bitset { words, len });
+
 impl Bitset {
     /// The empty set over `len` indices.
     pub fn empty(len: usize) -> Bitset {

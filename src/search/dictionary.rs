@@ -72,6 +72,17 @@ pub struct Dictionary {
     postings: Vec<Posting>,
 }
 
+// Written to and read from the start-up cache (`crate::cache`).
+crate::cache::codec::codec_struct!(Dictionary {
+    blob,
+    starts,
+    loose_blob,
+    loose_starts,
+    loose_order,
+    post_starts,
+    postings,
+});
+
 /// One of the two keys of the words, for lookups.
 struct Keys<'a> {
     blob: &'a str,

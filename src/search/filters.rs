@@ -95,6 +95,24 @@ pub struct FacetIndex {
     verified: Vec<i64>,
 }
 
+// Written to and read from the start-up cache (`crate::cache`).
+crate::cache::codec::codec_struct!(Values {
+    ids,
+    sets,
+    vocabulary,
+});
+crate::cache::codec::codec_struct!(FacetIndex {
+    len,
+    municipalities,
+    target_groups,
+    themes,
+    statuses,
+    everywhere,
+    outside,
+    ages,
+    verified,
+});
+
 /// The entry sets of the filters of one search; `None` where a facet does
 /// not filter.
 #[derive(Debug, Clone)]

@@ -88,6 +88,23 @@ pub struct SearchIndex {
     pub(super) facets: FacetIndex,
 }
 
+// Written to and read from the start-up cache (`crate::cache`).
+crate::cache::codec::codec_struct!(Scored {
+    dict,
+    points,
+    fields
+});
+crate::cache::codec::codec_struct!(SearchIndex {
+    len,
+    names,
+    name_dict,
+    pair_dict,
+    text_dict,
+    by_name,
+    name_rank,
+    facets,
+});
+
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SearchIndex")

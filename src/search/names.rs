@@ -16,6 +16,9 @@ pub struct EntryNames {
     map: Option<Box<[u32]>>,
 }
 
+// Written to and read from the start-up cache (`crate::cache`).
+crate::cache::codec::codec_struct!(EntryNames { name, map });
+
 impl EntryNames {
     /// Folds an entry's name.
     pub fn new(name: &str) -> EntryNames {

@@ -22,7 +22,7 @@ use crate::term::events::{self, Incoming};
 /// Starts the interactive app.
 pub fn run(ctx: &Context) -> Outcome {
     // The catalogue first: its problems matter more than where we were started.
-    let loaded = ctx.load_catalogue()?;
+    let (loaded, index) = ctx.load_indexed()?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Failure::new(
             2,
@@ -36,7 +36,7 @@ pub fn run(ctx: &Context) -> Outcome {
         ));
     }
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let mut app = App::new(loaded, ctx.lang, Date::today(), no_color);
+    let mut app = App::with_index(loaded, index, ctx.lang, Date::today(), no_color);
     let data_dir = store::data_dir();
     load_store(&mut app, data_dir.as_deref());
     let io = Io {

@@ -1,0 +1,336 @@
+//! A small, explicit binary encoding for the cache file: little-endian
+//! integers, length-prefixed strings and sequences, fields in declaration
+//! order. Decoding checks every length against the bytes left, so a corrupt
+//! file is an error, never a panic or a huge allocation.
+
+use std::collections::{BTreeSet, HashMap};
+use std::hash::Hash;
+
+/// The cache bytes do not decode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Corrupt;
+
+/// Reads values from a byte slice.
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    /// A reader over `bytes`.
+    pub fn new(bytes: &'a [u8]) -> Reader<'a> {
+        Reader { bytes }
+    }
+
+    /// Takes the next `n` bytes.
+    pub fn take(&mut self, n: usize) -> Result<&'a [u8], Corrupt> {
+        if n > self.bytes.len() {
+            return Err(Corrupt);
+        }
+        let (head, tail) = self.bytes.split_at(n);
+        self.bytes = tail;
+        Ok(head)
+    }
+
+    /// Whether every byte has been read.
+    pub fn is_done(&self) -> bool {
+        self.bytes.is_empty()
+    }
+
+    /// A length prefix, checked to be at most the bytes left (every element
+    /// takes at least one byte), so corrupt lengths cannot allocate much.
+    fn len(&mut self) -> Result<usize, Corrupt> {
+        let n = usize::try_from(u64::decode(self)?).map_err(|_| Corrupt)?;
+        if n > self.bytes.len() {
+            return Err(Corrupt);
+        }
+        Ok(n)
+    }
+}
+
+/// A value that can be written to and read back from the cache.
+pub trait Codec: Sized {
+    /// Appends the value's bytes to `out`.
+    fn encode(&self, out: &mut Vec<u8>);
+    /// Reads a value written by [`Codec::encode`].
+    fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt>;
+
+    /// Reads `n` values in a row (integers override this to convert a whole
+    /// slice at once: the index holds millions of them).
+    fn decode_many(input: &mut Reader<'_>, n: usize) -> Result<Vec<Self>, Corrupt> {
+        let mut items = Vec::with_capacity(n);
+        for _ in 0..n {
+            items.push(Self::decode(input)?);
+        }
+        Ok(items)
+    }
+}
+
+macro_rules! int_codec {
+    ($($ty:ty),*) => {$(
+        impl Codec for $ty {
+            fn encode(&self, out: &mut Vec<u8>) {
+                out.extend_from_slice(&self.to_le_bytes());
+            }
+            fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
+                let bytes = input.take(size_of::<$ty>())?;
+                Ok(<$ty>::from_le_bytes(bytes.try_into().map_err(|_| Corrupt)?))
+            }
+            fn decode_many(input: &mut Reader<'_>, n: usize) -> Result<Vec<Self>, Corrupt> {
+                const SIZE: usize = size_of::<$ty>();
+                let bytes = input.take(n.checked_mul(SIZE).ok_or(Corrupt)?)?;
+                Ok(bytes
+                    .chunks_exact(SIZE)
+                    .map(|chunk| {
+                        let mut word = [0u8; SIZE];
+                        word.copy_from_slice(chunk);
+                        <$ty>::from_le_bytes(word)
+                    })
+                    .collect())
+            }
+        }
+    )*};
+}
+int_codec!(u8, u16, u32, u64, i64);
+
+impl Codec for usize {
+    fn encode(&self, out: &mut Vec<u8>) {
+        (*self as u64).encode(out);
+    }
+    fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        usize::try_from(u64::decode(input)?).map_err(|_| Corrupt)
+    }
+    fn decode_many(input: &mut Reader<'_>, n: usize) -> Result<Vec<Self>, Corrupt> {
+        u64::decode_many(input, n)?
+            .into_iter()
+            .map(|n| usize::try_from(n).map_err(|_| Corrupt))
+            .collect()
+    }
+}
+
+impl Codec for bool {
+    fn encode(&self, out: &mut Vec<u8>) {
+        out.push(u8::from(*self));
+    }
+    fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        match u8::decode(input)? {
+            0 => Ok(false),
+            1 => Ok(true),
+            _ => Err(Corrupt),
+        }
+    }
+}
+
+impl Codec for String {
+    fn encode(&self, out: &mut Vec<u8>) {
+        self.len().encode(out);
+        out.extend_from_slice(self.as_bytes());
+    }
+    fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        let n = input.len()?;
+        let bytes = input.take(n)?;
+        std::str::from_utf8(bytes)
+            .map(str::to_owned)
+            .map_err(|_| Corrupt)
+    }
+}
+
+impl Codec for Box<str> {
+    fn encode(&self, out: &mut Vec<u8>) {
+        self.len().encode(out);
+        out.extend_from_slice(self.as_bytes());
+    }
+    fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        String::decode(input).map(String::into_boxed_str)
+    }
+}
+
+impl<T: Codec> Codec for Option<T> {
+    fn encode(&self, out: &mut Vec<u8>) {
+        match self {
+            None => out.push(0),
+            Some(value) => {
+                out.push(1);
+                value.encode(out);
+            }
+        }
+    }
+    fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        match u8::decode(input)? {
+            0 => Ok(None),
+            1 => T::decode(input).map(Some),
+            _ => Err(Corrupt),
+        }
+    }
+}
+
+impl<T: Codec> Codec for Vec<T> {
+    fn encode(&self, out: &mut Vec<u8>) {
+        self.len().encode(out);
+        for item in self {
+            item.encode(out);
+        }
+    }
+    fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        let n = input.len()?;
+        T::decode_many(input, n)
+    }
+}
+
+impl<T: Codec> Codec for Box<[T]> {
+    fn encode(&self, out: &mut Vec<u8>) {
+        self.len().encode(out);
+        for item in self {
+            item.encode(out);
+        }
+    }
+    fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        Vec::decode(input).map(Vec::into_boxed_slice)
+    }
+}
+
+impl<T: Codec + Copy + Default, const N: usize> Codec for [T; N] {
+    fn encode(&self, out: &mut Vec<u8>) {
+        for item in self {
+            item.encode(out);
+        }
+    }
+    fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        let mut items = [T::default(); N];
+        for item in &mut items {
+            *item = T::decode(input)?;
+        }
+        Ok(items)
+    }
+}
+
+impl<K: Codec + Ord> Codec for BTreeSet<K> {
+    fn encode(&self, out: &mut Vec<u8>) {
+        self.len().encode(out);
+        for item in self {
+            item.encode(out);
+        }
+    }
+    fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        Ok(Vec::<K>::decode(input)?.into_iter().collect())
+    }
+}
+
+impl<K: Codec + Eq + Hash + Ord, V: Codec + Clone> Codec for HashMap<K, V> {
+    fn encode(&self, out: &mut Vec<u8>) {
+        // Sorted, so the same map always gives the same bytes.
+        let mut pairs: Vec<(&K, &V)> = self.iter().collect();
+        pairs.sort_by(|a, b| a.0.cmp(b.0));
+        pairs.len().encode(out);
+        for (key, value) in pairs {
+            key.encode(out);
+            value.encode(out);
+        }
+    }
+    fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        let n = input.len()?;
+        let mut map = HashMap::with_capacity(n);
+        for _ in 0..n {
+            let key = K::decode(input)?;
+            map.insert(key, V::decode(input)?);
+        }
+        Ok(map)
+    }
+}
+
+/// Implements [`Codec`] for a struct, field by field in the order given.
+/// Decoding builds the struct literal, so a field left out of the list is a
+/// compile error.
+macro_rules! codec_struct {
+    ($ty:ident { $($field:ident),* $(,)? }) => {
+        impl $crate::cache::codec::Codec for $ty {
+            fn encode(&self, out: &mut Vec<u8>) {
+                $( $crate::cache::codec::Codec::encode(&self.$field, out); )*
+            }
+            fn decode(
+                input: &mut $crate::cache::codec::Reader<'_>,
+            ) -> Result<Self, $crate::cache::codec::Corrupt> {
+                Ok($ty { $( $field: $crate::cache::codec::Codec::decode(input)?, )* })
+            }
+        }
+    };
+}
+pub(crate) use codec_struct;
+
+/// Implements [`Codec`] for a fieldless enum as its index in `$all`.
+macro_rules! codec_enum {
+    ($ty:ty, $all:expr) => {
+        impl $crate::cache::codec::Codec for $ty {
+            fn encode(&self, out: &mut Vec<u8>) {
+                let index = $all.iter().position(|v| v == self).unwrap_or(0);
+                out.push(index as u8);
+            }
+            fn decode(
+                input: &mut $crate::cache::codec::Reader<'_>,
+            ) -> Result<Self, $crate::cache::codec::Corrupt> {
+                let index = <u8 as $crate::cache::codec::Codec>::decode(input)?;
+                $all.get(usize::from(index))
+                    .copied()
+                    .ok_or($crate::cache::codec::Corrupt)
+            }
+        }
+    };
+}
+pub(crate) use codec_enum;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip<T: Codec + PartialEq + std::fmt::Debug>(value: T) {
+        let mut bytes = Vec::new();
+        value.encode(&mut bytes);
+        let mut reader = Reader::new(&bytes);
+        assert_eq!(T::decode(&mut reader), Ok(value));
+        assert!(reader.is_done());
+    }
+
+    #[test]
+    fn values_round_trip() {
+        round_trip(0xdead_beef_u32);
+        round_trip(-5i64);
+        round_trip(usize::MAX);
+        round_trip(String::from("Østjylland æøå"));
+        round_trip(Box::<str>::from(""));
+        round_trip(Some(vec![1u16, 2, 3]));
+        round_trip(None::<String>);
+        round_trip([7u16; 4]);
+        round_trip(BTreeSet::from(["a".to_owned(), "b".to_owned()]));
+        round_trip(HashMap::from([
+            ("x".to_owned(), 1usize),
+            ("y".to_owned(), 2),
+        ]));
+        round_trip(vec![true, false]);
+    }
+
+    #[test]
+    fn truncated_and_corrupt_input_is_an_error() {
+        let mut bytes = Vec::new();
+        vec![String::from("mentor"), String::from("ung")].encode(&mut bytes);
+        for cut in 0..bytes.len() {
+            assert_eq!(
+                Vec::<String>::decode(&mut Reader::new(&bytes[..cut])),
+                Err(Corrupt),
+                "cut at {cut}"
+            );
+        }
+        // A length far beyond the input is refused before allocating.
+        let mut huge = Vec::new();
+        u64::MAX.encode(&mut huge);
+        assert_eq!(Vec::<u8>::decode(&mut Reader::new(&huge)), Err(Corrupt));
+        // Invalid UTF-8 and out-of-range tags.
+        assert_eq!(
+            String::decode(&mut Reader::new(&[1, 0, 0, 0, 0, 0, 0, 0, 0xff])),
+            Err(Corrupt)
+        );
+        assert_eq!(bool::decode(&mut Reader::new(&[2])), Err(Corrupt));
+        assert_eq!(
+            Option::<u8>::decode(&mut Reader::new(&[9, 0])),
+            Err(Corrupt)
+        );
+    }
+}
