@@ -45,6 +45,14 @@ fn a_large_catalogue_is_cached_and_the_cache_gives_the_same_catalogue_and_result
     assert_eq!(second, Provenance::Cache);
     assert_eq!(cached.catalogue, fresh.catalogue);
     assert_eq!(cached.origin, fresh.origin);
+    // Descriptions are read from the mapped cache file, not copied to the heap.
+    assert!(
+        cached
+            .catalogue
+            .initiatives
+            .iter()
+            .all(|e| matches!(e.description, std::borrow::Cow::Borrowed(_)))
+    );
 
     let skive = Filters {
         municipalities: BTreeSet::from(["skive".to_owned()]),

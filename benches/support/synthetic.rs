@@ -439,7 +439,7 @@ pub fn initiative(rng: &mut Rng, n: usize, vocab: &Vocabularies) -> Initiative {
         name,
         aliases,
         summary: sentence(rng, 8, 18),
-        description: paragraph(rng, 150, 300),
+        description: paragraph(rng, 150, 300).into(),
         status,
         themes: ids(rng, &themes, 1, 3),
         target_groups: ids(rng, &groups, 1, 3),
@@ -492,7 +492,7 @@ pub fn line(entry: &Initiative) -> String {
     let mut parts = vec![entry.name.clone()];
     parts.extend(entry.aliases.iter().cloned());
     parts.push(entry.summary.clone());
-    parts.push(entry.description.clone());
+    parts.push(entry.description.to_string());
     parts.extend(entry.providers.iter().cloned());
     parts.extend(entry.eligibility.iter().cloned());
     parts.extend(entry.next_steps.iter().cloned());

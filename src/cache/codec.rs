@@ -3,6 +3,7 @@
 //! order. Decoding checks every length against the bytes left, so a corrupt
 //! file is an error, never a panic or a huge allocation.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::hash::Hash;
 
@@ -13,12 +14,28 @@ pub struct Corrupt;
 /// Reads values from a byte slice.
 pub struct Reader<'a> {
     bytes: &'a [u8],
+    /// The same bytes when they live as long as the process (a leaked map):
+    /// then long texts are borrowed instead of copied.
+    lasting: Option<&'static [u8]>,
+}
+
+impl Reader<'static> {
+    /// A reader over bytes that live as long as the process.
+    pub fn lasting(bytes: &'static [u8]) -> Reader<'static> {
+        Reader {
+            bytes,
+            lasting: Some(bytes),
+        }
+    }
 }
 
 impl<'a> Reader<'a> {
     /// A reader over `bytes`.
     pub fn new(bytes: &'a [u8]) -> Reader<'a> {
-        Reader { bytes }
+        Reader {
+            bytes,
+            lasting: None,
+        }
     }
 
     /// Takes the next `n` bytes.
@@ -28,7 +45,18 @@ impl<'a> Reader<'a> {
         }
         let (head, tail) = self.bytes.split_at(n);
         self.bytes = tail;
+        if let Some(lasting) = &mut self.lasting {
+            *lasting = &lasting[n..];
+        }
         Ok(head)
+    }
+
+    /// Takes the next `n` bytes, borrowed for the whole process when the
+    /// reader was made by [`Reader::lasting`].
+    fn take_lasting(&mut self, n: usize) -> Result<Option<&'static [u8]>, Corrupt> {
+        let lasting = self.lasting.and_then(|bytes| bytes.get(..n));
+        self.take(n)?;
+        Ok(lasting)
     }
 
     /// Whether every byte has been read.
@@ -141,6 +169,27 @@ impl Codec for Box<str> {
     }
     fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
         String::decode(input).map(String::into_boxed_str)
+    }
+}
+
+/// Long texts: borrowed from a lasting reader (no copy, and no heap), else owned.
+impl Codec for Cow<'static, str> {
+    fn encode(&self, out: &mut Vec<u8>) {
+        self.len().encode(out);
+        out.extend_from_slice(self.as_bytes());
+    }
+    fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
+        let n = input.len()?;
+        if input.lasting.is_none() {
+            let bytes = input.take(n)?;
+            return std::str::from_utf8(bytes)
+                .map(|text| Cow::Owned(text.to_owned()))
+                .map_err(|_| Corrupt);
+        }
+        let bytes = input.take_lasting(n)?.ok_or(Corrupt)?;
+        std::str::from_utf8(bytes)
+            .map(Cow::Borrowed)
+            .map_err(|_| Corrupt)
     }
 }
 
@@ -305,6 +354,22 @@ mod tests {
             ("y".to_owned(), 2),
         ]));
         round_trip(vec![true, false]);
+        round_trip(Cow::<'static, str>::Owned("lang tekst".to_owned()));
+    }
+
+    #[test]
+    fn a_lasting_reader_borrows_long_texts() {
+        let mut bytes = Vec::new();
+        Cow::<'static, str>::Borrowed("Beskrivelse på dansk").encode(&mut bytes);
+        7u8.encode(&mut bytes);
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let mut reader = Reader::lasting(bytes);
+        let text = Cow::<'static, str>::decode(&mut reader).unwrap();
+        assert!(matches!(text, Cow::Borrowed("Beskrivelse på dansk")));
+        assert_eq!(u8::decode(&mut reader), Ok(7));
+        assert!(reader.is_done());
+        let mut short = Reader::lasting(&bytes[..10]);
+        assert_eq!(Cow::<'static, str>::decode(&mut short), Err(Corrupt));
     }
 
     #[test]

@@ -65,24 +65,41 @@ pub fn cache_path(dir: &Path, catalogue: &Path) -> PathBuf {
 }
 
 /// Reads the cache file at `path` if it was built for `key` and is intact.
+///
+/// The file is memory-mapped and the map kept for the rest of the process:
+/// descriptions are borrowed from it rather than copied to the heap, so they
+/// cost resident memory only while shown, and the pages are shared by every
+/// session on the server through the page cache.
 pub fn read(path: &Path, key: &Key) -> Option<(Catalogue, Option<LocalInfo>, SearchIndex)> {
     let file = File::open(path).ok()?;
-    // SAFETY: the map is read while the file may change underneath only if
-    // someone rewrites it in place; indsats never does (it writes a new file
-    // and renames it over the old one, which leaves this inode intact).
+    // SAFETY: the map could change underneath only if someone rewrote the file
+    // in place; indsats never does (it writes a new file and renames it over
+    // the old one, which leaves this inode and its contents intact).
     let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-    let bytes: &[u8] = &map;
-    let (body, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
-    if checksum(body) != u64::from_le_bytes(sum.try_into().ok()?) {
-        return None;
+    let body_len = map.len().checked_sub(8)?;
+    {
+        let mut header = Reader::new(&map[..body_len]);
+        if header.take(MAGIC.len()).ok()? != MAGIC || Vec::<u8>::decode(&mut header).ok()? != key.0
+        {
+            return None;
+        }
+        let sum = u64::from_le_bytes(map[body_len..].try_into().ok()?);
+        if checksum(&map[..body_len]) != sum {
+            return None;
+        }
     }
-    let mut input = Reader::new(body);
-    if input.take(MAGIC.len()).ok()? != MAGIC || Vec::<u8>::decode(&mut input).ok()? != key.0 {
-        return None;
-    }
+    let map: &'static memmap2::Mmap = Box::leak(Box::new(map));
+    let mut input = Reader::lasting(&map[..body_len]);
+    input.take(MAGIC.len()).ok()?;
+    Vec::<u8>::decode(&mut input).ok()?;
     let catalogue = Catalogue::decode(&mut input).ok()?;
     let local = Option::<LocalInfo>::decode(&mut input).ok()?;
     let index = SearchIndex::decode(&mut input).ok()?;
+    // Checking and decoding touched every page; let them go from this
+    // process's resident set (they stay in the page cache, and a description
+    // read later faults its page back in).
+    // SAFETY: a read-only shared file mapping: dropping its pages loses nothing.
+    let _ = unsafe { map.unchecked_advise(memmap2::UncheckedAdvice::DontNeed) };
     (input.is_done() && index.len() == catalogue.initiatives.len())
         .then_some((catalogue, local, index))
 }

@@ -4,6 +4,8 @@
 //! (see [`super::validate`]); the validator walks the raw JSON first so that it
 //! can report every problem, not just the first one serde would stop at.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// The only schema version this build understands.
@@ -234,7 +236,7 @@ pub struct Initiative {
     /// One line.
     pub summary: String,
     /// A paragraph or two.
-    pub description: String,
+    pub description: Cow<'static, str>,
     /// How real it is.
     pub status: Status,
     /// Theme ids from the vocabulary (at least one).

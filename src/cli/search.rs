@@ -42,6 +42,9 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> Outcome {
             .map(|(cols, _)| usize::from(cols).max(20));
         plain_text(catalogue, &results, limit, ctx.lang, width)
     };
+    // The process ends next: freeing a large catalogue and index piece by
+    // piece would only delay the exit (about 0.1 s at 100,000 entries).
+    std::mem::forget((loaded, index, results));
     print_stdout(&text)
 }
 

@@ -65,7 +65,7 @@ fn entry(id: &str, name: &str) -> Initiative {
         name: name.to_owned(),
         aliases: Vec::new(),
         summary: "Et tilbud.".to_owned(),
-        description: "Beskrivelse.".to_owned(),
+        description: "Beskrivelse.".into(),
         status: Status::Active,
         themes: vec!["erhverv".to_owned()],
         target_groups: vec!["udenfor".to_owned()],
@@ -123,7 +123,7 @@ fn sample() -> Catalogue {
     });
 
     let mut mentor = entry("mentor-aarhus", "Mentorordning");
-    mentor.description = "En fast voksen i Østjylland, som følger den unge.".to_owned();
+    mentor.description = "En fast voksen i Østjylland, som følger den unge.".into();
     mentor.area = Area {
         scope: Scope::Municipalities,
         municipalities: vec!["aarhus".to_owned()],
@@ -132,7 +132,7 @@ fn sample() -> Catalogue {
     mentor.providers = vec!["Aarhus Kommune".to_owned()];
 
     let mut desc = entry("brobygning", "Brobygning");
-    desc.description = "Unge får en mentor på virksomheden.".to_owned();
+    desc.description = "Unge får en mentor på virksomheden.".into();
     desc.themes = vec!["erhverv".to_owned(), "udsatte".to_owned()];
     desc.status = Status::Pilot;
 
@@ -272,7 +272,7 @@ fn a_name_hit_outranks_a_description_hit() {
 #[test]
 fn an_exact_word_outranks_a_fuzzy_scatter() {
     let mut word = entry("word", "Zeta");
-    word.description = "Musik på skemaet.".to_owned();
+    word.description = "Musik på skemaet.".into();
     let scatter = entry("scatter", "Mursik i kurven");
     let cat = catalogue(vec![scatter, word]);
     let index = SearchIndex::new(&cat);
@@ -395,7 +395,7 @@ fn two_threads_build_the_same_index_as_one() {
         .map(|i| {
             let w = |k: usize| words[(i * 7 + k * 3) % words.len()];
             let mut e = entry(&format!("e{i}"), &format!("{} {}{}", w(0), w(1), w(2)));
-            e.description = format!("{} {} {} {}", w(3), w(4), w(5), i % 13);
+            e.description = format!("{} {} {} {}", w(3), w(4), w(5), i % 13).into();
             e
         })
         .collect();
@@ -562,7 +562,7 @@ fn arb_entry() -> impl Strategy<Value = Initiative> {
             |(name, text, scope, munis, tgs, themes, status, age, verified)| {
                 let all = ["aarhus", "skive", "ringkobing-skjern", "horsens"];
                 let mut e = entry("x", &name.join(" "));
-                e.description = text.join(" ");
+                e.description = text.join(" ").into();
                 e.area.scope = Scope::ALL[scope];
                 if e.area.scope == Scope::Municipalities {
                     let chosen: BTreeSet<&str> = munis.iter().map(|&m| all[m]).collect();
