@@ -75,6 +75,20 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Writes a length prefix and the bytes.
+pub fn encode_bytes(bytes: &[u8], out: &mut Vec<u8>) {
+    bytes.len().encode(out);
+    out.extend_from_slice(bytes);
+}
+
+/// Writes a length prefix and each item.
+fn encode_seq<'t, T: Codec + 't>(items: impl ExactSizeIterator<Item = &'t T>, out: &mut Vec<u8>) {
+    items.len().encode(out);
+    for item in items {
+        item.encode(out);
+    }
+}
+
 /// A value that can be written to and read back from the cache.
 pub trait Codec: Sized {
     /// Appends the value's bytes to `out`.
@@ -150,8 +164,7 @@ impl Codec for bool {
 
 impl Codec for String {
     fn encode(&self, out: &mut Vec<u8>) {
-        self.len().encode(out);
-        out.extend_from_slice(self.as_bytes());
+        encode_bytes(self.as_bytes(), out);
     }
     fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
         let n = input.len()?;
@@ -164,8 +177,7 @@ impl Codec for String {
 
 impl Codec for Box<str> {
     fn encode(&self, out: &mut Vec<u8>) {
-        self.len().encode(out);
-        out.extend_from_slice(self.as_bytes());
+        encode_bytes(self.as_bytes(), out);
     }
     fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
         String::decode(input).map(String::into_boxed_str)
@@ -175,8 +187,7 @@ impl Codec for Box<str> {
 /// Long texts: borrowed from a lasting reader (no copy, and no heap), else owned.
 impl Codec for Cow<'static, str> {
     fn encode(&self, out: &mut Vec<u8>) {
-        self.len().encode(out);
-        out.extend_from_slice(self.as_bytes());
+        encode_bytes(self.as_bytes(), out);
     }
     fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
         let n = input.len()?;
@@ -214,10 +225,7 @@ impl<T: Codec> Codec for Option<T> {
 
 impl<T: Codec> Codec for Vec<T> {
     fn encode(&self, out: &mut Vec<u8>) {
-        self.len().encode(out);
-        for item in self {
-            item.encode(out);
-        }
+        encode_seq(self.iter(), out);
     }
     fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
         let n = input.len()?;
@@ -227,10 +235,7 @@ impl<T: Codec> Codec for Vec<T> {
 
 impl<T: Codec> Codec for Box<[T]> {
     fn encode(&self, out: &mut Vec<u8>) {
-        self.len().encode(out);
-        for item in self {
-            item.encode(out);
-        }
+        encode_seq(self.iter(), out);
     }
     fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
         Vec::decode(input).map(Vec::into_boxed_slice)
@@ -254,10 +259,7 @@ impl<T: Codec + Copy + Default, const N: usize> Codec for [T; N] {
 
 impl<K: Codec + Ord> Codec for BTreeSet<K> {
     fn encode(&self, out: &mut Vec<u8>) {
-        self.len().encode(out);
-        for item in self {
-            item.encode(out);
-        }
+        encode_seq(self.iter(), out);
     }
     fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
         Ok(Vec::<K>::decode(input)?.into_iter().collect())

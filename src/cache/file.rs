@@ -183,12 +183,11 @@ struct Checksum {
 
 const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
 
-impl Checksum {
-    fn block(&mut self, block: &[u8]) {
-        for (lane, word) in self.lanes.iter_mut().zip(block.chunks_exact(8)) {
-            let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
-            *lane = (lane.rotate_left(29) ^ word).wrapping_mul(MIX);
-        }
+/// Mixes one 32-byte block into the four lanes.
+fn mix(lanes: &mut [u64; 4], block: &[u8]) {
+    for (lane, word) in lanes.iter_mut().zip(block.chunks_exact(8)) {
+        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        *lane = (lane.rotate_left(29) ^ word).wrapping_mul(MIX);
     }
 }
 
@@ -202,12 +201,12 @@ impl Hasher for Checksum {
             if self.pending.len() < 32 {
                 return;
             }
-            let block = std::mem::take(&mut self.pending);
-            self.block(&block);
+            mix(&mut self.lanes, &self.pending);
+            self.pending.clear();
         }
         let mut blocks = bytes.chunks_exact(32);
         for block in &mut blocks {
-            self.block(block);
+            mix(&mut self.lanes, block);
         }
         self.pending.extend_from_slice(blocks.remainder());
     }
@@ -216,10 +215,7 @@ impl Hasher for Checksum {
         let mut last = [0u8; 32];
         last[..self.pending.len()].copy_from_slice(&self.pending);
         let mut lanes = self.lanes;
-        for (lane, word) in lanes.iter_mut().zip(last.chunks_exact(8)) {
-            let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
-            *lane = (lane.rotate_left(29) ^ word).wrapping_mul(MIX);
-        }
+        mix(&mut lanes, &last);
         lanes.iter().fold(self.total, |acc, lane| {
             (acc.rotate_left(23) ^ lane).wrapping_mul(MIX)
         })

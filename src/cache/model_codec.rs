@@ -3,7 +3,7 @@
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::path::PathBuf;
 
-use super::codec::{Codec, Corrupt, Reader, codec_enum, codec_struct};
+use super::codec::{Codec, Corrupt, Reader, codec_enum, codec_struct, encode_bytes};
 use crate::catalogue::local::LocalInfo;
 use crate::catalogue::{
     AgeRange, Area, Catalogue, Contact, Initiative, Municipality, Scope, Source, Status, Term,
@@ -74,9 +74,7 @@ codec_struct!(LocalInfo {
 /// Paths as their raw bytes: file names need not be UTF-8.
 impl Codec for PathBuf {
     fn encode(&self, out: &mut Vec<u8>) {
-        let bytes = self.as_os_str().as_bytes();
-        bytes.len().encode(out);
-        out.extend_from_slice(bytes);
+        encode_bytes(self.as_os_str().as_bytes(), out);
     }
     fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
         let n = usize::decode(input)?;

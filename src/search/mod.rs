@@ -8,8 +8,9 @@
 //! order of the names, and one bitset per filter value.
 //! [`SearchIndex::search`] then costs a scan of the distinct words, not of the
 //! text: per keystroke it does not grow with the length of the descriptions.
-//! [`search_once`] answers a single query with a smaller index (for
-//! `indsats search`). Figures: BENCHMARKS.md.
+//! [`search_once`] answers a single query with a smaller index (a one-shot
+//! API; `indsats search` uses the full index so it can share the start-up
+//! cache). Figures: BENCHMARKS.md.
 //!
 //! Pure: no I/O, and the query is never stored beyond the call.
 //!
