@@ -41,6 +41,23 @@ impl Date {
         Some(Date { year, month, day })
     }
 
+    /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (a web page often shows only
+    /// a month or a year). A partial date stands for the *last* day of its
+    /// period, so a page is never judged older than it can be.
+    pub fn parse_partial(text: &str) -> Option<Date> {
+        match text.len() {
+            10 => Date::parse_iso(text),
+            7 => {
+                let month: u32 = text.get(5..7)?.parse().ok()?;
+                let year = text.get(..4)?;
+                let last = days_in_month(year.parse().ok()?, month.clamp(1, 12));
+                Date::parse_iso(&format!("{text}-{last:02}"))
+            }
+            4 => Date::parse_iso(&format!("{text}-12-31")),
+            _ => None,
+        }
+    }
+
     /// Days since 1970-01-01 (negative before it).
     pub fn to_days(self) -> i64 {
         // Howard Hinnant's days_from_civil.

@@ -10,6 +10,7 @@ pub mod cache;
 pub mod catalogue;
 pub mod cli;
 pub mod date;
+pub mod fold;
 pub mod report;
 pub mod search;
 pub mod store;

@@ -25,14 +25,7 @@ pub fn entry_text(
 
     out.line(&entry.name);
     out.line(&"=".repeat(entry.name.chars().count().min(width)));
-    out.field(
-        s.status,
-        &format!(
-            "{} – {}",
-            s.status_label(entry.status),
-            s.status_note(entry.status)
-        ),
-    );
+    out.field(s.status, &s.status_line(entry));
     if !entry.aliases.is_empty() {
         out.field(s.aliases, &entry.aliases.join(", "));
     }
@@ -106,12 +99,7 @@ pub fn entry_text(
 pub fn referral_summary(entry: &Initiative, lang: Lang) -> String {
     let s = lang.strings();
     let mut lines = vec![
-        format!(
-            "{} ({} – {})",
-            entry.name,
-            s.status_label(entry.status),
-            s.status_note(entry.status)
-        ),
+        format!("{} ({})", entry.name, s.status_line(entry)),
         entry.summary.clone(),
         format!("{}:", s.next_steps),
     ];

@@ -35,7 +35,7 @@ fn assert_problems(name: &str, expected: &[&str]) {
 
 #[test]
 fn valid_catalogue_prints_summary_and_exits_0() {
-    let path = fixture("valid.json");
+    let path = fixture("valid-v2.json");
     let result = run(&["check", path.to_str().unwrap()]);
     assert_eq!(result.code, 0, "{}", result.stderr);
     assert_eq!(
@@ -46,6 +46,73 @@ fn valid_catalogue_prints_summary_and_exits_0() {
         )
     );
     assert!(result.stderr.is_empty());
+}
+
+#[test]
+fn version_1_without_kind_loads_with_one_warning() {
+    let path = fixture("valid.json");
+    let result = run(&["check", path.to_str().unwrap()]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let lines: Vec<&str> = result.stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "{}: warning: schema_version 1: 2 initiatives have no 'kind' and are taken as 'offer'; set \"schema_version\": 2 and give each a kind",
+                path.display()
+            ),
+            format!(
+                "{}: 2 initiatives, 3 municipalities, 2 themes, 2 target groups, updated 2026-11-01: ok",
+                path.display()
+            ),
+        ]
+    );
+    // The entries really are offers once loaded.
+    let shown = run(&[
+        "show",
+        "ips-ung",
+        "--json",
+        "--catalogue",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(shown.code, 0, "{}", shown.stderr);
+    let entry: serde_json::Value = serde_json::from_str(&shown.stdout).unwrap();
+    assert_eq!(entry["kind"], "offer");
+}
+
+#[test]
+fn version_1_file_using_version_2_fields() {
+    assert_problems(
+        "v1-with-v2-fields.json",
+        &[
+            "vocabularies.target_groups[1].keywords: 'keywords' is a schema_version 2 field, but the file says schema_version 1; set \"schema_version\": 2",
+            "vocabularies.municipalities[0].aliases: 'aliases' is a schema_version 2 field, but the file says schema_version 1; set \"schema_version\": 2",
+            "initiative 'ips-ung': kind: 'kind' is a schema_version 2 field, but the file says schema_version 1; set \"schema_version\": 2",
+            "initiative 'fgu-skive': status: status 'unconfirmed' needs schema_version 2; the file says schema_version 1",
+            "initiative 'fgu-skive': sources[0].accessed: 'accessed' is a schema_version 2 field, but the file says schema_version 1; set \"schema_version\": 2",
+        ],
+    );
+}
+
+#[test]
+fn version_2_rules_kind_keywords_aliases_contacts_sources() {
+    assert_problems(
+        "v2-problems.json",
+        &[
+            "vocabularies.themes[1].keywords: must have at least one entry when present",
+            "vocabularies.target_groups[1].keywords[1]: 'Angst' repeats an earlier word (the same once case and æ/ø/å are folded)",
+            "vocabularies.target_groups[1].keywords[2]: must not be empty",
+            "vocabularies.municipalities[2].aliases: 'Aarhus' also names municipality 'aarhus'; an alias must point at one municipality",
+            "initiative 'ips-ung': kind: unknown kind 'service' (expected offer, professional, funding, policy)",
+            "initiative 'fgu-skive': kind: missing required field",
+            "initiative 'fgu-skive': contacts[0].url: 'http://fguskolen.dk' is not a secure web address; expected https://…",
+            "initiative 'fgu-skive': contacts[0].phone: '12 34 56' is not a Danish phone number; write 8 digits, optionally after +45, spaces allowed",
+            "initiative 'fgu-skive': contacts[0].email: 'info@skive' is not an e-mail address",
+            "initiative 'fgu-skive': contacts[0]: a phone, e-mail or address needs a source with a web address (sources[].url) on the entry",
+            "initiative 'fgu-skive': contacts[0].municipalities[0]: unknown municipality 'viborg' (known: aarhus, ringkobing-skjern, skive)",
+            "initiative 'fgu-skive': sources[0].date: 'marts 2025' is not a date; expected YYYY-MM-DD, YYYY-MM or YYYY",
+        ],
+    );
 }
 
 #[test]
@@ -176,7 +243,7 @@ fn unknown_schema_version() {
     assert_problems(
         "schema-version.json",
         &[
-            "schema_version: unknown schema_version 2; this version of indsats reads schema_version 1",
+            "schema_version: unknown schema_version 3; this version of indsats reads schema_version 2 (and 1)",
         ],
     );
 }

@@ -124,7 +124,11 @@ fn unknown_filter_values_are_usage_errors() {
         ),
         (
             "--status",
-            "unknown status 'x'; valid values: active, pilot, proposed, inspiration, ended",
+            "unknown status 'x'; valid values: active, unconfirmed, pilot, proposed, inspiration, ended",
+        ),
+        (
+            "--type",
+            "unknown kind 'x'; valid values: offer, professional, funding, policy",
         ),
     ] {
         let result = search(&[flag, "x"]);
@@ -166,6 +170,7 @@ fn json_shape_and_total_before_limit() {
             "target_groups",
             "themes",
             "statuses",
+            "kinds",
             "age"
         ]
     );
@@ -181,7 +186,15 @@ fn json_shape_and_total_before_limit() {
         .collect();
     assert_eq!(
         keys,
-        vec!["id", "name", "summary", "status", "score", "matched_fields"]
+        vec![
+            "id",
+            "name",
+            "summary",
+            "status",
+            "kind",
+            "score",
+            "matched_fields"
+        ]
     );
     assert_eq!(hit["id"], "ips-ung");
     assert_eq!(hit["status"], "active");
@@ -226,4 +239,39 @@ fn searches_the_bundled_catalogue_by_default() {
     assert_eq!(result.code, 0, "{}", result.stderr);
     let v: Value = serde_json::from_str(&result.stdout).expect("JSON");
     assert_eq!(v["results"][0]["id"], "fgu-oestjylland");
+}
+
+#[test]
+fn results_carry_kind_and_status_and_kind_filters() {
+    let path = fixture("valid-v2.json").display().to_string();
+    let result = run(&["--catalogue", &path, "search", "--json"]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let v: Value = serde_json::from_str(&result.stdout).expect("JSON");
+    let by_id = |id: &str| {
+        v["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("{id} missing in {v}"))
+    };
+    assert_eq!(by_id("fgu-skive")["status"], "unconfirmed");
+    assert_eq!(by_id("fgu-skive")["kind"], "offer");
+    assert_eq!(by_id("ips-ung")["status"], "active");
+
+    let result = run(&["--catalogue", &path, "search", "--type", "funding"]);
+    assert_eq!(result.code, 1, "no funding entries: {}", result.stdout);
+    let result = run(&["--catalogue", &path, "search", "--type", "tilbud", "--json"]);
+    let v: Value = serde_json::from_str(&result.stdout).expect("JSON");
+    assert_eq!(v["total"], 2);
+    assert_eq!(v["filters"]["kinds"], serde_json::json!(["offer"]));
+
+    // The plain list names the status a caseworker must ask about.
+    let result = run(&["--catalogue", &path, "search", "skolen"]);
+    assert!(
+        result.stdout.contains("Ikke bekræftet"),
+        "{}",
+        result.stdout
+    );
 }

@@ -28,7 +28,7 @@ fn show_prints_every_section_with_danish_headings() {
         "Næste skridt:\n 1. Tal med jobcentrets IPS-team.",
         "Kontakter:\n  - Styrelsen for Arbejdsmarked og Rekruttering · Viden om metoden",
         "Kilder:\n  - Anbefalinger – Regionalpolitisk forum om unge udenfor, s. 7",
-        "Sidst verificeret: 2026-11-01",
+        "Senest kontrolleret: 2026-11-01",
     ] {
         assert!(out.contains(part), "missing {part:?} in\n{out}");
     }
@@ -54,12 +54,58 @@ fn show_in_english() {
 
 #[test]
 fn show_json_prints_the_entry() {
-    let result = run(&["--catalogue", &valid(), "show", "fgu-skive", "--json"]);
+    let path = fixture("valid-v2.json");
+    let result = run(&[
+        "--catalogue",
+        path.to_str().unwrap(),
+        "show",
+        "fgu-skive",
+        "--json",
+    ]);
     assert_eq!(result.code, 0);
     let value: serde_json::Value = serde_json::from_str(&result.stdout).unwrap();
     let stored: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(fixture("valid.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(value, stored["initiatives"][1]);
+    assert_eq!(value["kind"], "offer");
+    assert_eq!(value["status"], "unconfirmed");
+}
+
+#[test]
+fn show_names_an_unconfirmed_entry_and_a_kind_that_is_not_an_offer() {
+    let path = fixture("valid-v2.json");
+    let result = run(&["--catalogue", path.to_str().unwrap(), "show", "fgu-skive"]);
+    assert!(
+        result
+            .stdout
+            .contains("Status: Ikke bekræftet – spørg, før du henviser"),
+        "{}",
+        result.stdout
+    );
+    let result = run(&[
+        "--catalogue",
+        path.to_str().unwrap(),
+        "--lang",
+        "en",
+        "show",
+        "fgu-skive",
+    ]);
+    assert!(
+        result
+            .stdout
+            .contains("Status: Not confirmed – ask before referring"),
+        "{}",
+        result.stdout
+    );
+    // The bundled pool is marked as such.
+    let result = run(&["show", "uddannelsespulje"]);
+    assert!(
+        result
+            .stdout
+            .contains("Pulje – en pulje eller et tilskud, ikke et tilbud til den unge"),
+        "{}",
+        result.stdout
+    );
 }
 
 #[test]
@@ -105,6 +151,15 @@ fn vocab_json_has_every_vocabulary() {
     assert_eq!(value["municipalities"].as_array().unwrap().len(), 19);
     assert!(!value["themes"].as_array().unwrap().is_empty());
     assert!(!value["target_groups"].as_array().unwrap().is_empty());
-    assert_eq!(value["statuses"].as_array().unwrap().len(), 5);
-    assert_eq!(value["statuses"][2]["id"], "proposed");
+    assert_eq!(value["statuses"].as_array().unwrap().len(), 6);
+    assert_eq!(value["statuses"][1]["id"], "unconfirmed");
+    assert_eq!(value["statuses"][1]["label"], "Ikke bekræftet");
+    assert_eq!(value["statuses"][3]["id"], "proposed");
+    let kinds: Vec<&str> = value["kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|k| k["id"].as_str())
+        .collect();
+    assert_eq!(kinds, ["offer", "professional", "funding", "policy"]);
 }

@@ -26,17 +26,20 @@ pub enum Facet {
     Theme,
     /// Status.
     Status,
+    /// Kind: offer, for professionals, funding, policy.
+    Kind,
     /// The citizen's age.
     Age,
 }
 
 impl Facet {
     /// Every facet, in panel order.
-    pub const ALL: [Facet; 5] = [
+    pub const ALL: [Facet; 6] = [
         Facet::Municipality,
         Facet::TargetGroup,
         Facet::Theme,
         Facet::Status,
+        Facet::Kind,
         Facet::Age,
     ];
 

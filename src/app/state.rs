@@ -4,7 +4,7 @@ use std::cell::Cell;
 
 use super::focus::{Facet, Focus, ListView};
 use crate::catalogue::local::LocalInfo;
-use crate::catalogue::{Catalogue, Initiative, Loaded, Origin, Status};
+use crate::catalogue::{Catalogue, Initiative, Kind, Loaded, Origin, Status};
 use crate::date::{Date, is_stale};
 use crate::search::{Filters, Hit, Results, SearchIndex};
 use crate::store::Store;
@@ -72,7 +72,7 @@ pub struct App {
     /// The facet shown in the filter panel.
     pub facet: Facet,
     /// Cursor per facet (index into its values), in [`Facet::ALL`] order.
-    pub facet_cursor: [usize; 5],
+    pub facet_cursor: [usize; Facet::ALL.len()],
     /// The age as typed (digits only).
     pub age_text: String,
     /// Narrow terminals: the detail view covers the screen.
@@ -139,7 +139,7 @@ impl App {
             selected: 0,
             focus: Focus::Query,
             facet: Facet::Municipality,
-            facet_cursor: [0; 5],
+            facet_cursor: [0; Facet::ALL.len()],
             age_text: String::new(),
             detail_view: false,
             help: false,
@@ -281,6 +281,7 @@ impl App {
             Facet::Theme => v.themes.len(),
             // The statuses, then "not verified for over a year".
             Facet::Status => Status::ALL.len() + 1,
+            Facet::Kind => Kind::ALL.len(),
             Facet::Age => 0,
         }
     }
@@ -347,6 +348,15 @@ impl App {
                 });
                 values
             }
+            Facet::Kind => Kind::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, &k)| FacetValue {
+                    label: self.lang.strings().kind_label(k).to_owned(),
+                    count: counts.kinds[i],
+                    selected: self.filters.kinds.contains(&k),
+                })
+                .collect(),
             Facet::Age => Vec::new(),
         }
     }
@@ -390,6 +400,16 @@ impl App {
                     .statuses
                     .iter()
                     .map(|&st| s.status_label(st))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            );
+        }
+        if !self.filters.kinds.is_empty() {
+            parts.push(
+                self.filters
+                    .kinds
+                    .iter()
+                    .map(|&k| s.kind_label(k))
                     .collect::<Vec<_>>()
                     .join(", "),
             );

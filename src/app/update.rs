@@ -3,7 +3,7 @@
 use super::action::Action;
 use super::focus::{Facet, Focus, ListView};
 use super::state::{App, MAX_QUERY_CHARS};
-use crate::catalogue::Status;
+use crate::catalogue::{Kind, Status};
 use crate::search::DETAILED_HITS;
 use crate::ui::layout::{Areas, Mode};
 
@@ -272,6 +272,13 @@ impl App {
                     }
                 }
             },
+            Facet::Kind => {
+                if let Some(&kind) = Kind::ALL.get(i)
+                    && !self.filters.kinds.remove(&kind)
+                {
+                    self.filters.kinds.insert(kind);
+                }
+            }
             Facet::Age => return,
         }
         self.dirty = true;
@@ -286,6 +293,7 @@ impl App {
                 self.filters.statuses.clear();
                 self.filters.verified_before = None;
             }
+            Facet::Kind => self.filters.kinds.clear(),
             Facet::Age => {
                 self.age_text.clear();
                 self.filters.age = None;

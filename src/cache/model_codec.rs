@@ -6,11 +6,12 @@ use std::path::PathBuf;
 use super::codec::{Codec, Corrupt, Reader, codec_enum, codec_struct, encode_bytes};
 use crate::catalogue::local::LocalInfo;
 use crate::catalogue::{
-    AgeRange, Area, Catalogue, Contact, Initiative, Municipality, Scope, Source, Status, Term,
-    Vocabularies,
+    AgeRange, Area, Catalogue, Contact, Initiative, Kind, Municipality, Scope, Source, Status,
+    Term, Vocabularies,
 };
 
 codec_enum!(Status, Status::ALL);
+codec_enum!(Kind, Kind::ALL);
 codec_enum!(Scope, Scope::ALL);
 codec_struct!(Catalogue {
     schema_version,
@@ -27,9 +28,10 @@ codec_struct!(Vocabularies {
 codec_struct!(Term {
     id,
     label,
-    label_en
+    label_en,
+    keywords,
 });
-codec_struct!(Municipality { id, name });
+codec_struct!(Municipality { id, name, aliases });
 codec_struct!(AgeRange { min, max });
 codec_struct!(Area {
     scope,
@@ -44,8 +46,16 @@ codec_struct!(Contact {
     email,
     url,
     address,
+    municipalities,
+    note,
 });
-codec_struct!(Source { title, url, page });
+codec_struct!(Source {
+    title,
+    url,
+    page,
+    date,
+    accessed,
+});
 codec_struct!(Initiative {
     id,
     name,
@@ -53,6 +63,7 @@ codec_struct!(Initiative {
     summary,
     description,
     status,
+    kind,
     themes,
     target_groups,
     age,

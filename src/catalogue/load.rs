@@ -177,16 +177,24 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
 
 /// Loads and validates the catalogue at `origin` (without any local catalogue).
 pub fn load(origin: Origin) -> Result<Loaded, LoadError> {
-    let catalogue = match origin.path() {
-        None => validate::parse_str(BUNDLED_NAME, BUNDLED_JSON),
-        Some(path) => validate::parse_bytes(&origin.display_name(), &read_file(path)?),
+    load_checked(origin).map(|(loaded, _)| loaded)
+}
+
+/// Like [`load`], also returning the warnings (for `indsats check`).
+pub fn load_checked(origin: Origin) -> Result<(Loaded, Vec<Problem>), LoadError> {
+    let (catalogue, warnings) = match origin.path() {
+        None => validate::parse_str_with_warnings(BUNDLED_NAME, BUNDLED_JSON),
+        Some(path) => {
+            validate::parse_bytes_with_warnings(&origin.display_name(), &read_file(path)?)
+        }
     }
     .map_err(LoadError::Invalid)?;
-    Ok(Loaded {
+    let loaded = Loaded {
         catalogue,
         origin,
         local: None,
-    })
+    };
+    Ok((loaded, warnings))
 }
 
 /// Loads the catalogue at `origin` and merges the local catalogue at `local`, if given.
@@ -201,8 +209,14 @@ pub fn load_with_local(origin: Origin, local: Option<&Path>) -> Result<Loaded, L
 
 /// Loads and validates a single file (for `indsats check PATH`).
 pub fn load_file(path: &Path) -> Result<Catalogue, LoadError> {
+    load_file_checked(path).map(|(catalogue, _)| catalogue)
+}
+
+/// Like [`load_file`], also returning the warnings.
+pub fn load_file_checked(path: &Path) -> Result<(Catalogue, Vec<Problem>), LoadError> {
     let bytes = read_file(path)?;
-    validate::parse_bytes(&path.display().to_string(), &bytes).map_err(LoadError::Invalid)
+    validate::parse_bytes_with_warnings(&path.display().to_string(), &bytes)
+        .map_err(LoadError::Invalid)
 }
 
 #[cfg(test)]

@@ -23,6 +23,8 @@ pub struct LocalFile {
     pub vocabularies: LocalVocabularies,
     /// Entries to add or replace.
     pub initiatives: Vec<Initiative>,
+    /// Problems that do not make the file invalid (for `indsats check`).
+    pub warnings: Vec<super::Problem>,
 }
 
 /// Vocabulary additions of a local catalogue; every list may be empty.
@@ -71,6 +73,7 @@ pub fn load_local(path: &Path, base: &Vocabularies) -> Result<LocalFile, LoadErr
             municipalities: parts.municipalities,
         },
         initiatives: parts.initiatives,
+        warnings: parts.warnings,
     })
 }
 

@@ -9,7 +9,7 @@ pub mod validate;
 
 pub use load::{LoadError, Loaded, Origin};
 pub use model::{
-    AgeRange, Area, Catalogue, Contact, Initiative, Municipality, Scope, Source, Status, Term,
-    Vocabularies,
+    AgeRange, Area, Catalogue, Contact, Initiative, Kind, Municipality, Scope, Source, Status,
+    Term, Vocabularies,
 };
 pub use problem::Problem;

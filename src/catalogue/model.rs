@@ -1,4 +1,5 @@
-//! Serde types of the catalogue format, schema_version 1 (DESIGN.md §2).
+//! Serde types of the catalogue format, schema_version 2 (DESIGN.md §2).
+//! Version-1 files still load: the validator takes a missing `kind` as `offer`.
 //!
 //! These types describe a catalogue that has already passed validation
 //! (see [`super::validate`]); the validator walks the raw JSON first so that it
@@ -8,8 +9,12 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-/// The only schema version this build understands.
-pub const SCHEMA_VERSION: u64 = 1;
+/// The schema version this build writes and documents.
+pub const SCHEMA_VERSION: u64 = 2;
+
+/// The older version this build still reads (no `kind`, `keywords`, `aliases`,
+/// nor the contact and source fields added in version 2).
+pub const SCHEMA_VERSION_1: u64 = 1;
 
 /// A whole catalogue: metadata, vocabularies and initiatives.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -50,6 +55,10 @@ pub struct Term {
     /// English label; falls back to the Danish one when missing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label_en: Option<String>,
+    /// The words caseworkers use for this situation (`angst`, `droppet ud`);
+    /// the search maps them onto this term.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
 }
 
 impl Term {
@@ -70,14 +79,19 @@ pub struct Municipality {
     pub id: String,
     /// Proper name (e.g. `Ringkøbing-Skjern`).
     pub name: String,
+    /// Other names and main towns (`Århus`; `Grenaa` for Norddjurs).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 /// How real an initiative is: a running service, or something less.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
-    /// Running and open for referrals.
+    /// Running and open for referrals: a source confirms that it runs today.
     Active,
+    /// Named by the sources, which cannot confirm that (or where) it runs today.
+    Unconfirmed,
     /// Running as a trial, possibly in a limited area.
     Pilot,
     /// A recommendation or plan, not an offer a citizen can be referred to.
@@ -90,8 +104,9 @@ pub enum Status {
 
 impl Status {
     /// Every status, in display order.
-    pub const ALL: [Status; 5] = [
+    pub const ALL: [Status; 6] = [
         Status::Active,
+        Status::Unconfirmed,
         Status::Pilot,
         Status::Proposed,
         Status::Inspiration,
@@ -102,6 +117,7 @@ impl Status {
     pub fn id(self) -> &'static str {
         match self {
             Status::Active => "active",
+            Status::Unconfirmed => "unconfirmed",
             Status::Pilot => "pilot",
             Status::Proposed => "proposed",
             Status::Inspiration => "inspiration",
@@ -112,6 +128,43 @@ impl Status {
     /// Parses a catalogue status id.
     pub fn from_id(id: &str) -> Option<Status> {
         Status::ALL.into_iter().find(|s| s.id() == id)
+    }
+}
+
+/// What an initiative is to a caseworker.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// The young person can be referred to it or join it.
+    #[default]
+    Offer,
+    /// A method, network or service the caseworker or the school uses.
+    Professional,
+    /// A pool or grant.
+    Funding,
+    /// A council, summit, working group, prize or strategy.
+    Policy,
+}
+
+impl Kind {
+    /// Every kind, in display (and ranking) order.
+    pub const ALL: [Kind; 4] = [Kind::Offer, Kind::Professional, Kind::Funding, Kind::Policy];
+
+    /// The id used in the catalogue file and on the command line.
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Offer => "offer",
+            Kind::Professional => "professional",
+            Kind::Funding => "funding",
+            Kind::Policy => "policy",
+        }
+    }
+
+    /// Parses a catalogue kind id.
+    pub fn from_id(id: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.id() == id)
     }
 }
 
@@ -206,6 +259,13 @@ pub struct Contact {
     /// Postal or visiting address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
+    /// Municipality ids this contact point serves; the details show the
+    /// chosen municipality's contact first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub municipalities: Vec<String>,
+    /// Opening or drop-in hours and the like ("Åben rådgivning tirsdag 12–18").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// Where a fact comes from.
@@ -220,6 +280,12 @@ pub struct Source {
     /// Page number in a paper.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
+    /// The page's own date (`YYYY-MM-DD`), where it shows one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The day the page was read (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessed: Option<String>,
 }
 
 /// One initiative: the unit a caseworker searches for and opens.
@@ -239,6 +305,9 @@ pub struct Initiative {
     pub description: Cow<'static, str>,
     /// How real it is.
     pub status: Status,
+    /// What it is to a caseworker; a version-1 file without it means `offer`.
+    #[serde(default)]
+    pub kind: Kind,
     /// Theme ids from the vocabulary (at least one).
     pub themes: Vec<String>,
     /// Target-group ids from the vocabulary (at least one).

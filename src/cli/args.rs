@@ -59,9 +59,13 @@ pub struct SearchArgs {
     #[arg(long, visible_alias = "alder", value_name = "N")]
     pub age: Option<u8>,
 
-    /// Keep initiatives with this status (repeatable): active, pilot, proposed, inspiration, ended.
+    /// Keep initiatives with this status (repeatable): active, unconfirmed, pilot, proposed, inspiration, ended.
     #[arg(long, value_name = "S")]
     pub status: Vec<String>,
+
+    /// Keep initiatives of this kind (repeatable): offer, professional, funding, policy.
+    #[arg(long, visible_alias = "type", value_name = "K")]
+    pub kind: Vec<String>,
 
     /// Print at most this many results.
     #[arg(long, value_name = "N")]

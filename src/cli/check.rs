@@ -11,13 +11,19 @@ use crate::catalogue::{Catalogue, load};
 /// its local catalogue; with `--local PATH`, that file as a local catalogue.
 pub fn run(ctx: &Context, args: &CheckArgs) -> Outcome {
     if let (Some(path), false) = (&args.path, args.local) {
-        let catalogue = load::load_file(path)?;
-        return print_stdout(&format!("{}: {}\n", path.display(), summary(&catalogue)));
+        let (catalogue, warnings) = load::load_file_checked(path)?;
+        return print_stdout(&format!(
+            "{}{}: {}\n",
+            warning_lines(&warnings),
+            path.display(),
+            summary(&catalogue)
+        ));
     }
-    let loaded = load::load(load::resolve_origin(ctx.catalogue.as_deref()))?;
+    let (loaded, warnings) = load::load_checked(load::resolve_origin(ctx.catalogue.as_deref()))?;
     let mut catalogue = loaded.catalogue;
     let mut out = format!(
-        "{}: {}\n",
+        "{}{}: {}\n",
+        warning_lines(&warnings),
         loaded.origin.display_name(),
         summary(&catalogue)
     );
@@ -38,8 +44,14 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Outcome {
 }
 
 fn check_local(catalogue: &mut Catalogue, path: &Path) -> Result<LocalInfo, super::Failure> {
-    let file = load_local(path, &catalogue.vocabularies)?;
+    let mut file = load_local(path, &catalogue.vocabularies)?;
+    print_stdout(&warning_lines(&std::mem::take(&mut file.warnings)))?;
     Ok(merge(catalogue, file, path.to_owned()))
+}
+
+/// One line per warning (escaped like every problem), before the ok line.
+fn warning_lines(warnings: &[crate::catalogue::Problem]) -> String {
+    warnings.iter().map(|w| format!("{w}\n")).collect()
 }
 
 /// The one-line summary of a valid catalogue.

@@ -11,7 +11,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::args::SearchArgs;
 use super::{Context, Failure, Outcome, print_stdout};
-use crate::catalogue::{Catalogue, Status};
+use crate::catalogue::{Catalogue, Kind, Status};
 use crate::search::fold::{fold, loose};
 use crate::search::{Filters, Results};
 use crate::text::terminal_safe;
@@ -73,6 +73,10 @@ pub fn filters(catalogue: &Catalogue, args: &SearchArgs) -> Result<Filters, Fail
         .iter()
         .map(|&s| Candidate::new(s.id(), [DA.status_label(s), EN.status_label(s)]))
         .collect();
+    let kinds: Vec<Candidate> = Kind::ALL
+        .iter()
+        .map(|&k| Candidate::new(k.id(), [DA.kind_label(k), EN.kind_label(k)]))
+        .collect();
     let mut filters = Filters {
         age: args.age,
         ..Filters::default()
@@ -98,6 +102,12 @@ pub fn filters(catalogue: &Catalogue, args: &SearchArgs) -> Result<Filters, Fail
         let id = resolve("status", value, &statuses)?;
         if let Some(status) = Status::from_id(&id) {
             filters.statuses.insert(status);
+        }
+    }
+    for value in &args.kind {
+        let id = resolve("kind", value, &kinds)?;
+        if let Some(kind) = Kind::from_id(&id) {
+            filters.kinds.insert(kind);
         }
     }
     Ok(filters)
@@ -164,6 +174,7 @@ fn json_text(
                 "name": entry.name,
                 "summary": entry.summary,
                 "status": entry.status,
+                "kind": entry.kind,
                 "score": hit.score,
                 "matched_fields": hit.matched_fields,
             })
@@ -176,6 +187,7 @@ fn json_text(
             "target_groups": filters.target_groups,
             "themes": filters.themes,
             "statuses": filters.statuses,
+            "kinds": filters.kinds,
             "age": filters.age,
         },
         "total": results.hits.len(),
@@ -202,7 +214,7 @@ fn plain_text(
             let entry = &catalogue.initiatives[hit.index];
             [
                 terminal_safe(&entry.name).into_owned(),
-                strings.status_label(entry.status).to_owned(),
+                strings.badge(entry).to_owned(),
                 terminal_safe(&catalogue.area_short(&entry.area, lang)).into_owned(),
                 terminal_safe(&entry.summary).into_owned(),
             ]

@@ -4,9 +4,9 @@ use serde_json::json;
 
 use super::args::VocabArgs;
 use super::{Context, Failure, Outcome, print_stdout};
-use crate::catalogue::Status;
+use crate::catalogue::{Kind, Status};
 
-/// Prints themes, target groups, municipalities and statuses.
+/// Prints themes, target groups, municipalities, statuses and kinds.
 pub fn run(ctx: &Context, args: &VocabArgs) -> Outcome {
     let loaded = ctx.load_catalogue()?;
     let catalogue = &loaded.catalogue;
@@ -24,11 +24,22 @@ pub fn run(ctx: &Context, args: &VocabArgs) -> Outcome {
                 })
             })
             .collect();
+        let kinds: Vec<_> = Kind::ALL
+            .iter()
+            .map(|&k| {
+                json!({
+                    "id": k.id(),
+                    "label": crate::ui::strings::DA.kind_label(k),
+                    "label_en": crate::ui::strings::EN.kind_label(k),
+                })
+            })
+            .collect();
         let value = json!({
             "themes": vocab.themes,
             "target_groups": vocab.target_groups,
             "municipalities": vocab.municipalities,
             "statuses": statuses,
+            "kinds": kinds,
         });
         let text = serde_json::to_string_pretty(&value)
             .map_err(|err| Failure::new(2, format!("cannot write JSON: {err}")))?;
@@ -77,6 +88,14 @@ pub fn run(ctx: &Context, args: &VocabArgs) -> Outcome {
         Status::ALL
             .iter()
             .map(|&s| (s.id(), strings.status_label(s)))
+            .collect(),
+    );
+    section(
+        strings.kind,
+        "--type",
+        Kind::ALL
+            .iter()
+            .map(|&k| (k.id(), strings.kind_label(k)))
             .collect(),
     );
     print_stdout(out.trim_end_matches('\n'))?;

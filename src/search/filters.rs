@@ -16,7 +16,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::bitset::Bitset;
 use super::{FacetCounts, Filters};
-use crate::catalogue::{AgeRange, Catalogue, Scope, Status};
+use crate::catalogue::{AgeRange, Catalogue, Kind, Scope, Status};
 
 /// The entry sets of the values of one facet.
 #[derive(Debug, Clone, Default)]
@@ -86,6 +86,8 @@ pub struct FacetIndex {
     themes: Values,
     /// Per status, in [`Status::ALL`] order.
     statuses: Vec<Bitset>,
+    /// Per kind, in [`Kind::ALL`] order.
+    kinds: Vec<Bitset>,
     /// Entries of scope `region` or `national`.
     everywhere: Bitset,
     /// Entries of scope `outside_region`.
@@ -107,6 +109,7 @@ crate::cache::codec::codec_struct!(FacetIndex {
     target_groups,
     themes,
     statuses,
+    kinds,
     everywhere,
     outside,
     ages,
@@ -123,6 +126,7 @@ pub struct Applied {
     statuses: Option<Bitset>,
     age: Option<Bitset>,
     verified: Option<Bitset>,
+    kinds: Option<Bitset>,
 }
 
 impl FacetIndex {
@@ -137,6 +141,7 @@ impl FacetIndex {
             target_groups: Values::new(vocab.target_groups.iter().map(|t| t.id.as_str()), len),
             themes: Values::new(vocab.themes.iter().map(|t| t.id.as_str()), len),
             statuses: vec![Bitset::empty(len); Status::ALL.len()],
+            kinds: vec![Bitset::empty(len); Kind::ALL.len()],
             everywhere: Bitset::empty(len),
             outside: Bitset::empty(len),
             ages: Vec::with_capacity(len),
@@ -159,6 +164,7 @@ impl FacetIndex {
                 index.themes.add(id, e, len);
             }
             index.statuses[status_index(entry.status)].insert(e);
+            index.kinds[kind_index(entry.kind)].insert(e);
             index.ages.push(entry.age);
             index.verified.push(
                 crate::date::Date::parse_iso(&entry.last_verified)
@@ -189,6 +195,13 @@ impl FacetIndex {
             }
             set
         });
+        let kinds = (!filters.kinds.is_empty()).then(|| {
+            let mut set = Bitset::empty(self.len);
+            for &kind in &filters.kinds {
+                set.or_with(&self.kinds[kind_index(kind)]);
+            }
+            set
+        });
         let age = filters.age.map(|age| {
             Bitset::from_fn(self.len, |e| {
                 self.ages[e].is_none_or(|range| range.contains(age))
@@ -205,6 +218,7 @@ impl FacetIndex {
             statuses,
             age,
             verified,
+            kinds,
         }
     }
 
@@ -247,13 +261,14 @@ impl FacetIndex {
             &applied.themes,
             &applied.age,
             &applied.verified,
+            &applied.kinds,
         ]
         .into_iter()
         .flatten()
         {
             base.and_with(set);
         }
-        let mut statuses = [0; 5];
+        let mut statuses = [0; Status::ALL.len()];
         for (i, status) in Status::ALL.into_iter().enumerate() {
             let inspiration = status == Status::Inspiration;
             statuses[i] = match self.municipality_set(&filters.municipalities, inspiration) {
@@ -265,19 +280,26 @@ impl FacetIndex {
             };
         }
 
+        let base = others(Applied::KINDS);
+        let kinds = std::array::from_fn(|i| base.count_and(&self.kinds[i]));
+
         FacetCounts {
             municipalities,
             target_groups,
             themes,
             statuses,
+            kinds,
         }
     }
 }
 
 impl Applied {
+    /// Position of the kinds in [`Applied::sets`].
+    const KINDS: usize = 6;
+
     /// Every facet's set, in facet order: municipalities, target groups,
-    /// themes, statuses, age, verified.
-    fn sets(&self) -> [&Option<Bitset>; 6] {
+    /// themes, statuses, age, verified, kinds.
+    fn sets(&self) -> [&Option<Bitset>; 7] {
         [
             &self.municipalities,
             &self.target_groups,
@@ -285,6 +307,7 @@ impl Applied {
             &self.statuses,
             &self.age,
             &self.verified,
+            &self.kinds,
         ]
     }
 
@@ -314,6 +337,14 @@ pub fn status_index(status: Status) -> usize {
         .unwrap_or_default()
 }
 
+/// Position of a kind in [`Kind::ALL`].
+pub fn kind_index(kind: Kind) -> usize {
+    Kind::ALL
+        .iter()
+        .position(|&k| k == kind)
+        .unwrap_or_default()
+}
+
 /// Whether one entry passes `filters` — the plain definition the bitsets
 /// implement, for tests and for callers holding a single entry.
 pub fn entry_passes(entry: &crate::catalogue::Initiative, filters: &Filters) -> bool {
@@ -333,6 +364,7 @@ pub fn entry_passes(entry: &crate::catalogue::Initiative, filters: &Filters) -> 
     area && any(&filters.target_groups, &entry.target_groups)
         && any(&filters.themes, &entry.themes)
         && (filters.statuses.is_empty() || filters.statuses.contains(&entry.status))
+        && (filters.kinds.is_empty() || filters.kinds.contains(&entry.kind))
         && filters
             .age
             .is_none_or(|age| entry.age.is_none_or(|range| range.contains(age)))

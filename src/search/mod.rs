@@ -24,7 +24,7 @@
 mod bitset;
 mod dictionary;
 pub mod filters;
-pub mod fold;
+pub use crate::fold;
 pub mod fuzzy;
 mod index;
 mod matcher;
@@ -38,7 +38,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::catalogue::Status;
+use crate::catalogue::{Kind, Status};
 
 pub use fold::fold;
 pub use index::SearchIndex;
@@ -60,6 +60,8 @@ pub struct Filters {
     pub themes: BTreeSet<String>,
     /// Statuses: the entry has one of them.
     pub statuses: BTreeSet<Status>,
+    /// Kinds: the entry is one of them.
+    pub kinds: BTreeSet<Kind>,
     /// An age the entry's range must include; entries without a range stay.
     pub age: Option<u8>,
     /// Keep only entries last verified before this date (the caller passes
@@ -161,7 +163,9 @@ pub struct FacetCounts {
     /// Parallel to `catalogue.vocabularies.themes`.
     pub themes: Vec<usize>,
     /// In [`Status::ALL`] order.
-    pub statuses: [usize; 5],
+    pub statuses: [usize; Status::ALL.len()],
+    /// In [`Kind::ALL`] order.
+    pub kinds: [usize; Kind::ALL.len()],
 }
 
 /// The outcome of a search: ranked hits and facet counts.

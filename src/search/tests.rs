@@ -7,8 +7,8 @@ use proptest::prelude::*;
 use super::filters::entry_passes;
 use super::*;
 use crate::catalogue::{
-    AgeRange, Area, Catalogue, Initiative, Municipality, Scope, Source, Status, Term as Label,
-    Vocabularies,
+    AgeRange, Area, Catalogue, Initiative, Kind, Municipality, Scope, Source, Status,
+    Term as Label, Vocabularies,
 };
 
 fn label(id: &str, da: &str, en: &str) -> Label {
@@ -16,6 +16,7 @@ fn label(id: &str, da: &str, en: &str) -> Label {
         id: id.to_owned(),
         label: da.to_owned(),
         label_en: Some(en.to_owned()),
+        keywords: Vec::new(),
     }
 }
 
@@ -53,6 +54,7 @@ fn vocabularies() -> Vocabularies {
             .map(|(id, name)| Municipality {
                 id: (*id).to_owned(),
                 name: name.to_owned(),
+                aliases: Vec::new(),
             })
             .collect(),
     }
@@ -67,6 +69,7 @@ fn entry(id: &str, name: &str) -> Initiative {
         summary: "Et tilbud.".to_owned(),
         description: "Beskrivelse.".into(),
         status: Status::Active,
+        kind: Kind::Offer,
         themes: vec!["erhverv".to_owned()],
         target_groups: vec!["udenfor".to_owned()],
         age: None,
@@ -83,6 +86,8 @@ fn entry(id: &str, name: &str) -> Initiative {
             title: "Kilde".to_owned(),
             url: None,
             page: None,
+            date: None,
+            accessed: None,
         }],
         last_verified: "2026-01-01".to_owned(),
     }
@@ -518,7 +523,8 @@ fn facet_counts_example() {
     assert_eq!(facets.municipalities, vec![5, 5, 4, 4]);
     // Status counts given Skive: inspiration counts the outside-region entry,
     // which selecting inspiration would admit.
-    assert_eq!(facets.statuses, [2, 1, 1, 1, 1]);
+    assert_eq!(facets.statuses, [2, 0, 1, 1, 1, 1]);
+    assert_eq!(facets.kinds, [5, 0, 0, 0]);
     assert_eq!(facets.target_groups, vec![4, 1, 0]);
 }
 
@@ -551,7 +557,7 @@ fn arb_entry() -> impl Strategy<Value = Initiative> {
         proptest::collection::vec(0usize..4, 1..3),
         proptest::sample::subsequence(vec!["udenfor", "psykisk", "handicap"], 1..3),
         proptest::sample::subsequence(vec!["erhverv", "uddannelse", "udsatte"], 1..3),
-        0usize..5,
+        (0usize..Status::ALL.len(), 0usize..Kind::ALL.len()),
         proptest::option::of((
             proptest::option::of(14u8..20),
             proptest::option::of(18u8..30),
@@ -559,7 +565,7 @@ fn arb_entry() -> impl Strategy<Value = Initiative> {
         proptest::sample::select(vec!["2024-01-01", "2025-06-30", "2026-11-23"]),
     )
         .prop_map(
-            |(name, text, scope, munis, tgs, themes, status, age, verified)| {
+            |(name, text, scope, munis, tgs, themes, (status, kind), age, verified)| {
                 let all = ["aarhus", "skive", "ringkobing-skjern", "horsens"];
                 let mut e = entry("x", &name.join(" "));
                 e.description = text.join(" ").into();
@@ -571,6 +577,7 @@ fn arb_entry() -> impl Strategy<Value = Initiative> {
                 e.target_groups = tgs.into_iter().map(str::to_owned).collect();
                 e.themes = themes.into_iter().map(str::to_owned).collect();
                 e.status = Status::ALL[status];
+                e.kind = Kind::ALL[kind];
                 e.age = age.map(|(min, max)| AgeRange { min, max });
                 e.last_verified = verified.to_owned();
                 e
@@ -593,16 +600,18 @@ fn arb_filters() -> impl Strategy<Value = Filters> {
         ]),
         pick(vec!["udenfor", "psykisk", "handicap"]),
         pick(vec!["erhverv", "uddannelse", "udsatte"]),
-        proptest::sample::subsequence(Status::ALL.to_vec(), 0..=5),
+        proptest::sample::subsequence(Status::ALL.to_vec(), 0..=Status::ALL.len()),
+        proptest::sample::subsequence(Kind::ALL.to_vec(), 0..=Kind::ALL.len()),
         proptest::option::of(12u8..32),
         proptest::option::of(proptest::sample::select(vec!["2025-01-01", "2026-01-01"])),
     )
         .prop_map(
-            |(municipalities, target_groups, themes, statuses, age, before)| Filters {
+            |(municipalities, target_groups, themes, statuses, kinds, age, before)| Filters {
                 municipalities,
                 target_groups,
                 themes,
                 statuses: statuses.into_iter().collect(),
+                kinds: kinds.into_iter().collect(),
                 age,
                 verified_before: before.and_then(crate::date::Date::parse_iso),
             },

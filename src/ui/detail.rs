@@ -128,10 +128,22 @@ fn sections(app: &App, entry: &Initiative) -> Vec<Part> {
         Status::Proposed => Some(s.warn_proposed),
         Status::Inspiration => Some(s.warn_inspiration),
         Status::Ended => Some(s.warn_ended),
-        _ => None,
+        Status::Unconfirmed => Some(s.warn_unconfirmed),
+        Status::Active | Status::Pilot => None,
     };
     if let Some(text) = warning {
         parts.push(Part::new(Kind::Warning, "", text));
+    }
+    if entry.kind != crate::catalogue::Kind::Offer {
+        parts.push(Part::new(
+            Kind::Warning,
+            "",
+            format!(
+                "{} – {}",
+                s.kind_label(entry.kind).to_uppercase(),
+                s.kind_note(entry.kind)
+            ),
+        ));
     }
     if app.is_stale(entry) {
         parts.push(Part::new(
@@ -141,12 +153,13 @@ fn sections(app: &App, entry: &Initiative) -> Vec<Part> {
         ));
     }
     // The banner above already explains the status; otherwise say what it means.
-    let status = match warning {
-        Some(_) => s.status_label(entry.status).to_owned(),
-        None => format!(
-            "{} – {}",
+    let status = match (warning, entry.kind) {
+        (None, crate::catalogue::Kind::Offer) => s.status_line(entry),
+        (Some(_), crate::catalogue::Kind::Offer) => s.status_label(entry.status).to_owned(),
+        _ => format!(
+            "{} · {}",
             s.status_label(entry.status),
-            s.status_note(entry.status)
+            s.kind_label(entry.kind)
         ),
     };
     parts.push(Part::new(Kind::Text, format!("{}: ", s.status), status));

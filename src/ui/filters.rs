@@ -104,6 +104,7 @@ fn facet_tabs(app: &App, theme: &Theme, width: usize) -> Line<'static> {
         Facet::Status => {
             app.filters.statuses.len() + usize::from(app.filters.verified_before.is_some())
         }
+        Facet::Kind => app.filters.kinds.len(),
         Facet::Age => usize::from(app.filters.age.is_some()),
     };
     let chosen = if selected > 0 {

@@ -72,7 +72,7 @@ fn row(app: &App, theme: &Theme, hit: &Hit, selected: bool, width: usize) -> Lin
     } else {
         UNSELECTED_MARKER
     };
-    let badge = fit(s.status_label(entry.status), BADGE_WIDTH);
+    let badge = fit(s.badge(entry), BADGE_WIDTH);
     let stale = if app.is_stale(entry) { "!" } else { " " };
     // Shortlisted (+), favourite (*), recently opened (~): one column each.
     let marks = format!(
@@ -115,7 +115,11 @@ fn row(app: &App, theme: &Theme, hit: &Hit, selected: bool, width: usize) -> Lin
     spans.push(Span::styled(format!(" {stale} "), base.patch(theme.warn)));
     spans.push(Span::styled(
         badge,
-        base.patch(theme.status(entry.status, app.no_color)),
+        base.patch(if entry.kind == crate::catalogue::Kind::Offer {
+            theme.status(entry.status, app.no_color)
+        } else {
+            theme.dim
+        }),
     ));
     if show_area {
         spans.push(Span::styled(

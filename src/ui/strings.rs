@@ -3,7 +3,7 @@
 //! One struct per language, so the compiler refuses a string that exists in
 //! one language but not the other.
 
-use crate::catalogue::{Scope, Status};
+use crate::catalogue::{Initiative, Kind, Scope, Status};
 
 /// The language of the user interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -102,9 +102,15 @@ pub struct Strings {
     /// Area: outside the region.
     pub scope_outside: &'static str,
     /// Status labels, in [`Status::ALL`] order.
-    pub status_labels: [&'static str; 5],
+    pub status_labels: [&'static str; Status::ALL.len()],
     /// Short explanation of what a status means for a referral, in [`Status::ALL`] order.
-    pub status_notes: [&'static str; 5],
+    pub status_notes: [&'static str; Status::ALL.len()],
+    /// Heading: kind.
+    pub kind: &'static str,
+    /// Kind labels, in [`Kind::ALL`] order.
+    pub kind_labels: [&'static str; Kind::ALL.len()],
+    /// What a kind means for a referral, in [`Kind::ALL`] order.
+    pub kind_notes: [&'static str; Kind::ALL.len()],
     /// Word after the number of initiatives in the title bar.
     pub title_count: &'static str,
     /// Before the catalogue date in the title bar.
@@ -139,6 +145,8 @@ pub struct Strings {
     pub warn_inspiration: &'static str,
     /// Banner on ended entries.
     pub warn_ended: &'static str,
+    /// Banner over an entry the sources cannot confirm runs.
+    pub warn_unconfirmed: &'static str,
     /// Shown when the terminal is below 40×10.
     pub too_small: &'static str,
     /// Title of the help screen.
@@ -156,7 +164,7 @@ pub struct Strings {
     /// Hint bar: help open.
     pub hints_help: &'static str,
     /// Facet names, in `Facet::ALL` order.
-    pub facet_names: [&'static str; 5],
+    pub facet_names: [&'static str; 6],
     /// The help screen: sections of (keys, what they do).
     pub help: &'static [(&'static str, &'static [(&'static str, &'static str)])],
     /// Detail line for entries from the local catalogue.
@@ -226,6 +234,43 @@ impl Strings {
         self.status_notes[status_index(status)]
     }
 
+    /// Label of a kind.
+    pub fn kind_label(&self, kind: Kind) -> &'static str {
+        self.kind_labels[crate::search::filters::kind_index(kind)]
+    }
+
+    /// What a kind means for a referral.
+    pub fn kind_note(&self, kind: Kind) -> &'static str {
+        self.kind_notes[crate::search::filters::kind_index(kind)]
+    }
+
+    /// The short badge of an entry in a list: its kind when it is not an
+    /// offer (a pool is never something to refer to), else its status.
+    pub fn badge(&self, entry: &Initiative) -> &'static str {
+        match entry.kind {
+            Kind::Offer => self.status_label(entry.status),
+            other => self.kind_label(other),
+        }
+    }
+
+    /// The full status line: "Label – what it means", and for anything but
+    /// an offer the kind the same way.
+    pub fn status_line(&self, entry: &Initiative) -> String {
+        let mut line = format!(
+            "{} – {}",
+            self.status_label(entry.status),
+            self.status_note(entry.status)
+        );
+        if entry.kind != Kind::Offer {
+            line.push_str(&format!(
+                " · {} – {}",
+                self.kind_label(entry.kind),
+                self.kind_note(entry.kind)
+            ));
+        }
+        line
+    }
+
     /// Label of an area scope without its municipality list.
     pub fn scope_label(&self, scope: Scope) -> &'static str {
         match scope {
@@ -259,7 +304,7 @@ pub static DA: Strings = Strings {
     next_steps: "Næste skridt",
     contacts: "Kontakter",
     sources: "Kilder",
-    last_verified: "Sidst verificeret",
+    last_verified: "Senest kontrolleret",
     municipalities: "Kommuner",
     not_stated: "ikke angivet",
     years: "år",
@@ -271,13 +316,29 @@ pub static DA: Strings = Strings {
     scope_national: "Hele landet",
     scope_municipalities: "Kommuner",
     scope_outside: "Uden for Region Midtjylland",
-    status_labels: ["Aktiv", "Pilot", "Anbefaling", "Inspiration", "Ophørt"],
+    status_labels: [
+        "Aktiv",
+        "Ikke bekræftet",
+        "Pilot",
+        "Anbefaling",
+        "Inspiration",
+        "Ophørt",
+    ],
     status_notes: [
         "kører ifølge kilderne; tjek detaljerne før henvisning",
+        "spørg, før du henviser",
         "forsøg, evt. kun i dele af regionen",
-        "en anbefaling, ikke et tilbud man kan henvise til",
+        "en anbefaling, ikke et tilbud, man kan henvise til",
         "kører uden for regionen; til inspiration, ikke et lokalt tilbud",
         "kører ikke længere",
+    ],
+    kind: "Type",
+    kind_labels: ["Tilbud", "For fagfolk", "Pulje", "Politik/samarbejde"],
+    kind_notes: [
+        "den unge kan henvises eller deltage",
+        "en metode, et netværk eller en service for fagfolk, ikke et tilbud til den unge",
+        "en pulje eller et tilskud, ikke et tilbud til den unge",
+        "et råd, et møde, en strategi eller en pris, ikke et tilbud til den unge",
     ],
     title_count: "indsatser",
     updated: "opdateret",
@@ -285,7 +346,7 @@ pub static DA: Strings = Strings {
     search_prompt: "Søg",
     of: "af",
     filters: "Filtre",
-    no_filters: "Ingen filtre (Tab: vælg kommune, målgruppe, tema, status, alder)",
+    no_filters: "Ingen filtre (Tab: vælg kommune, målgruppe, tema, status, type, alder)",
     age_prompt: "Borgerens alder",
     age_help: "Skriv alderen med tal. ↑ og ↓ ændrer den, Backspace sletter. Indsatser uden aldersgrænse vises altid.",
     age_none: "alle aldre",
@@ -296,6 +357,7 @@ pub static DA: Strings = Strings {
     warn_proposed: "ANBEFALING – ikke et tilbud, man kan henvise til",
     warn_inspiration: "INSPIRATION – kører uden for Region Midtjylland",
     warn_ended: "OPHØRT – kører ikke længere",
+    warn_unconfirmed: "IKKE BEKRÆFTET – spørg, før du henviser",
     too_small: "Terminalen er for lille (mindst 40×10)",
     help_title: "Hjælp – taster",
     hints_query: "Skriv for at søge · ↑↓ vælg · Enter åbn · Tab filtre · Ctrl-U ryd · F2 alder · F1 hjælp · Ctrl-C afslut",
@@ -304,7 +366,7 @@ pub static DA: Strings = Strings {
     hints_list: "↑↓ flyt · Enter åbn · m markér · s kortliste · f favorit · v favoritter · c kopiér · p udskriv · ? hjælp · q afslut",
     hints_details: "↑↓ rul · Esc tilbage · m markér · f favorit · c kopiér · p udskriv · ? hjælp · q afslut",
     hints_help: "Esc, ? eller F1 lukker hjælpen · Ctrl-C afslut",
-    facet_names: ["Kommune", "Målgruppe", "Tema", "Status", "Alder"],
+    facet_names: ["Kommune", "Målgruppe", "Tema", "Status", "Type", "Alder"],
     help: HELP_DA,
     from_local: "Fra det lokale katalog",
     plus_local: "lokale",
@@ -362,13 +424,34 @@ pub static EN: Strings = Strings {
     scope_national: "Nationwide",
     scope_municipalities: "Municipalities",
     scope_outside: "Outside Region Midtjylland",
-    status_labels: ["Active", "Pilot", "Recommendation", "Inspiration", "Ended"],
+    status_labels: [
+        "Active",
+        "Not confirmed",
+        "Pilot",
+        "Recommendation",
+        "Inspiration",
+        "Ended",
+    ],
     status_notes: [
         "running according to the sources; check the details before referring",
+        "ask before referring",
         "a trial, possibly only in part of the region",
         "a recommendation, not an offer you can refer to",
         "runs outside the region; an idea, not a local offer",
         "no longer running",
+    ],
+    kind: "Kind",
+    kind_labels: [
+        "Offer",
+        "For professionals",
+        "Funding",
+        "Policy/partnership",
+    ],
+    kind_notes: [
+        "the young person can be referred to it or join it",
+        "a method, network or service for professionals, not an offer for the young person",
+        "a pool or grant, not an offer for the young person",
+        "a council, meeting, strategy or prize, not an offer for the young person",
     ],
     title_count: "initiatives",
     updated: "updated",
@@ -376,7 +459,7 @@ pub static EN: Strings = Strings {
     search_prompt: "Search",
     of: "of",
     filters: "Filters",
-    no_filters: "No filters (Tab: choose municipality, target group, theme, status, age)",
+    no_filters: "No filters (Tab: choose municipality, target group, theme, status, kind, age)",
     age_prompt: "Citizen's age",
     age_help: "Type the age in digits. ↑ and ↓ change it, Backspace deletes. Initiatives without an age range always show.",
     age_none: "any age",
@@ -387,6 +470,7 @@ pub static EN: Strings = Strings {
     warn_proposed: "RECOMMENDATION – not an offer you can refer to",
     warn_inspiration: "INSPIRATION – runs outside Region Midtjylland",
     warn_ended: "ENDED – no longer running",
+    warn_unconfirmed: "NOT CONFIRMED – ask before referring",
     too_small: "The terminal is too small (at least 40×10)",
     help_title: "Help – keys",
     hints_query: "Type to search · ↑↓ select · Enter open · Tab filters · Ctrl-U clear · F2 age · F1 help · Ctrl-C quit",
@@ -395,7 +479,14 @@ pub static EN: Strings = Strings {
     hints_list: "↑↓ move · Enter open · m mark · s shortlist · f favourite · v favourites · c copy · p print · ? help · q quit",
     hints_details: "↑↓ scroll · Esc back · m mark · f favourite · c copy · p print · ? help · q quit",
     hints_help: "Esc, ? or F1 closes help · Ctrl-C quit",
-    facet_names: ["Municipality", "Target group", "Theme", "Status", "Age"],
+    facet_names: [
+        "Municipality",
+        "Target group",
+        "Theme",
+        "Status",
+        "Kind",
+        "Age",
+    ],
     help: HELP_EN,
     from_local: "From the local catalogue",
     plus_local: "local",
@@ -464,12 +555,12 @@ const HELP_DA: HelpSections = &[
         &[
             (
                 "← →",
-                "skift filter: kommune, målgruppe, tema, status, alder",
+                "skift filter: kommune, målgruppe, tema, status, type, alder",
             ),
             ("↑ ↓", "vælg værdi (i alder: ændr alderen)"),
             ("Mellemrum / Enter", "slå værdien til eller fra"),
             ("Del / Backspace", "ryd filteret"),
-            ("tal", "skriv alderen i alder-filteret"),
+            ("tal", "skriv alderen i aldersfilteret"),
         ],
     ),
     (
@@ -533,7 +624,7 @@ const HELP_EN: HelpSections = &[
         &[
             (
                 "← →",
-                "change filter: municipality, target group, theme, status, age",
+                "change filter: municipality, target group, theme, status, kind, age",
             ),
             ("↑ ↓", "choose a value (in age: change the age)"),
             ("Space / Enter", "turn the value on or off"),

@@ -82,6 +82,7 @@ impl Theme {
         }
         match status {
             Status::Active => Style::new().fg(Color::Green),
+            Status::Unconfirmed => Style::new().fg(Color::Cyan),
             Status::Pilot => Style::new().fg(Color::LightBlue),
             Status::Proposed => Style::new().fg(Color::Yellow),
             Status::Inspiration => Style::new().fg(Color::Magenta),

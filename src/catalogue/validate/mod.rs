@@ -1,0 +1,378 @@
+//! Validation of a catalogue file: walks the raw JSON and collects **every**
+//! problem, then converts the checked value into the typed model.
+//!
+//! Used both at start-up and by `indsats check`, so the messages are the same.
+
+mod checker;
+mod entry;
+mod rules;
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Deserialize;
+use serde::de::{Deserializer, SeqAccess, Visitor};
+use serde_json::value::RawValue;
+use serde_json::{Map, Value};
+
+use super::model::{Catalogue, Initiative, Municipality, SCHEMA_VERSION, Term, Vocabularies};
+use super::problem::Problem;
+use checker::Checker;
+pub use rules::*;
+
+/// Most problems listed; a file with more is broken beyond what a list helps with.
+pub const MAX_PROBLEMS: usize = 500;
+
+/// Parses `bytes` as a catalogue and validates it; `path` is how messages name the file.
+pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Catalogue, Vec<Problem>> {
+    parse_str(path, utf8(path, bytes)?)
+}
+
+/// The bytes as text, or a `PATH:LINE:COL` problem where they stop being UTF-8.
+pub fn utf8<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, Vec<Problem>> {
+    std::str::from_utf8(bytes).map_err(|err| {
+        let (line, column) = line_col(&bytes[..err.valid_up_to()]);
+        vec![Problem::Syntax {
+            path: path.to_owned(),
+            line,
+            column,
+            message: "the file is not valid UTF-8 text".to_owned(),
+        }]
+    })
+}
+
+/// Parses `text` as a catalogue and validates it; `path` is how messages name the file.
+pub fn parse_str(path: &str, text: &str) -> Result<Catalogue, Vec<Problem>> {
+    parse_str_with_warnings(path, text).map(|(catalogue, _)| catalogue)
+}
+
+/// Like [`parse_bytes`], also returning the warnings (problems that do not
+/// make the file invalid, such as a version-1 file without `kind`).
+pub fn parse_bytes_with_warnings(
+    path: &str,
+    bytes: &[u8],
+) -> Result<(Catalogue, Vec<Problem>), Vec<Problem>> {
+    parse_str_with_warnings(path, utf8(path, bytes)?)
+}
+
+/// Like [`parse_str`], also returning the warnings.
+pub fn parse_str_with_warnings(
+    path: &str,
+    text: &str,
+) -> Result<(Catalogue, Vec<Problem>), Vec<Problem>> {
+    let parts = parse_parts(path, text, None)?;
+    let warnings = parts.warnings;
+    let catalogue = Catalogue {
+        schema_version: SCHEMA_VERSION,
+        // Both required: the checker has reported their absence already.
+        title: parts.title.unwrap_or_default(),
+        updated: parts.updated.unwrap_or_default(),
+        vocabularies: Vocabularies {
+            themes: parts.themes,
+            target_groups: parts.target_groups,
+            municipalities: parts.municipalities,
+        },
+        initiatives: parts.initiatives,
+    };
+    Ok((catalogue, warnings))
+}
+
+/// A checked catalogue file, before it becomes a full or a local catalogue.
+#[derive(Debug, Default)]
+pub struct Parts {
+    /// `title`, when present.
+    pub title: Option<String>,
+    /// `updated`, when present.
+    pub updated: Option<String>,
+    /// Vocabulary values of the file.
+    pub themes: Vec<Term>,
+    /// Vocabulary values of the file.
+    pub target_groups: Vec<Term>,
+    /// Vocabulary values of the file.
+    pub municipalities: Vec<Municipality>,
+    /// The initiatives.
+    pub initiatives: Vec<Initiative>,
+    /// Problems worth saying that do not make the file invalid.
+    pub warnings: Vec<Problem>,
+}
+
+/// Parses and checks a catalogue; with `base`, as a local catalogue merged into
+/// it (title, date and vocabularies optional, the base vocabulary usable).
+///
+/// Initiatives are checked and converted one at a time from their raw text, so
+/// a large catalogue never exists as one big JSON tree in memory.
+pub fn parse_parts(
+    path: &str,
+    text: &str,
+    base: Option<&Vocabularies>,
+) -> Result<Parts, Vec<Problem>> {
+    if text.trim().is_empty() {
+        return Err(vec![Problem::Syntax {
+            path: path.to_owned(),
+            line: 1,
+            column: 1,
+            message: "the file is empty; expected a JSON catalogue object".to_owned(),
+        }]);
+    }
+    let mut checker = Checker::new(path, base);
+    let top: BTreeMap<String, &RawValue> = match serde_json::from_str(text) {
+        Ok(top) => top,
+        Err(err) if err.is_data() => {
+            // Well-formed JSON, but not an object: say what it is.
+            checker.report(
+                "",
+                format!(
+                    "expected a JSON object at the top level, found {}",
+                    raw_kind(text)
+                ),
+            );
+            return Err(checker.problems);
+        }
+        Err(err) => return Err(vec![syntax_problem(path, &err)]),
+    };
+    // Everything but the initiatives is small: check it as a JSON tree.
+    let small: Map<String, Value> = top
+        .iter()
+        .filter(|(key, _)| key.as_str() != "initiatives")
+        .filter_map(|(key, raw)| Some((key.clone(), serde_json::from_str(raw.get()).ok()?)))
+        .collect();
+    if !checker.top(&small, top.keys().map(String::as_str)) {
+        return Err(checker.problems);
+    }
+    let mut parts = Parts::default();
+    match top.get("initiatives") {
+        None => checker.report("initiatives", "missing required field"),
+        Some(raw) => {
+            let visitor = EachInitiative {
+                checker: &mut checker,
+                initiatives: &mut parts.initiatives,
+            };
+            match serde_json::Deserializer::from_str(raw.get()).deserialize_seq(visitor) {
+                Ok(0) => checker.report("initiatives", "must have at least one entry"),
+                Ok(_) => {}
+                Err(_) => checker.report(
+                    "initiatives",
+                    format!("expected an array, found {}", raw_kind(raw.get())),
+                ),
+            }
+            checker.initiative = None;
+        }
+    }
+    if checker.dropped > 0 {
+        checker.problems.push(Problem::Content {
+            path: path.to_owned(),
+            initiative: None,
+            field: String::new(),
+            message: format!("more problems not listed: stopped after the first {MAX_PROBLEMS}"),
+        });
+    }
+    if !checker.problems.is_empty() {
+        return Err(checker.problems);
+    }
+    if checker.missing_kind > 0 {
+        checker.warnings.push(Problem::Content {
+            path: path.to_owned(),
+            initiative: None,
+            field: String::new(),
+            message: format!(
+                "warning: schema_version 1: {} initiatives have no 'kind' and are taken as 'offer'; set \"schema_version\": 2 and give each a kind",
+                checker.missing_kind
+            ),
+        });
+    }
+    parts.warnings = std::mem::take(&mut checker.warnings);
+    let text_of = |key: &str| small.get(key).and_then(Value::as_str).map(str::to_owned);
+    parts.title = text_of("title");
+    parts.updated = text_of("updated");
+    if let Some(vocab) = small.get("vocabularies") {
+        let list = |key: &str| vocab.get(key).cloned().unwrap_or(Value::Array(Vec::new()));
+        let read = |result: Result<(), serde_json::Error>| {
+            // Unreachable after the checks above; reported rather than panicking.
+            result.map_err(|err| {
+                vec![Problem::Content {
+                    path: path.to_owned(),
+                    initiative: None,
+                    field: "vocabularies".to_owned(),
+                    message: format!("cannot read the vocabularies: {err}"),
+                }]
+            })
+        };
+        read(serde_json::from_value(list("themes")).map(|v| parts.themes = v))?;
+        read(serde_json::from_value(list("target_groups")).map(|v| parts.target_groups = v))?;
+        read(serde_json::from_value(list("municipalities")).map(|v| parts.municipalities = v))?;
+    }
+    Ok(parts)
+}
+
+/// Checks and converts the initiatives one by one as the parser meets them,
+/// so no array of them — raw or parsed — is ever held whole.
+struct EachInitiative<'c, 'p> {
+    checker: &'c mut Checker<'p>,
+    initiatives: &'c mut Vec<Initiative>,
+}
+
+impl<'de> Visitor<'de> for EachInitiative<'_, '_> {
+    /// How many entries the array held.
+    type Value = usize;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an array of initiatives")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
+        let mut seen = HashMap::new();
+        let mut index = 0;
+        while let Some(raw) = seq.next_element::<&RawValue>()? {
+            if self.checker.dropped == 0
+                && let Ok(value) = serde_json::from_str::<Value>(raw.get())
+            {
+                let before = self.checker.problems.len();
+                self.checker.initiative(index, &value, &mut seen);
+                if self.checker.problems.len() == before {
+                    match Initiative::deserialize(&value) {
+                        Ok(entry) => self.initiatives.push(entry),
+                        Err(err) => self
+                            .checker
+                            .report("", format!("cannot read the entry: {err}")),
+                    }
+                }
+            }
+            index += 1;
+        }
+        Ok(index)
+    }
+}
+
+/// A `PATH:LINE:COL` problem from a JSON syntax error.
+fn syntax_problem(path: &str, err: &serde_json::Error) -> Problem {
+    let full = err.to_string();
+    // serde_json appends " at line L column C"; we print the position in front instead.
+    let message = match full.rfind(" at line ") {
+        Some(cut) => full[..cut].to_owned(),
+        None => full,
+    };
+    Problem::Syntax {
+        path: path.to_owned(),
+        line: err.line().max(1),
+        column: err.column().max(1),
+        message,
+    }
+}
+
+/// What kind of JSON value `raw` holds, judged by its first character.
+fn raw_kind(raw: &str) -> &'static str {
+    match raw.trim_start().chars().next() {
+        Some('{') => "an object",
+        Some('[') => "an array",
+        Some('"') => "a string",
+        Some('t' | 'f') => "a boolean",
+        Some('n') => "null",
+        _ => "a number",
+    }
+}
+
+/// 1-based line and column of the end of `prefix`.
+fn line_col(prefix: &[u8]) -> (usize, usize) {
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = prefix
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&prefix[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_lower_case_digits_and_dashes() {
+        assert!(is_valid_id("ips-ung"));
+        assert!(is_valid_id("fgu-2"));
+        for bad in ["", "IPS", "ips ung", "ips_ung", "ø", "a.b"] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn phone_numbers_are_danish() {
+        for good in ["70 12 34 56", "70123456", "+45 70 12 34 56", "+4570123456"] {
+            assert!(is_phone_number(good), "{good}");
+        }
+        for bad in [
+            "12 34 56",
+            "+46 70 12 34 56",
+            "70-12-34-56",
+            "(+45) 70123456",
+            "7012345678",
+            "",
+        ] {
+            assert!(!is_phone_number(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn email_addresses_must_be_plausible() {
+        for good in [
+            "ungeindsats@skive.dk",
+            "info@fgu-skolen.dk",
+            "a.b@sub.example.dk",
+        ] {
+            assert!(is_email_address(good), "{good}");
+        }
+        for bad in [
+            "skive.dk",
+            "@skive.dk",
+            "a@skive",
+            "a@@skive.dk",
+            "a b@skive.dk",
+            "a@.dk",
+            "a@skive.d",
+        ] {
+            assert!(!is_email_address(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn web_addresses_use_https_and_a_host() {
+        assert!(is_web_address("https://skive.dk/unge"));
+        for bad in [
+            "http://skive.dk",
+            "https://",
+            "https://localhost",
+            "skive.dk",
+            "ftp://skive.dk",
+        ] {
+            assert!(!is_web_address(bad), "{bad}");
+        }
+    }
+
+    /// The bundled catalogue names no person; a local catalogue may.
+    #[test]
+    fn only_local_catalogues_name_a_person() {
+        let text = include_str!("../../../tests/fixtures/valid-v2.json").replace(
+            "\"organisation\": \"FGU Skolen, Skive\",",
+            "\"organisation\": \"FGU Skolen, Skive\", \"name\": \"Anne Jensen\",",
+        );
+        assert!(text.contains("Anne Jensen"));
+        assert!(parse_str("local.json", &text).is_ok());
+        let problems = parse_str(crate::catalogue::load::BUNDLED_NAME, &text).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].to_string().ends_with(
+                "contacts[0].name: the bundled catalogue names no person; add named contacts in local.json"
+            ),
+            "{}",
+            problems[0]
+        );
+    }
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        assert_eq!(line_col(b""), (1, 1));
+        assert_eq!(line_col("ab\nø".as_bytes()), (2, 2));
+    }
+}
