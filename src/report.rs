@@ -2,7 +2,9 @@
 //! prints on the normal screen when it quits with "print".
 
 use crate::catalogue::lookup::age_text;
-use crate::catalogue::{Catalogue, Contact, Initiative, Source};
+use std::collections::BTreeSet;
+
+use crate::catalogue::{Catalogue, Contact, Initiative, Source, contacts};
 use crate::date::{Date, is_stale};
 use crate::text::{terminal_safe, wrap};
 use crate::ui::strings::Lang;
@@ -18,6 +20,7 @@ pub fn entry_text(
     lang: Lang,
     width: usize,
     today: Date,
+    municipalities: &BTreeSet<String>,
 ) -> String {
     let s = lang.strings();
     let width = width.max(20);
@@ -75,8 +78,8 @@ pub fn entry_text(
     if !entry.contacts.is_empty() {
         out.blank();
         out.heading(s.contacts);
-        for contact in &entry.contacts {
-            out.paragraph(&contact_text(contact), "  - ");
+        for line in contact_lines(entry, lang, today, municipalities) {
+            out.paragraph(&line, "  - ");
         }
     }
     out.blank();
@@ -96,7 +99,12 @@ pub fn entry_text(
 /// The referral summary of `entry` for the clipboard: name, status, next
 /// steps, contacts and sources, unwrapped so it pastes cleanly into a journal
 /// or an e-mail.
-pub fn referral_summary(entry: &Initiative, lang: Lang) -> String {
+pub fn referral_summary(
+    entry: &Initiative,
+    lang: Lang,
+    today: Date,
+    municipalities: &BTreeSet<String>,
+) -> String {
     let s = lang.strings();
     let mut lines = vec![
         format!("{} ({})", entry.name, s.status_line(entry)),
@@ -109,10 +117,9 @@ pub fn referral_summary(entry: &Initiative, lang: Lang) -> String {
     if !entry.contacts.is_empty() {
         lines.push(format!("{}:", s.contacts));
         lines.extend(
-            entry
-                .contacts
-                .iter()
-                .map(|c| format!("- {}", contact_text(c))),
+            contact_lines(entry, lang, today, municipalities)
+                .into_iter()
+                .map(|c| format!("- {c}")),
         );
     }
     lines.push(format!("{}:", s.sources));
@@ -134,7 +141,8 @@ pub fn join_entries(texts: &[String]) -> String {
     texts.join("\n----------------------------------------\n\n")
 }
 
-/// One contact on one line: organisation, name, role, phone, e-mail, web, address.
+/// One contact on one line: organisation, name, role, phone, e-mail, web,
+/// address, note.
 pub fn contact_text(contact: &Contact) -> String {
     [
         Some(contact.organisation.as_str()),
@@ -144,11 +152,45 @@ pub fn contact_text(contact: &Contact) -> String {
         contact.email.as_deref(),
         contact.url.as_deref(),
         contact.address.as_deref(),
+        contact.note.as_deref(),
     ]
     .into_iter()
     .flatten()
     .collect::<Vec<_>>()
     .join(" · ")
+}
+
+/// The contacts of `entry` as lines, the chosen municipalities' first, each
+/// marked "(kilde fra 2020)" when its newest page is over three years old.
+/// With a municipality chosen, the contact points of other municipalities
+/// fold into one closing line.
+pub fn contact_lines(
+    entry: &Initiative,
+    lang: Lang,
+    today: Date,
+    municipalities: &BTreeSet<String>,
+) -> Vec<String> {
+    let s = lang.strings();
+    let mut lines = Vec::new();
+    let mut others = 0;
+    for contact in contacts::ordered(entry, municipalities) {
+        if contacts::serves_only_others(contact, municipalities) {
+            others += 1;
+            continue;
+        }
+        let mut line = contact_text(contact);
+        if let Some(year) = contacts::old_source_year(entry, contact, today) {
+            line = format!("{line} ({} {year})", s.source_from);
+        }
+        lines.push(line);
+    }
+    if others > 0 {
+        lines.push(format!(
+            "{}: {others} ({})",
+            s.other_contacts, s.other_contacts_hint
+        ));
+    }
+    lines
 }
 
 /// One source on one line: title, page, address.
@@ -225,7 +267,7 @@ mod tests {
         let catalogue = load_file(std::path::Path::new("tests/fixtures/valid.json")).unwrap();
         let entry = catalogue.find("ips-ung").unwrap();
         assert_eq!(
-            referral_summary(entry, Lang::Da),
+            referral_summary(entry, Lang::Da, Date::today(), &BTreeSet::new()),
             "IPS-ung (Aktiv – kører ifølge kilderne; tjek detaljerne før henvisning)\n\
              Job eller uddannelse sideløbende med psykiatrisk behandling.\n\
              Næste skridt:\n\
@@ -235,5 +277,43 @@ mod tests {
              Kilder:\n\
              - Anbefalinger – Regionalpolitisk forum om unge udenfor, s. 7\n"
         );
+    }
+
+    /// The chosen municipality's contact point first, an old one marked with
+    /// its year, and other municipalities' folded into one line.
+    #[test]
+    fn contacts_follow_the_chosen_municipality_and_show_their_age() {
+        let mut catalogue =
+            load_file(std::path::Path::new("tests/fixtures/valid-v2.json")).unwrap();
+        let entry = catalogue
+            .initiatives
+            .iter_mut()
+            .find(|e| e.id == "fgu-skive")
+            .unwrap();
+        let mut aarhus = entry.contacts[0].clone();
+        aarhus.organisation = "FGU Aarhus".to_owned();
+        aarhus.municipalities = vec!["aarhus".to_owned()];
+        aarhus.url = Some("https://fguaarhus.dk".to_owned());
+        entry.contacts.insert(0, aarhus);
+        let today = Date::parse_iso("2026-11-23").unwrap();
+        let skive: BTreeSet<String> = ["skive".to_owned()].into();
+        let lines = contact_lines(entry, Lang::Da, today, &skive);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines[0].starts_with("FGU Skolen, Skive · Optagelse · +45 96 14 62 00"));
+        assert!(
+            lines[0].ends_with("Åbent hus tirsdag 12–18"),
+            "{}",
+            lines[0]
+        );
+        assert_eq!(
+            lines[1],
+            "Kontaktpunkter i andre kommuner: 1 (fjern kommunefilteret for at se dem)"
+        );
+        let all = contact_lines(entry, Lang::Da, today, &BTreeSet::new());
+        assert!(all[0].starts_with("FGU Aarhus"));
+        // The fixture's page is from March 2025; four years on it is old.
+        let later = Date::parse_iso("2029-11-23").unwrap();
+        let lines = contact_lines(entry, Lang::Da, later, &skive);
+        assert!(lines[0].ends_with("(kilde fra 2025)"), "{}", lines[0]);
     }
 }

@@ -163,3 +163,59 @@ fn vocab_json_has_every_vocabulary() {
         .collect();
     assert_eq!(kinds, ["offer", "professional", "funding", "policy"]);
 }
+
+#[test]
+fn show_lists_the_chosen_municipalitys_contact_first() {
+    let path = fixture("contacts-v2.json");
+    let path = path.to_str().unwrap();
+    let contacts = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["--catalogue", path, "show", "fgu-skive"];
+        all.extend_from_slice(args);
+        let result = run(&all);
+        assert_eq!(result.code, 0, "{}", result.stderr);
+        result
+            .stdout
+            .split("Kontakter:\n")
+            .nth(1)
+            .unwrap()
+            .split("\n\n")
+            .next()
+            .unwrap()
+            .split("  - ")
+            .filter(|c| !c.is_empty())
+            .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    };
+    let all = contacts(&[]);
+    assert_eq!(all.len(), 3, "{all:?}");
+    assert!(all[0].starts_with("FGU Skolen"));
+    assert!(all[1].ends_with("(kilde fra 2019)"), "{all:?}");
+    // Named by an alias-insensitive value, Skive's own contact comes first.
+    let skive = contacts(&["--kommune", "SKIVE"]);
+    assert!(skive[0].starts_with("Ungeindsatsen, Skive"), "{skive:?}");
+    assert!(skive[0].contains("Åben rådgivning tirsdag 12–18"));
+    assert!(skive[1].starts_with("FGU Skolen"));
+    assert_eq!(
+        skive[2],
+        "Kontaktpunkter i andre kommuner: 1 (fjern kommunefilteret for at se dem)"
+    );
+    let result = run(&["--catalogue", path, "show", "fgu-skive", "--kommune", "x"]);
+    assert_eq!(result.code, 2);
+    assert!(result.stderr.contains("unknown municipality 'x'"));
+}
+
+#[test]
+fn check_warns_about_contact_points_with_old_sources() {
+    let path = fixture("contacts-v2.json");
+    let result = run(&["check", path.to_str().unwrap()]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let first = result.stdout.lines().next().unwrap();
+    assert_eq!(
+        first,
+        format!(
+            "{}: warning: initiative 'fgu-skive': contacts[0]: the newest source for this contact point is from 2019, more than 3 years ago; check that it still holds",
+            path.display()
+        )
+    );
+    assert!(result.stdout.trim_end().ends_with(": ok"));
+}

@@ -404,7 +404,9 @@ fn c_copies_the_referral_summary_or_a_contact_field() {
         app.effects,
         [super::Effect::Copy(crate::report::referral_summary(
             entry,
-            Lang::Da
+            Lang::Da,
+            app.today,
+            &app.filters.municipalities
         ))]
     );
     assert!(app.status.as_deref().unwrap().starts_with("Kopieret"));
@@ -441,6 +443,7 @@ fn p_quits_and_leaves_the_entry_or_the_shortlist_to_print() {
         Lang::Da,
         crate::report::TEXT_WIDTH,
         app.today,
+        &app.filters.municipalities,
     );
     assert_eq!(
         app.print.as_deref(),

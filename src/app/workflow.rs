@@ -76,7 +76,7 @@ impl App {
         if let Some(entry) = self.selected_entry() {
             choices.push(CopyChoice {
                 label: format!("{}: {}", s.copy_summary, entry.name),
-                text: referral_summary(entry, self.lang),
+                text: referral_summary(entry, self.lang, self.today, &self.filters.municipalities),
             });
         }
         if !self.shortlist.is_empty() {
@@ -85,7 +85,9 @@ impl App {
                 text: join_entries(
                     &self
                         .shortlisted()
-                        .map(|e| referral_summary(e, self.lang))
+                        .map(|e| {
+                            referral_summary(e, self.lang, self.today, &self.filters.municipalities)
+                        })
                         .collect::<Vec<_>>(),
                 ),
             });
@@ -136,7 +138,8 @@ impl App {
         self.sync();
         // As wide as `indsats show`, unless the terminal is narrower.
         let width = usize::from(self.size.0).clamp(20, TEXT_WIDTH);
-        let text = |e| entry_text(&self.catalogue, e, self.lang, width, self.today);
+        let chosen = &self.filters.municipalities;
+        let text = |e| entry_text(&self.catalogue, e, self.lang, width, self.today, chosen);
         let texts: Vec<String> = if self.shortlist.is_empty() {
             self.selected_entry().map(text).into_iter().collect()
         } else {

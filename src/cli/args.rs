@@ -82,6 +82,10 @@ pub struct ShowArgs {
     /// The initiative's id (see `indsats search`).
     pub id: String,
 
+    /// List this municipality's contact points first (repeatable).
+    #[arg(long, visible_alias = "kommune", value_name = "M")]
+    pub municipality: Vec<String>,
+
     /// Print the entry as JSON.
     #[arg(long)]
     pub json: bool,

@@ -5,13 +5,14 @@ use std::path::Path;
 use super::args::CheckArgs;
 use super::{Context, Outcome, print_stdout};
 use crate::catalogue::local::{LocalInfo, load_local, local_path, merge};
-use crate::catalogue::{Catalogue, load};
+use crate::catalogue::{Catalogue, contacts, load};
 
 /// Validates the named file, or the catalogue the app would use together with
 /// its local catalogue; with `--local PATH`, that file as a local catalogue.
 pub fn run(ctx: &Context, args: &CheckArgs) -> Outcome {
     if let (Some(path), false) = (&args.path, args.local) {
-        let (catalogue, warnings) = load::load_file_checked(path)?;
+        let (catalogue, mut warnings) = load::load_file_checked(path)?;
+        warnings.extend(old_contacts(&path.display().to_string(), &catalogue));
         return print_stdout(&format!(
             "{}{}: {}\n",
             warning_lines(&warnings),
@@ -19,7 +20,12 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Outcome {
             summary(&catalogue)
         ));
     }
-    let (loaded, warnings) = load::load_checked(load::resolve_origin(ctx.catalogue.as_deref()))?;
+    let (loaded, mut warnings) =
+        load::load_checked(load::resolve_origin(ctx.catalogue.as_deref()))?;
+    warnings.extend(old_contacts(
+        &loaded.origin.display_name(),
+        &loaded.catalogue,
+    ));
     let mut catalogue = loaded.catalogue;
     let mut out = format!(
         "{}{}: {}\n",
@@ -52,6 +58,30 @@ fn check_local(catalogue: &mut Catalogue, path: &Path) -> Result<LocalInfo, supe
 /// One line per warning (escaped like every problem), before the ok line.
 fn warning_lines(warnings: &[crate::catalogue::Problem]) -> String {
     warnings.iter().map(|w| format!("{w}\n")).collect()
+}
+
+/// Warnings for contact points whose newest page is over three years old:
+/// they may have moved or closed, so someone should look again.
+fn old_contacts(path: &str, catalogue: &Catalogue) -> Vec<crate::catalogue::Problem> {
+    let today = crate::date::Date::today();
+    let mut warnings = Vec::new();
+    for entry in &catalogue.initiatives {
+        for (i, contact) in entry.contacts.iter().enumerate() {
+            if let Some(year) = contacts::old_source_year(entry, contact, today) {
+                warnings.push(crate::catalogue::Problem::Content {
+                    path: path.to_owned(),
+                    initiative: None,
+                    field: String::new(),
+                    message: format!(
+                        "warning: initiative '{}': contacts[{i}]: the newest source for this contact point is from {year}, more than {} years ago; check that it still holds",
+                        entry.id,
+                        contacts::OLD_SOURCE_YEARS
+                    ),
+                });
+            }
+        }
+    }
+    warnings
 }
 
 /// The one-line summary of a valid catalogue.

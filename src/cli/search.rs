@@ -55,14 +55,32 @@ fn no_match(lang: Lang) -> &'static str {
     }
 }
 
+/// Resolves `--municipality` values (id, name or alias, case- and
+/// Danish-insensitively) to municipality ids; an unknown value is a usage error.
+pub fn municipality_ids(
+    catalogue: &Catalogue,
+    values: &[String],
+) -> Result<std::collections::BTreeSet<String>, Failure> {
+    let candidates: Vec<Candidate> = catalogue
+        .vocabularies
+        .municipalities
+        .iter()
+        .map(|m| {
+            Candidate::new(
+                &m.id,
+                std::iter::once(m.name.as_str()).chain(m.aliases.iter().map(String::as_str)),
+            )
+        })
+        .collect();
+    values
+        .iter()
+        .map(|value| resolve("municipality", value, &candidates))
+        .collect()
+}
+
 /// Resolves the filter flags to vocabulary ids; an unknown value is a usage error.
 pub fn filters(catalogue: &Catalogue, args: &SearchArgs) -> Result<Filters, Failure> {
     let vocab = &catalogue.vocabularies;
-    let municipalities: Vec<Candidate> = vocab
-        .municipalities
-        .iter()
-        .map(|m| Candidate::new(&m.id, [m.name.as_str()]))
-        .collect();
     let terms = |terms: &[crate::catalogue::Term]| -> Vec<Candidate> {
         terms
             .iter()
@@ -81,11 +99,7 @@ pub fn filters(catalogue: &Catalogue, args: &SearchArgs) -> Result<Filters, Fail
         age: args.age,
         ..Filters::default()
     };
-    for value in &args.municipality {
-        filters
-            .municipalities
-            .insert(resolve("municipality", value, &municipalities)?);
-    }
+    filters.municipalities = municipality_ids(catalogue, &args.municipality)?;
     for value in &args.target_group {
         filters.target_groups.insert(resolve(
             "target group",

@@ -24,7 +24,15 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Outcome {
             .map_err(|err| Failure::new(2, format!("cannot write JSON: {err}")))?;
         return print_stdout(&format!("{text}\n"));
     }
-    let mut text = entry_text(catalogue, entry, ctx.lang, TEXT_WIDTH, Date::today());
+    let chosen = super::search::municipality_ids(catalogue, &args.municipality)?;
+    let mut text = entry_text(
+        catalogue,
+        entry,
+        ctx.lang,
+        TEXT_WIDTH,
+        Date::today(),
+        &chosen,
+    );
     if let Some(local) = loaded.local.as_ref().filter(|l| l.ids.contains(&entry.id)) {
         let from = ctx.lang.strings().from_local;
         text.push_str(&format!("{from}: {}\n", local.path.display()));

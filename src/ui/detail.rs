@@ -10,7 +10,7 @@ use super::theme::Theme;
 use crate::app::{App, Focus};
 use crate::catalogue::lookup::age_text;
 use crate::catalogue::{Initiative, Status};
-use crate::report::{contact_text, source_text};
+use crate::report::{contact_lines, source_text};
 use crate::text::{terminal_safe, wrap_widths};
 
 /// Draws the details of the selected entry into `area`.
@@ -226,8 +226,8 @@ fn sections(app: &App, entry: &Initiative) -> Vec<Part> {
     if !entry.contacts.is_empty() {
         parts.push(Part::blank());
         parts.push(Part::new(Kind::Heading, "", s.contacts));
-        for contact in &entry.contacts {
-            parts.push(Part::new(Kind::Text, "• ", contact_text(contact)));
+        for line in contact_lines(entry, lang, app.today, &app.filters.municipalities) {
+            parts.push(Part::new(Kind::Text, "• ", line));
         }
     }
     parts.push(Part::blank());

@@ -145,6 +145,12 @@ pub struct Strings {
     pub warn_inspiration: &'static str,
     /// Banner on ended entries.
     pub warn_ended: &'static str,
+    /// Marks a contact whose newest page is old: "(kilde fra 2020)".
+    pub source_from: &'static str,
+    /// Closes the contacts when a municipality is chosen: "… i andre kommuner: 18".
+    pub other_contacts: &'static str,
+    /// How to see the folded contact points.
+    pub other_contacts_hint: &'static str,
     /// Banner over an entry the sources cannot confirm runs.
     pub warn_unconfirmed: &'static str,
     /// Shown when the terminal is below 40×10.
@@ -358,6 +364,9 @@ pub static DA: Strings = Strings {
     warn_inspiration: "INSPIRATION – kører uden for Region Midtjylland",
     warn_ended: "OPHØRT – kører ikke længere",
     warn_unconfirmed: "IKKE BEKRÆFTET – spørg, før du henviser",
+    source_from: "kilde fra",
+    other_contacts: "Kontaktpunkter i andre kommuner",
+    other_contacts_hint: "fjern kommunefilteret for at se dem",
     too_small: "Terminalen er for lille (mindst 40×10)",
     help_title: "Hjælp – taster",
     hints_query: "Skriv for at søge · ↑↓ vælg · Enter åbn · Tab filtre · Ctrl-U ryd · F2 alder · F1 hjælp · Ctrl-C afslut",
@@ -471,6 +480,9 @@ pub static EN: Strings = Strings {
     warn_inspiration: "INSPIRATION – runs outside Region Midtjylland",
     warn_ended: "ENDED – no longer running",
     warn_unconfirmed: "NOT CONFIRMED – ask before referring",
+    source_from: "source from",
+    other_contacts: "Contact points in other municipalities",
+    other_contacts_hint: "clear the municipality filter to see them",
     too_small: "The terminal is too small (at least 40×10)",
     help_title: "Help – keys",
     hints_query: "Type to search · ↑↓ select · Enter open · Tab filters · Ctrl-U clear · F2 age · F1 help · Ctrl-C quit",
