@@ -170,7 +170,9 @@ impl App {
         if !self.dirty {
             return;
         }
-        let results = self.index.search(&self.query, &self.filters);
+        // Municipalities and ages typed as words filter like picked ones.
+        let understood = self.index.understand(&self.query);
+        let results = self.index.search_understood(&understood, &self.filters);
         self.results = match self.list_view {
             ListView::Search => {
                 let mut results = results;

@@ -212,7 +212,8 @@ impl App {
         let hi = (self.selected + page + 1).min(self.results.hits.len());
         let window = &mut self.results.hits[lo..hi];
         if window.iter().any(|h| h.matched_fields.is_empty()) {
-            self.index.fill_details(&self.query, window);
+            let text = self.index.understand(&self.query).text;
+            self.index.fill_details(&text, window);
         }
     }
 

@@ -13,6 +13,7 @@ use super::args::SearchArgs;
 use super::{Context, Failure, Outcome, print_stdout};
 use crate::catalogue::{Catalogue, Kind, Status};
 use crate::search::fold::{fold, loose};
+use crate::search::understand::Understood;
 use crate::search::{Filters, Results};
 use crate::text::terminal_safe;
 use crate::ui::strings::{DA, EN, Lang};
@@ -24,16 +25,23 @@ const AREA_COLUMN: usize = 28;
 pub fn run(ctx: &Context, args: &SearchArgs) -> Outcome {
     let (loaded, index) = ctx.load_indexed()?;
     let catalogue = &loaded.catalogue;
-    let filters = filters(catalogue, args)?;
+    let flags = filters(catalogue, args)?;
     let query = args.query.join(" ");
-    let results = index.search(&query, &filters);
+    let understood = index.understand(&query);
+    let filters = understood.filters(&flags);
+    let results = index.search_understood(&understood, &flags);
+    if !understood.chips.is_empty() && !args.json {
+        // What the query was read as, before the results (stderr, so a pipe
+        // of results stays clean).
+        eprintln!("{}", recognised_line(catalogue, &understood, ctx.lang));
+    }
     let total = results.hits.len();
     if total == 0 {
         return Err(Failure::new(1, no_match(ctx.lang)));
     }
     let limit = args.limit.unwrap_or(usize::MAX).min(total);
     let text = if args.json {
-        json_text(catalogue, &query, &filters, &results, limit)?
+        json_text(catalogue, &query, &filters, &understood, &results, limit)?
     } else {
         let width = std::io::stdout()
             .is_terminal()
@@ -172,10 +180,28 @@ fn resolve(kind: &str, value: &str, candidates: &[Candidate]) -> Result<String, 
         })
 }
 
+/// "kommune: Skive · alder: 17": the filters read from the query words.
+fn recognised_line(catalogue: &Catalogue, understood: &Understood, lang: Lang) -> String {
+    let s = lang.strings();
+    let mut parts = Vec::new();
+    for id in understood.municipalities() {
+        parts.push(format!(
+            "{}: {}",
+            s.facet_names[0].to_lowercase(),
+            catalogue.municipality_name(id)
+        ));
+    }
+    if let Some(age) = understood.age() {
+        parts.push(format!("{}: {age}", s.age.to_lowercase()));
+    }
+    terminal_safe(&parts.join(" · ")).into_owned()
+}
+
 fn json_text(
     catalogue: &Catalogue,
     query: &str,
     filters: &Filters,
+    understood: &Understood,
     results: &Results,
     limit: usize,
 ) -> Result<String, Failure> {
@@ -203,6 +229,11 @@ fn json_text(
             "statuses": filters.statuses,
             "kinds": filters.kinds,
             "age": filters.age,
+        },
+        "recognised": {
+            "municipalities": understood.municipalities(),
+            "age": understood.age(),
+            "text": understood.text,
         },
         "total": results.hits.len(),
         "results": hits,

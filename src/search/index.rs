@@ -86,6 +86,8 @@ pub struct SearchIndex {
     /// Position of each entry in `by_name`.
     pub(super) name_rank: Vec<u32>,
     pub(super) facets: FacetIndex,
+    /// The names municipalities go by, for [`SearchIndex::understand`].
+    pub(super) places: super::understand::Places,
 }
 
 // Written to and read from the start-up cache (`crate::cache`).
@@ -103,6 +105,7 @@ crate::cache::codec::codec_struct!(SearchIndex {
     by_name,
     name_rank,
     facets,
+    places,
 });
 
 impl std::fmt::Debug for SearchIndex {
@@ -359,6 +362,7 @@ impl SearchIndex {
             by_name,
             name_rank,
             facets: FacetIndex::new(catalogue),
+            places: super::understand::Places::new(vocab),
         }
     }
 

@@ -4,11 +4,12 @@
 use super::bitset::Bitset;
 use super::dictionary::unpack;
 use super::index::{Scored, SearchIndex};
-use super::query::{Mode, Query, Term, parse};
+use super::query::{Mode, Query, Term, parse, parse_understood};
 use super::score::{
     MAX_FUZZY_POINTS, MIN_FUZZY, MIN_SUBSTRING_NAME, MIN_SUBSTRING_TEXT, extra_fields_bonus,
     fuzzy_points, rarity_weight,
 };
+use super::understand::Understood;
 use super::{Field, Filters, Hit, Results};
 use crate::catalogue::Catalogue;
 
@@ -58,14 +59,51 @@ impl SearchIndex {
     /// ranked (score, then folded name, then catalogue order), and the facet
     /// counts. An empty query matches everything, in name order.
     pub fn search(&self, query: &str, filters: &Filters) -> Results {
-        let query = parse(query);
-        let matched = self.match_query(&query);
+        self.search_query(&parse(query), filters)
+    }
+
+    /// What `query` says beyond text: the municipalities and the age it
+    /// names, and its optional words (see [`super::understand`]).
+    pub fn understand(&self, query: &str) -> Understood {
+        self.places.understand(query, &|word| self.has_word(word))
+    }
+
+    /// Searches an understood query: its text must match, its optional
+    /// words add points, and its recognised filters join `filters`.
+    ///
+    /// The names of the filtered municipalities count as optional words too,
+    /// whether typed or picked: the entries of that municipality itself
+    /// (`FGU Aarhus` for `fgu aarhus`) rank before regional and national ones.
+    pub fn search_understood(&self, understood: &Understood, filters: &Filters) -> Results {
+        let filters = understood.filters(filters);
+        let mut query = parse_understood(understood);
+        for id in &filters.municipalities {
+            if let Some(name) = self.places.name_of(id) {
+                query.optional.extend(parse(name).positive);
+            }
+        }
+        self.search_query(&query, &filters)
+    }
+
+    /// Whether a folded word is a whole word of a name, alias or text.
+    pub fn has_word(&self, word: &str) -> bool {
+        let piece = super::query::Piece {
+            strict: word.to_owned(),
+            loose: word.to_owned(),
+        };
+        [&self.name_dict, &self.text_dict]
+            .iter()
+            .any(|scored| !scored.dict.lookup(&piece, Mode::Word, false).is_empty())
+    }
+
+    fn search_query(&self, query: &Query, filters: &Filters) -> Results {
+        let matched = self.match_query(query);
         let applied = self.facets.apply(filters);
         let facets = self.facets.counts(&matched.set, filters, &applied);
 
         let mut selected = matched.set.clone();
         applied.restrict(&mut selected);
-        let hits = if query.positive.is_empty() {
+        let hits = if query.positive.is_empty() && query.optional.is_empty() {
             self.by_name
                 .iter()
                 .map(|&e| e as usize)
@@ -85,7 +123,14 @@ impl SearchIndex {
                 })
                 .collect();
             keys.sort_unstable();
-            self.hits(&keys, &matched, &query.positive)
+            // Optional words that matched a name are highlighted too.
+            let terms: Vec<Term> = query
+                .positive
+                .iter()
+                .chain(&query.optional)
+                .cloned()
+                .collect();
+            self.hits(&keys, &matched, &terms)
         };
         Results { hits, facets }
     }
@@ -148,7 +193,8 @@ impl SearchIndex {
                 *live &= points == 0;
             }
         }
-        let mut score = vec![0u32; if query.positive.is_empty() { 0 } else { len }];
+        let ranked = !query.positive.is_empty() || !query.optional.is_empty();
+        let mut score = vec![0u32; if ranked { len } else { 0 }];
         let mut fields = vec![0u16; score.len()];
         for term in &query.positive {
             let found = self.term_scores(term, &alive);
@@ -165,6 +211,14 @@ impl SearchIndex {
                     score[e] += (u32::from(points) + u32::from(extra_fields_bonus(mask))) * weight;
                     fields[e] |= mask;
                 }
+            }
+        }
+        for term in &query.optional {
+            let found = self.term_scores(term, &alive);
+            let weight = rarity_weight(found.points.iter().filter(|&&p| p > 0).count(), len);
+            for e in (0..len).filter(|&e| alive[e] && found.points[e] > 0) {
+                score[e] += u32::from(found.points[e]) * weight;
+                fields[e] |= found.fields[e];
             }
         }
         Matched {

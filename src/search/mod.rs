@@ -33,6 +33,7 @@ pub mod query;
 pub mod score;
 #[cfg(test)]
 mod tests;
+pub mod understand;
 
 use std::collections::BTreeSet;
 

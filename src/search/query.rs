@@ -76,6 +76,9 @@ pub struct Query {
     pub positive: Vec<Term>,
     /// Terms no result may match.
     pub negative: Vec<Term>,
+    /// Terms that add points where they match but leave no entry out (stop
+    /// words, recognised municipality names; see [`super::understand`]).
+    pub optional: Vec<Term>,
 }
 
 impl Query {
@@ -83,6 +86,18 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.positive.is_empty() && self.negative.is_empty()
     }
+}
+
+/// Parses the text of an understood query and its optional words.
+pub fn parse_understood(understood: &super::understand::Understood) -> Query {
+    let mut parsed = parse(&understood.text);
+    parsed.optional = understood
+        .optional
+        .iter()
+        .filter_map(|word| parse_term(word))
+        .filter(|t| !t.negated)
+        .collect();
+    parsed
 }
 
 /// Parses a query; never fails and never panics.
