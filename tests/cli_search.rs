@@ -27,7 +27,8 @@ fn json(args: &[&str]) -> Value {
 
 #[test]
 fn prints_one_line_per_result_and_exits_0() {
-    let result = search(&["skive"]);
+    // The quote keeps a municipality's name as text to match.
+    let result = search(&["'skive"]);
     assert_eq!(result.code, 0, "{}", result.stderr);
     let lines: Vec<&str> = result.stdout.lines().collect();
     assert_eq!(lines.len(), 1, "{}", result.stdout);
@@ -274,4 +275,21 @@ fn results_carry_kind_and_status_and_kind_filters() {
         "{}",
         result.stdout
     );
+}
+
+#[test]
+fn a_municipality_and_an_age_typed_as_words_are_filters() {
+    let result = search(&["skive", "17"]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert_eq!(result.stderr, "kommune: Skive · alder: 17\n");
+    let typed = json(&["skive", "17", "job"]);
+    let flagged = json(&["--kommune", "skive", "--alder", "17", "job"]);
+    assert_eq!(typed["filters"], flagged["filters"]);
+    assert_eq!(typed["results"], flagged["results"]);
+    assert_eq!(
+        typed["recognised"]["municipalities"],
+        serde_json::json!(["skive"])
+    );
+    assert_eq!(typed["recognised"]["age"], 17);
+    assert_eq!(typed["recognised"]["text"], "job");
 }

@@ -99,10 +99,13 @@ fn show_names_an_unconfirmed_entry_and_a_kind_that_is_not_an_offer() {
     );
     // The bundled pool is marked as such.
     let result = run(&["show", "uddannelsespulje"]);
+    let text = result
+        .stdout
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(
-        result
-            .stdout
-            .contains("Pulje – en pulje eller et tilskud, ikke et tilbud til den unge"),
+        text.contains("Pulje – en pulje eller et tilskud, ikke et tilbud til den unge"),
         "{}",
         result.stdout
     );

@@ -88,7 +88,9 @@ fn caseworker_queries_find_the_expected_initiative_in_the_top_three() {
         };
         let filters = indsats::cli::search::filters(&catalogue, &args)
             .unwrap_or_else(|f| panic!("{line}: {:?}", f.lines));
-        let results = index.search(&args.query.join(" "), &filters);
+        // As `indsats search` does: places and ages typed become filters.
+        let understood = index.understand(&args.query.join(" "));
+        let results = index.search_understood(&understood, &filters);
         let top: Vec<&str> = results
             .hits
             .iter()

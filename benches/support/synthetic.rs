@@ -11,7 +11,7 @@
 #![allow(dead_code)]
 
 use indsats::catalogue::{
-    AgeRange, Area, Catalogue, Contact, Initiative, Scope, Source, Status, Vocabularies,
+    AgeRange, Area, Catalogue, Contact, Initiative, Kind, Scope, Source, Status, Vocabularies,
 };
 
 /// Function words, most frequent first.
@@ -441,6 +441,14 @@ pub fn initiative(rng: &mut Rng, n: usize, vocab: &Vocabularies) -> Initiative {
         summary: sentence(rng, 8, 18),
         description: paragraph(rng, 150, 300).into(),
         status,
+        // From the entry number, not the generator, so the rest of a
+        // synthetic catalogue stays what it was before kinds existed.
+        kind: match n % 10 {
+            0 => Kind::Professional,
+            1 => Kind::Funding,
+            2 => Kind::Policy,
+            _ => Kind::Offer,
+        },
         themes: ids(rng, &themes, 1, 3),
         target_groups: ids(rng, &groups, 1, 3),
         age,
@@ -466,6 +474,8 @@ pub fn initiative(rng: &mut Rng, n: usize, vocab: &Vocabularies) -> Initiative {
             title: "Syntetisk kilde".to_owned(),
             url: None,
             page: Some(rng.range(1, 40) as u32),
+            date: None,
+            accessed: None,
         }],
         last_verified: "2026-11-01".to_owned(),
     }

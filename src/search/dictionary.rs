@@ -66,6 +66,12 @@ pub struct Dictionary {
     loose_starts: Vec<u32>,
     /// Word ids sorted by loose key.
     loose_order: Vec<u32>,
+    /// The same for the Danish stems of the words ([`super::stem::stem`]).
+    stem_blob: String,
+    /// Byte offset of each stem in `stem_blob`, plus one past the end.
+    stem_starts: Vec<u32>,
+    /// Word ids sorted by stem.
+    stem_order: Vec<u32>,
     /// Offset of each word's postings in `postings`, plus the end.
     post_starts: Vec<usize>,
     /// Postings of all words, word after word, each in entry order.
@@ -79,6 +85,9 @@ crate::cache::codec::codec_struct!(Dictionary {
     loose_blob,
     loose_starts,
     loose_order,
+    stem_blob,
+    stem_starts,
+    stem_order,
     post_starts,
     postings,
 });
@@ -205,6 +214,14 @@ impl Dictionary {
         }
     }
 
+    fn stem_keys(&self) -> Keys<'_> {
+        Keys {
+            blob: &self.stem_blob,
+            starts: &self.stem_starts,
+            order: Some(&self.stem_order),
+        }
+    }
+
     /// The word with this id.
     #[cfg(test)]
     pub fn word(&self, id: u32) -> &str {
@@ -227,6 +244,12 @@ impl Dictionary {
             .lookup(&piece.strict, mode, substring, false, &mut offer);
         self.loose_keys()
             .lookup(&piece.loose, mode, substring, true, &mut offer);
+        // A plain term also meets other forms of its word (`klausuler` for
+        // `klausul`), as a whole word by the loose grade.
+        if mode == Mode::Fuzzy && self.stem_starts.len() > 1 {
+            self.stem_keys()
+                .lookup(&piece.stem, Mode::Word, false, true, &mut offer);
+        }
         found
             .into_iter()
             .map(|id| (id, best[id as usize]))
@@ -295,87 +318,9 @@ pub struct Builder {
     /// The last entry that added each word, to merge its field bits.
     last_entry: Vec<u32>,
     buffer: String,
-    /// When set, only words it keeps are collected.
-    filter: Option<WordFilter>,
-}
-
-/// The words a one-query index needs: every word a text-dictionary lookup
-/// of one of the query's pieces could return, by the strict or the loose
-/// key, given the term's mode — and no others.
-#[derive(Debug, Clone, Default)]
-pub struct WordFilter {
-    rules: Vec<(Piece, Rule)>,
-}
-
-/// How a word must relate to a piece to be kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Rule {
-    Contains,
-    StartsWith,
-    EndsWith,
-    Equals,
-}
-
-impl Rule {
-    fn holds(self, word: &str, piece: &str) -> bool {
-        match self {
-            Rule::Contains => memchr::memmem::find(word.as_bytes(), piece.as_bytes()).is_some(),
-            Rule::StartsWith => word.starts_with(piece),
-            Rule::EndsWith => word.ends_with(piece),
-            Rule::Equals => word == piece,
-        }
-    }
-}
-
-impl WordFilter {
-    /// The filter for the pieces of every term of `query`, for a dictionary
-    /// whose inner substrings count from `min_substring` chars (see
-    /// [`Dictionary::lookup`] and the search's use of it).
-    pub fn for_query(query: &super::query::Query, min_substring: usize) -> WordFilter {
-        let mut rules = Vec::new();
-        for term in query.positive.iter().chain(&query.negative) {
-            for piece in &term.pieces {
-                let long = piece.strict.chars().count() >= min_substring;
-                let rule = match term.mode {
-                    Mode::Substring => Rule::Contains,
-                    Mode::Fuzzy if term.negated || long => Rule::Contains,
-                    Mode::Fuzzy | Mode::Prefix => Rule::StartsWith,
-                    Mode::Suffix => Rule::EndsWith,
-                    Mode::Word => Rule::Equals,
-                };
-                rules.push((piece.clone(), rule));
-            }
-        }
-        WordFilter { rules }
-    }
-
-    /// Whether `word` (folded) could be returned for a piece.
-    pub fn keeps(&self, word: &str) -> bool {
-        self.rules.iter().any(|(piece, rule)| {
-            if rule.holds(word, &piece.strict) {
-                return true;
-            }
-            // The loose key drops chars, so the piece's loose key must be a
-            // subsequence of the word (and start it, for a prefix) first.
-            let first = piece.loose.chars().next();
-            let possible = match rule {
-                Rule::StartsWith | Rule::Equals => word.chars().next() == first,
-                _ => true,
-            } && super::fuzzy::is_subsequence(&piece.loose, word);
-            possible && rule.holds(&loose(word), &piece.loose)
-        })
-    }
 }
 
 impl Builder {
-    /// A builder that collects only the words `filter` keeps.
-    pub fn filtered(filter: Option<WordFilter>) -> Builder {
-        Builder {
-            filter,
-            ..Builder::default()
-        }
-    }
-
     /// Adds the words of `text` (not yet folded) to entry `entry`, field bit `bit`.
     pub fn add_text(&mut self, entry: usize, bit: u8, text: &str) {
         let mut buffer = std::mem::take(&mut self.buffer);
@@ -395,9 +340,6 @@ impl Builder {
         let entry = entry as u32;
         let mask = 1u32 << bit;
         for word in tokens {
-            if self.filter.as_ref().is_some_and(|f| !f.keeps(word)) {
-                continue;
-            }
             let id = match self.ids.get(word) {
                 Some(&id) => id as usize,
                 None => {
@@ -447,6 +389,44 @@ impl Builder {
         }
     }
 
+    /// Lets each compound word also count as its two halves, where both
+    /// are words of this builder already (see [`super::compound`]): the
+    /// entries and fields of `virksomhedsnetvaerk` join those of
+    /// `virksomhed` and `netvaerk`. Only the longest-head cut is used.
+    pub fn add_compound_parts(&mut self) {
+        let mut extra: HashMap<u32, Vec<Posting>> = HashMap::new();
+        let known = |w: &str| self.ids.contains_key(w);
+        for (id, word) in self.words.iter().enumerate() {
+            if let Some(&(head, tail)) = super::compound::splits(word, &known).first() {
+                for part in [head, tail] {
+                    if let Some(&target) = self.ids.get(part) {
+                        extra
+                            .entry(target)
+                            .or_default()
+                            .extend_from_slice(&self.lists[id]);
+                    }
+                }
+            }
+        }
+        for (target, mut added) in extra {
+            let list = &mut self.lists[target as usize];
+            added.extend_from_slice(list);
+            added.sort_unstable_by_key(|&p| p >> 8);
+            // One posting per entry, its field bits merged.
+            let mut merged: Vec<Posting> = Vec::with_capacity(added.len());
+            for posting in added {
+                match merged.last_mut() {
+                    Some(last) if *last >> 8 == posting >> 8 => *last |= posting,
+                    _ => merged.push(posting),
+                }
+            }
+            if let Some(&last) = merged.last() {
+                self.last_entry[target as usize] = last >> 8;
+            }
+            *list = merged;
+        }
+    }
+
     /// Sorts the words and lays everything out for lookups.
     pub fn finish(self) -> Dictionary {
         let Builder { words, lists, .. } = self;
@@ -478,6 +458,20 @@ impl Builder {
         let mut loose_order: Vec<u32> = (0..words.len() as u32).collect();
         loose_order.sort_unstable_by(|&a, &b| loose_keys[a as usize].cmp(&loose_keys[b as usize]));
         dict.loose_order = loose_order;
+        drop(loose_keys);
+        dict.stem_blob.push('\n');
+        let mut stems = Vec::with_capacity(words.len());
+        for &old in &order {
+            let stem = super::stem::stem(&words[old]);
+            dict.stem_starts.push(dict.stem_blob.len() as u32);
+            dict.stem_blob.push_str(&stem);
+            dict.stem_blob.push('\n');
+            stems.push(stem);
+        }
+        dict.stem_starts.push(dict.stem_blob.len() as u32);
+        let mut stem_order: Vec<u32> = (0..words.len() as u32).collect();
+        stem_order.sort_unstable_by(|&a, &b| stems[a as usize].cmp(&stems[b as usize]));
+        dict.stem_order = stem_order;
         dict
     }
 }

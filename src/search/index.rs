@@ -1,11 +1,11 @@
 //! [`SearchIndex`]: everything a search needs, precomputed once per catalogue.
 
 use super::Field;
-use super::dictionary::{self, Builder, Dictionary, GRADES, WordFilter, ungrade};
+use super::dictionary::{self, Builder, Dictionary, GRADES, ungrade};
 use super::filters::FacetIndex;
 use super::fold::fold;
 use super::names::EntryNames;
-use super::score::{MIN_SUBSTRING_TEXT, Tier, pair_points, points};
+use super::score::{Tier, pair_points, points};
 use std::collections::HashMap;
 
 use crate::catalogue::{Catalogue, Initiative, Term};
@@ -88,6 +88,8 @@ pub struct SearchIndex {
     pub(super) facets: FacetIndex,
     /// The names municipalities go by, for [`SearchIndex::understand`].
     pub(super) places: super::understand::Places,
+    /// Per entry: the ranking prior, per mille ([`super::score::prior`]).
+    pub(super) prior: Vec<u16>,
 }
 
 // Written to and read from the start-up cache (`crate::cache`).
@@ -106,6 +108,7 @@ crate::cache::codec::codec_struct!(SearchIndex {
     name_rank,
     facets,
     places,
+    prior,
 });
 
 impl std::fmt::Debug for SearchIndex {
@@ -148,8 +151,6 @@ struct Labels<'a> {
     themes: &'a HashMap<&'a str, String>,
     target_groups: &'a HashMap<&'a str, String>,
     municipalities: &'a HashMap<&'a str, String>,
-    /// Which text words to keep (all when `None`).
-    filter: Option<&'a WordFilter>,
 }
 
 /// The folded names and the word collections of a run of entries.
@@ -168,7 +169,7 @@ impl Part {
             names: Vec::with_capacity(entries.len()),
             name_words: Builder::default(),
             pair_words: Builder::default(),
-            text_words: Builder::filtered(labels.filter.cloned()),
+            text_words: Builder::default(),
         };
         let mut pair = String::new();
         let mut add_pairs = |e: usize, field: Field, folded: &str, pairs: &mut Builder| {
@@ -257,24 +258,11 @@ impl SearchIndex {
     /// With more than 16,777,215 initiatives (a catalogue file cannot hold
     /// that many within its size limit).
     pub fn new(catalogue: &Catalogue) -> SearchIndex {
-        SearchIndex::with_threads(catalogue, threads(), None)
+        SearchIndex::with_threads(catalogue, threads())
     }
 
-    /// An index that answers `query` (and only it) exactly as the full
-    /// index would: its text dictionary keeps only the words that can match
-    /// the query's pieces. See [`super::search_once`].
-    pub(super) fn for_query(catalogue: &Catalogue, query: &super::query::Query) -> SearchIndex {
-        let filter = WordFilter::for_query(query, MIN_SUBSTRING_TEXT);
-        SearchIndex::with_threads(catalogue, threads(), Some(filter))
-    }
-
-    /// [`SearchIndex::new`] on at most `threads` threads (1 or 2 are used),
-    /// keeping only the text words `filter` keeps.
-    pub(super) fn with_threads(
-        catalogue: &Catalogue,
-        threads: usize,
-        filter: Option<WordFilter>,
-    ) -> SearchIndex {
+    /// [`SearchIndex::new`] on at most `threads` threads (1 or 2 are used).
+    pub(super) fn with_threads(catalogue: &Catalogue, threads: usize) -> SearchIndex {
         let entries = &catalogue.initiatives;
         assert!(
             entries.len() < dictionary::MAX_ENTRIES,
@@ -293,7 +281,6 @@ impl SearchIndex {
             themes: &themes,
             target_groups: &target_groups,
             municipalities: &municipalities,
-            filter: filter.as_ref(),
         };
         // Two halves on two threads when it pays; the halves' dictionaries
         // merge in entry order.
@@ -313,10 +300,12 @@ impl SearchIndex {
         };
         let Part {
             names,
-            name_words,
+            mut name_words,
             pair_words,
-            text_words,
+            mut text_words,
         } = part;
+        name_words.add_compound_parts();
+        text_words.add_compound_parts();
 
         let mut by_name: Vec<u32> = (0..entries.len() as u32).collect();
         by_name.sort_by(|&a, &b| {
@@ -363,6 +352,10 @@ impl SearchIndex {
             name_rank,
             facets: FacetIndex::new(catalogue),
             places: super::understand::Places::new(vocab),
+            prior: entries
+                .iter()
+                .map(|e| super::score::prior(e.kind, e.status, e.area.scope))
+                .collect(),
         }
     }
 

@@ -11,7 +11,6 @@ use super::score::{
 };
 use super::understand::Understood;
 use super::{Field, Filters, Hit, Results};
-use crate::catalogue::Catalogue;
 
 /// How many of the best hits [`SearchIndex::search`] fills with matched
 /// fields and name positions. The rest are ranked but left without them:
@@ -43,15 +42,6 @@ impl TermScores {
             fields: vec![0; len],
         }
     }
-}
-
-/// Searches `catalogue` once: the same results as
-/// `SearchIndex::new(catalogue).search(query, filters)`, but only what this
-/// query needs is built — the text dictionary keeps just the words that can
-/// match the query's pieces — which makes a one-shot search (`indsats
-/// search`) several times cheaper on a large catalogue.
-pub fn search_once(catalogue: &Catalogue, query: &str, filters: &Filters) -> Results {
-    SearchIndex::for_query(catalogue, &parse(query)).search(query, filters)
 }
 
 impl SearchIndex {
@@ -87,10 +77,7 @@ impl SearchIndex {
 
     /// Whether a folded word is a whole word of a name, alias or text.
     pub fn has_word(&self, word: &str) -> bool {
-        let piece = super::query::Piece {
-            strict: word.to_owned(),
-            loose: word.to_owned(),
-        };
+        let piece = super::query::Piece::new(word);
         [&self.name_dict, &self.text_dict]
             .iter()
             .any(|scored| !scored.dict.lookup(&piece, Mode::Word, false).is_empty())
@@ -220,6 +207,10 @@ impl SearchIndex {
                 score[e] += u32::from(found.points[e]) * weight;
                 fields[e] |= found.fields[e];
             }
+        }
+        // What a caseworker can act on first (see `score`'s module docs).
+        for (e, points) in score.iter_mut().enumerate() {
+            *points = (u64::from(*points) * u64::from(self.prior[e]) / 1000) as u32;
         }
         Matched {
             set: Bitset::from_fn(len, |e| alive[e]),

@@ -8,9 +8,7 @@
 //! order of the names, and one bitset per filter value.
 //! [`SearchIndex::search`] then costs a scan of the distinct words, not of the
 //! text: per keystroke it does not grow with the length of the descriptions.
-//! [`search_once`] answers a single query with a smaller index (a one-shot
-//! API; `indsats search` uses the full index so it can share the start-up
-//! cache). Figures: BENCHMARKS.md.
+//! Figures: BENCHMARKS.md.
 //!
 //! Pure: no I/O, and the query is never stored beyond the call.
 //!
@@ -22,6 +20,7 @@
 //! * [`filters`] — filter sets and disjunctive facet counts.
 
 mod bitset;
+mod compound;
 mod dictionary;
 pub mod filters;
 pub use crate::fold;
@@ -31,6 +30,7 @@ mod matcher;
 mod names;
 pub mod query;
 pub mod score;
+pub mod stem;
 #[cfg(test)]
 mod tests;
 pub mod understand;
@@ -43,7 +43,7 @@ use crate::catalogue::{Kind, Status};
 
 pub use fold::fold;
 pub use index::SearchIndex;
-pub use matcher::{DETAILED_HITS, search_once};
+pub use matcher::DETAILED_HITS;
 pub use query::{Mode, Query, Term};
 
 /// The filters of a search: OR within a facet, AND across facets. An empty

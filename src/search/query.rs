@@ -44,6 +44,19 @@ pub struct Piece {
     pub strict: String,
     /// The loose key.
     pub loose: String,
+    /// The Danish stem of the strict key ([`super::stem::stem`]).
+    pub stem: String,
+}
+
+impl Piece {
+    /// The piece of a folded word.
+    pub fn new(strict: &str) -> Piece {
+        Piece {
+            strict: strict.to_owned(),
+            loose: loose(strict),
+            stem: super::stem::stem(strict),
+        }
+    }
 }
 
 /// One term of a query.
@@ -148,12 +161,7 @@ fn parse_term(raw: &str) -> Option<Term> {
         };
     }
     let folded = fold(text);
-    let pieces: Vec<Piece> = words(&folded)
-        .map(|w| Piece {
-            strict: w.to_owned(),
-            loose: loose(w),
-        })
-        .collect();
+    let pieces: Vec<Piece> = words(&folded).map(Piece::new).collect();
     if pieces.is_empty() {
         return None;
     }

@@ -292,7 +292,10 @@ impl Checker<'_> {
                     format!("'{email}' is not an e-mail address"),
                 );
             }
-            if !cites_web
+            // A local catalogue's own contacts need no web page: the
+            // municipality vouches for them itself.
+            if !self.local
+                && !cites_web
                 && ["phone", "email", "address"]
                     .iter()
                     .any(|k| contact.contains_key(*k))
