@@ -212,9 +212,7 @@ impl App {
             .filter_map(|id| self.catalogue.initiatives.iter().position(|e| &e.id == id))
             .map(|index| Hit {
                 index,
-                score: 0,
-                matched_fields: Vec::new(),
-                name_positions: Vec::new(),
+                ..Hit::default()
             })
             .collect();
         Results {

@@ -72,6 +72,9 @@ pub struct Dictionary {
     stem_starts: Vec<u32>,
     /// Word ids sorted by stem.
     stem_order: Vec<u32>,
+    /// Per word: the set of its letters ([`super::fuzzy_words::letters`]),
+    /// to pick the candidates of a fuzzy match without looking at the rest.
+    letters: Vec<u32>,
     /// Offset of each word's postings in `postings`, plus the end.
     post_starts: Vec<usize>,
     /// Postings of all words, word after word, each in entry order.
@@ -88,6 +91,7 @@ crate::cache::codec::codec_struct!(Dictionary {
     stem_blob,
     stem_starts,
     stem_order,
+    letters,
     post_starts,
     postings,
 });
@@ -222,8 +226,12 @@ impl Dictionary {
         }
     }
 
+    /// The letter set of the word with this id.
+    pub fn letters(&self, id: u32) -> u32 {
+        self.letters.get(id as usize).copied().unwrap_or(0)
+    }
+
     /// The word with this id.
-    #[cfg(test)]
     pub fn word(&self, id: u32) -> &str {
         self.strict_keys().key(id)
     }
@@ -254,52 +262,6 @@ impl Dictionary {
             .into_iter()
             .map(|id| (id, best[id as usize]))
             .collect()
-    }
-
-    /// The words holding `pattern` (folded letters and digits) as a compact
-    /// scatter ([`super::fuzzy::scatter`]), with the scatter's quality; words
-    /// holding it as a plain substring are left out when `skip_substrings` is
-    /// set (their entries match better already). One pass over all words to
-    /// find those holding the pattern's bytes in order, jumping from byte to
-    /// byte with `memchr2`, then the exact check on those alone.
-    pub fn scatter(&self, pattern: &str, skip_substrings: bool) -> Vec<(u32, u16)> {
-        let p = pattern.as_bytes();
-        let mut found = Vec::new();
-        if p.is_empty() {
-            return found;
-        }
-        let blob = self.blob.as_bytes();
-        let contiguous = memchr::memmem::Finder::new(p);
-        let mut at = 1; // past the leading newline
-        let mut matched = 0;
-        while let Some(hop) = memchr::memchr2(p[matched], b'\n', &blob[at..]) {
-            let here = at + hop;
-            if blob[here] == b'\n' {
-                // Word ended before the pattern did: next word.
-                matched = 0;
-                at = here + 1;
-                continue;
-            }
-            matched += 1;
-            at = here + 1;
-            if matched < p.len() {
-                continue;
-            }
-            // The whole pattern in order: check the word it lies in.
-            let id = self.strict_keys().id_at_byte(here);
-            let start = self.starts[id as usize] as usize;
-            let end = self.starts[id as usize + 1] as usize - 1;
-            let word = &self.blob[start..end];
-            let plain = skip_substrings && contiguous.find(word.as_bytes()).is_some();
-            if !plain {
-                if let Some(s) = super::fuzzy::scatter(pattern, word).filter(|s| s.end.is_some()) {
-                    found.push((id, s.quality));
-                }
-            }
-            matched = 0;
-            at = end + 1;
-        }
-        found
     }
 
     /// The postings of a word.
@@ -472,6 +434,10 @@ impl Builder {
         let mut stem_order: Vec<u32> = (0..words.len() as u32).collect();
         stem_order.sort_unstable_by(|&a, &b| stems[a as usize].cmp(&stems[b as usize]));
         dict.stem_order = stem_order;
+        dict.letters = order
+            .iter()
+            .map(|&old| super::fuzzy_words::letters(&words[old]))
+            .collect();
         dict
     }
 }
@@ -638,22 +604,5 @@ mod tests {
             assert_eq!(a.word(id), b.word(id));
             assert_eq!(a.postings(id), b.postings(id));
         }
-    }
-
-    #[test]
-    fn scatters_over_words() {
-        let d = dict(&["mentorforløb ungeindsats boligmentor"]);
-        let words = |p: &str, skip: bool| -> Vec<String> {
-            d.scatter(p, skip)
-                .iter()
-                .map(|&(id, _)| d.word(id).to_owned())
-                .collect()
-        };
-        assert_eq!(words("mntr", false), vec!["boligmentor", "mentorforloeb"]);
-        assert_eq!(words("mentor", false), vec!["boligmentor", "mentorforloeb"]);
-        assert!(words("mentor", true).is_empty());
-        assert_eq!(words("ungnd", true), vec!["ungeindsats"]);
-        assert!(words("xq", false).is_empty());
-        assert!(words("", false).is_empty());
     }
 }

@@ -185,6 +185,16 @@ impl FacetIndex {
         Some(set)
     }
 
+    /// The entries having the target group at `index` of the vocabulary.
+    pub fn target_group_entries(&self, index: usize) -> Option<&Bitset> {
+        self.target_groups.sets.get(index)
+    }
+
+    /// The entries having the theme at `index` of the vocabulary.
+    pub fn theme_entries(&self, index: usize) -> Option<&Bitset> {
+        self.themes.sets.get(index)
+    }
+
     /// The entry sets of `filters`.
     pub fn apply(&self, filters: &Filters) -> Applied {
         let inspiration = filters.statuses.contains(&Status::Inspiration);

@@ -34,6 +34,9 @@ pub(super) struct Scored {
     pub points: Vec<[u16; 256]>,
     /// `fields[mask]`: the global field mask of a local mask.
     pub fields: [u16; 256],
+    /// `slip_points[mask]`: the points of a misspelt word occurring in the
+    /// local fields of `mask` (a loose inside-a-word hit there).
+    pub slip_points: [u16; 256],
 }
 
 impl Scored {
@@ -59,10 +62,21 @@ impl Scored {
                     .unwrap_or(0);
             }
         }
+        let mut slip_points = [0u16; 256];
+        for (mask, slot) in slip_points.iter_mut().enumerate() {
+            *slot = local
+                .iter()
+                .enumerate()
+                .filter(|(bit, _)| mask >> bit & 1 == 1)
+                .map(|(_, &f)| super::score::points(f, Tier::Substring, true))
+                .max()
+                .unwrap_or(0);
+        }
         Scored {
             dict,
             points: table,
             fields,
+            slip_points,
         }
     }
 }
@@ -90,13 +104,23 @@ pub struct SearchIndex {
     pub(super) places: super::understand::Places,
     /// Per entry: the ranking prior, per mille ([`super::score::prior`]).
     pub(super) prior: Vec<u16>,
+    /// The vocabularies' keywords ([`super::keywords`]).
+    pub(super) keywords: super::keywords::Keywords,
+    /// Per entry and vocabulary value (target groups, then themes): where
+    /// the entry lists it (0 = first), or `u8::MAX` when it does not. An
+    /// entry's first target group is what it is most for.
+    pub(super) value_pos: Vec<u8>,
+    /// How scattered matches are rated (`fuzzy-matcher` unless a benchmark
+    /// asks for the earlier scorer).
+    pub(super) scorer: super::fuzzy_words::Scorer,
 }
 
 // Written to and read from the start-up cache (`crate::cache`).
 crate::cache::codec::codec_struct!(Scored {
     dict,
     points,
-    fields
+    fields,
+    slip_points,
 });
 crate::cache::codec::codec_struct!(SearchIndex {
     len,
@@ -109,6 +133,9 @@ crate::cache::codec::codec_struct!(SearchIndex {
     facets,
     places,
     prior,
+    keywords,
+    value_pos,
+    scorer,
 });
 
 impl std::fmt::Debug for SearchIndex {
@@ -246,6 +273,32 @@ impl Part {
     }
 }
 
+/// [`SearchIndex::value_pos`] of a catalogue.
+fn value_positions(catalogue: &Catalogue) -> Vec<u8> {
+    let vocab = &catalogue.vocabularies;
+    let index: HashMap<(u8, &str), usize> = vocab
+        .target_groups
+        .iter()
+        .map(|t| (0, t.id.as_str()))
+        .chain(vocab.themes.iter().map(|t| (1, t.id.as_str())))
+        .enumerate()
+        .map(|(i, key)| (key, i))
+        .collect();
+    let values = index.len();
+    let mut pos = vec![u8::MAX; catalogue.initiatives.len() * values];
+    for (e, entry) in catalogue.initiatives.iter().enumerate() {
+        let lists = [(0u8, &entry.target_groups), (1u8, &entry.themes)];
+        for (kind, ids) in lists {
+            for (p, id) in ids.iter().enumerate() {
+                if let Some(&v) = index.get(&(kind, id.as_str())) {
+                    pos[e * values + v] = p.min(254) as u8;
+                }
+            }
+        }
+    }
+    pos
+}
+
 fn local_bit(fields: &[Field], field: Field) -> u8 {
     fields.iter().position(|&f| f == field).unwrap_or_default() as u8
 }
@@ -352,11 +405,31 @@ impl SearchIndex {
             name_rank,
             facets: FacetIndex::new(catalogue),
             places: super::understand::Places::new(vocab),
+            keywords: super::keywords::Keywords::new(vocab),
+            value_pos: value_positions(catalogue),
+            scorer: super::fuzzy_words::Scorer::default(),
             prior: entries
                 .iter()
                 .map(|e| super::score::prior(e.kind, e.status, e.area.scope))
                 .collect(),
         }
+    }
+
+    /// Where entry `e` lists the vocabulary value `value` (target groups
+    /// first, then themes), 0 for first; `None` when it does not.
+    pub(super) fn value_position(&self, e: usize, value: usize) -> Option<u8> {
+        let values = self.value_pos.len() / self.len.max(1);
+        self.value_pos
+            .get(e * values + value)
+            .copied()
+            .filter(|&p| p != u8::MAX)
+    }
+
+    /// The same index rating scattered matches with `scorer` (to measure
+    /// the scorers side by side; the product uses the default).
+    pub fn with_scorer(mut self, scorer: super::fuzzy_words::Scorer) -> SearchIndex {
+        self.scorer = scorer;
+        self
     }
 
     /// Number of initiatives indexed.

@@ -2,12 +2,15 @@
 //! filtering, ranking and counting facets.
 
 use super::bitset::Bitset;
+use super::dictionary::ungrade;
 use super::dictionary::unpack;
+use super::fuzzy_words::Fuzzy;
 use super::index::{Scored, SearchIndex};
-use super::query::{Mode, Query, Term, parse, parse_understood};
+use super::query::{Mode, Piece, Query, Term, parse, parse_understood};
+use super::score::{MAX_SLIP_POINTS, Tier, points};
 use super::score::{
-    MAX_FUZZY_POINTS, MIN_FUZZY, MIN_SUBSTRING_NAME, MIN_SUBSTRING_TEXT, extra_fields_bonus,
-    fuzzy_points, rarity_weight,
+    MIN_FUZZY, MIN_SUBSTRING_NAME, MIN_SUBSTRING_TEXT, extra_fields_bonus, fuzzy_points,
+    rarity_weight,
 };
 use super::understand::Understood;
 use super::{Field, Filters, Hit, Results};
@@ -18,6 +21,11 @@ use super::{Field, Filters, Hit, Results};
 /// list of 100,000 hits (see BENCHMARKS.md), and nobody scrolls that far. Use
 /// [`SearchIndex::fill_details`] for them.
 pub const DETAILED_HITS: usize = 1_000;
+
+/// Points a keyword hit loses per target group or theme the entry lists
+/// before the matched one (at most five): small next to the gap between
+/// fields, so it only orders entries tagged alike.
+pub const KEYWORD_POSITION_POINTS: u16 = 3;
 
 /// The entries a query matched, with their scores and matched fields.
 struct Matched {
@@ -97,9 +105,7 @@ impl SearchIndex {
                 .filter(|&e| selected.contains(e))
                 .map(|index| Hit {
                     index,
-                    score: 0,
-                    matched_fields: Vec::new(),
-                    name_positions: Vec::new(),
+                    ..Hit::default()
                 })
                 .collect()
         } else {
@@ -133,8 +139,7 @@ impl SearchIndex {
                 let mut hit = Hit {
                     index,
                     score: matched.score[index],
-                    matched_fields: Vec::new(),
-                    name_positions: Vec::new(),
+                    ..Hit::default()
                 };
                 if rank < DETAILED_HITS {
                     self.detail(&mut hit, matched.fields[index], terms, &mut scratch);
@@ -144,9 +149,27 @@ impl SearchIndex {
             .collect()
     }
 
-    /// Fills a hit's matched fields (from the field mask) and name positions.
+    /// Fills a hit's matched fields (from the field mask), name positions
+    /// and keyword hits.
     fn detail(&self, hit: &mut Hit, fields: u16, terms: &[Term], scratch: &mut Vec<u32>) {
         hit.matched_fields = Field::from_mask(fields);
+        hit.via.clear();
+        for term in terms.iter().filter(|t| !t.negated) {
+            for piece in &term.pieces {
+                let (mode, substring) = lookup_mode(term, piece, MIN_SUBSTRING_TEXT);
+                for (field, index, _, word) in self.keywords.lookup(piece, mode, substring) {
+                    let has = match field {
+                        Field::TargetGroup => self.facets.target_group_entries(index),
+                        _ => self.facets.theme_entries(index),
+                    }
+                    .is_some_and(|set| set.contains(hit.index));
+                    let via = self.keywords.via(field, index, word);
+                    if has && !hit.via.contains(&via) {
+                        hit.via.push(via);
+                    }
+                }
+            }
+        }
         hit.name_positions = if fields & Field::Name.bit() != 0 {
             self.names[hit.index].positions(terms, scratch)
         } else {
@@ -233,6 +256,7 @@ impl SearchIndex {
             ] {
                 self.piece_scores(term, piece_index, scored, min_substring, &mut piece);
             }
+            self.keyword_scores(term, &term.pieces[piece_index], &mut piece);
             total = Some(match total {
                 None => piece,
                 // Every piece must match: a term scores its weakest piece.
@@ -247,7 +271,10 @@ impl SearchIndex {
         }
         let mut total = total.unwrap_or_else(|| TermScores::new(self.len));
         if !term.negated && term.mode == Mode::Fuzzy && term.char_len() >= MIN_FUZZY {
-            self.fuzzy_scores(&term.joined(), alive, &mut total);
+            let pattern = term.joined();
+            self.fuzzy_scores(&pattern, alive, &mut total);
+            self.text_slip_scores(&pattern, alive, &mut total);
+            self.fuzzy_keyword_scores(&pattern, &mut total);
         }
         total
     }
@@ -260,10 +287,10 @@ impl SearchIndex {
         // already. Run-together pairs are left out: scatters across two
         // words are rare, and the pairs are many.
         let dict = &self.name_dict.dict;
-        for (word, quality) in dict.scatter(pattern, true) {
+        for (word, how) in super::fuzzy_words::fuzzy(dict, pattern, true, true, self.scorer) {
             for &posting in dict.postings(word) {
                 let (e, mask) = unpack(posting);
-                if !alive[e] || out.points[e] > MAX_FUZZY_POINTS {
+                if !alive[e] || out.points[e] > MAX_SLIP_POINTS {
                     continue;
                 }
                 let field = if mask & 1 == 1 {
@@ -271,10 +298,78 @@ impl SearchIndex {
                 } else {
                     Field::Alias
                 };
-                let points = fuzzy_points(field, quality);
+                let points = match how {
+                    Fuzzy::Slip => points(field, Tier::Substring, true),
+                    Fuzzy::Scattered(quality) => fuzzy_points(field, quality),
+                };
                 if points > out.points[e] {
                     out.points[e] = points;
                     out.fields[e] = field.bit();
+                }
+            }
+        }
+    }
+
+    /// Every entry of a target group or theme whose keyword `piece` is
+    /// scores like a hit in that group's label, less
+    /// [`KEYWORD_POSITION_POINTS`] for each group the entry lists before it:
+    /// `angst` puts the offers *for* mental health before those that also
+    /// take it.
+    fn keyword_scores(&self, term: &Term, piece: &Piece, out: &mut TermScores) {
+        let (mode, substring) = lookup_mode(term, piece, MIN_SUBSTRING_TEXT);
+        for (field, index, grade, _) in self.keywords.lookup(piece, mode, substring) {
+            let (tier, loose) = ungrade(grade);
+            let p = points(field, tier, loose);
+            let value = self.keywords.value_of(field, index);
+            let set = match field {
+                Field::TargetGroup => self.facets.target_group_entries(index),
+                _ => self.facets.theme_entries(index),
+            };
+            for e in set.into_iter().flat_map(|set| set.iter()) {
+                let position = u16::from(self.value_position(e, value).unwrap_or(0).min(5));
+                let p = p.saturating_sub(position * KEYWORD_POSITION_POINTS);
+                out.points[e] = out.points[e].max(p);
+                out.fields[e] |= field.bit();
+            }
+        }
+    }
+
+    /// A word of the other fields typed with a slip (`mentro`, `psykatri`)
+    /// scores like a loose inside-a-word hit in its field.
+    fn text_slip_scores(&self, pattern: &str, alive: &[bool], out: &mut TermScores) {
+        let text = &self.text_dict;
+        for (word, _) in super::fuzzy_words::fuzzy(&text.dict, pattern, true, false, self.scorer) {
+            for &posting in text.dict.postings(word) {
+                let (e, mask) = unpack(posting);
+                if !alive[e] {
+                    continue;
+                }
+                let points = text.slip_points[mask as usize];
+                if points > out.points[e] {
+                    out.points[e] = points;
+                    out.fields[e] |= text.fields[mask as usize];
+                }
+            }
+        }
+    }
+
+    /// A keyword typed with a slip (`angts`) still reaches its group, scored
+    /// as a loose inside-a-word hit in the group's label: below every word
+    /// start, above a scattered match in a name.
+    fn fuzzy_keyword_scores(&self, pattern: &str, out: &mut TermScores) {
+        for (field, index, _) in self.keywords.fuzzy(pattern, self.scorer) {
+            let base = points(field, Tier::Substring, true);
+            let value = self.keywords.value_of(field, index);
+            let set = match field {
+                Field::TargetGroup => self.facets.target_group_entries(index),
+                _ => self.facets.theme_entries(index),
+            };
+            for e in set.into_iter().flat_map(|set| set.iter()) {
+                let position = u16::from(self.value_position(e, value).unwrap_or(0).min(3));
+                let p = base.saturating_sub(position);
+                if out.points[e] < p {
+                    out.points[e] = p;
+                    out.fields[e] |= field.bit();
                 }
             }
         }
@@ -289,16 +384,7 @@ impl SearchIndex {
         out: &mut TermScores,
     ) {
         let piece = &term.pieces[piece_index];
-        let substring = match term.mode {
-            Mode::Fuzzy if term.negated => true,
-            Mode::Fuzzy => piece.strict.chars().count() >= min_substring,
-            Mode::Substring => true,
-            Mode::Prefix | Mode::Suffix | Mode::Word => false,
-        };
-        let mode = match term.mode {
-            Mode::Fuzzy if term.negated => Mode::Substring,
-            mode => mode,
-        };
+        let (mode, substring) = lookup_mode(term, piece, min_substring);
         for (word, grade) in scored.dict.lookup(piece, mode, substring) {
             let points = &scored.points[grade as usize];
             for &posting in scored.dict.postings(word) {
@@ -312,4 +398,21 @@ impl SearchIndex {
             }
         }
     }
+}
+
+/// How a term's piece is looked up in a dictionary whose inner substrings
+/// count from `min_substring` chars: the mode, and whether inner substrings
+/// count. A negated plain term matches substrings of any length.
+fn lookup_mode(term: &Term, piece: &Piece, min_substring: usize) -> (Mode, bool) {
+    let substring = match term.mode {
+        Mode::Fuzzy if term.negated => true,
+        Mode::Fuzzy => piece.strict.chars().count() >= min_substring,
+        Mode::Substring => true,
+        Mode::Prefix | Mode::Suffix | Mode::Word => false,
+    };
+    let mode = match term.mode {
+        Mode::Fuzzy if term.negated => Mode::Substring,
+        mode => mode,
+    };
+    (mode, substring)
 }

@@ -25,7 +25,9 @@ mod dictionary;
 pub mod filters;
 pub use crate::fold;
 pub mod fuzzy;
+pub mod fuzzy_words;
 mod index;
+pub mod keywords;
 mod matcher;
 mod names;
 pub mod query;
@@ -135,7 +137,7 @@ impl Field {
 }
 
 /// One matching initiative.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Hit {
     /// Index into `catalogue.initiatives`.
     pub index: usize,
@@ -149,6 +151,9 @@ pub struct Hit {
     /// Char indices into `initiative.name` to highlight, sorted (filled like
     /// `matched_fields`).
     pub name_positions: Vec<usize>,
+    /// The target groups and themes matched through one of their keywords
+    /// (`angst` → psykisk), filled like `matched_fields`.
+    pub via: Vec<keywords::Via>,
 }
 
 /// How many entries each filter value would leave, given the query and the

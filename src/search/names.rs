@@ -2,7 +2,7 @@
 //! for the highlight positions of a hit.
 
 use super::fold::{fold_with_map, is_word_char, loose_with_map};
-use super::fuzzy::{positions, scatter};
+use super::fuzzy_words::positions;
 use super::query::{Mode, Term};
 use super::score::{MIN_FUZZY, Tier};
 
@@ -72,9 +72,9 @@ impl EntryNames {
             scratch.truncate(mark);
             if term.mode == Mode::Fuzzy && term.char_len() >= MIN_FUZZY {
                 let pattern = term.joined();
-                if let Some(found) = scatter(&pattern, &self.name) {
+                let chars = positions(&pattern, &self.name);
+                if !chars.is_empty() {
                     // Char indices of the folded name, to its bytes.
-                    let chars = positions(&pattern, &self.name, found);
                     let mut wanted = chars.iter().peekable();
                     for (i, (b, _)) in self.name.char_indices().enumerate() {
                         if wanted.next_if(|&&w| w == i).is_some() {

@@ -122,6 +122,10 @@ pub fn fuzzy_points(field: Field, quality: u16) -> u16 {
     }
 }
 
+/// Most points a misspelt word (one slip away) can give: a loose hit inside
+/// a word of the name.
+pub const MAX_SLIP_POINTS: u16 = 20 - LOOSE_PENALTY;
+
 /// The lowest ranking prior, per mille: no entry loses more than a fifth of
 /// its text score for what it is. Chosen with the inside-a-word points above
 /// so that a word-start hit always beats an inside-a-word hit.
