@@ -22,6 +22,10 @@ use super::{Field, Filters, Hit, Results};
 /// [`SearchIndex::fill_details`] for them.
 pub const DETAILED_HITS: usize = 1_000;
 
+/// Shortest known head (in bytes) that may stand for a compound query word
+/// whose tail no dictionary knows.
+pub const MIN_COMPOUND_HEAD: usize = 6;
+
 /// Points a keyword hit loses per target group or theme the entry lists
 /// before the matched one (at most five): small next to the gap between
 /// fields, so it only orders entries tagged alike.
@@ -247,16 +251,15 @@ impl SearchIndex {
     /// only for live entries the words did not match.
     fn term_scores(&self, term: &Term, alive: &[bool]) -> TermScores {
         let mut total: Option<TermScores> = None;
-        for piece_index in 0..term.pieces.len() {
-            let mut piece = TermScores::new(self.len);
-            for (scored, min_substring) in [
-                (&self.name_dict, MIN_SUBSTRING_NAME),
-                (&self.pair_dict, usize::MAX),
-                (&self.text_dict, MIN_SUBSTRING_TEXT),
-            ] {
-                self.piece_scores(term, piece_index, scored, min_substring, &mut piece);
+        for part in &term.pieces {
+            let mut piece = self.one_piece(term, part);
+            if !term.negated
+                && term.mode == Mode::Fuzzy
+                && !piece.points.iter().any(|&p| p > 0)
+                && let Some(parts) = self.compound_scores(term, part)
+            {
+                piece = parts;
             }
-            self.keyword_scores(term, &term.pieces[piece_index], &mut piece);
             total = Some(match total {
                 None => piece,
                 // Every piece must match: a term scores its weakest piece.
@@ -375,15 +378,61 @@ impl SearchIndex {
         }
     }
 
+    /// The points of one piece of a term in every dictionary.
+    fn one_piece(&self, term: &Term, piece: &Piece) -> TermScores {
+        let mut out = TermScores::new(self.len);
+        for (scored, min_substring) in [
+            (&self.name_dict, MIN_SUBSTRING_NAME),
+            (&self.pair_dict, usize::MAX),
+            (&self.text_dict, MIN_SUBSTRING_TEXT),
+        ] {
+            self.piece_scores(term, piece, scored, min_substring, &mut out);
+        }
+        self.keyword_scores(term, piece, &mut out);
+        out
+    }
+
+    /// A word no dictionary knows, read as a compound of words they do
+    /// (`socialklausul` → `social` + `klausul`; both must match), or failing
+    /// that by its known head alone (`kontanthjaelpsmodtager` →
+    /// `kontanthjaelp`, when that is at least [`MIN_COMPOUND_HEAD`] bytes and
+    /// half the word). `None` when neither reading exists.
+    fn compound_scores(&self, term: &Term, piece: &Piece) -> Option<TermScores> {
+        let known = |part: &str| {
+            let part = Piece::new(part);
+            self.keywords.has_word(&part.strict)
+                || [&self.name_dict, &self.text_dict]
+                    .iter()
+                    .any(|d| !d.dict.lookup(&part, Mode::Fuzzy, false).is_empty())
+        };
+        if let Some(&(head, tail)) = super::compound::splits(&piece.strict, &known).first() {
+            let mut out = self.one_piece(term, &Piece::new(head));
+            let tail = self.one_piece(term, &Piece::new(tail));
+            for e in 0..self.len {
+                out.points[e] = out.points[e].min(tail.points[e]);
+                out.fields[e] |= tail.fields[e];
+            }
+            return Some(out);
+        }
+        let word = &piece.strict;
+        let head = word
+            .char_indices()
+            .map(|(i, _)| i)
+            .rev()
+            .filter(|&i| i >= MIN_COMPOUND_HEAD && 2 * i >= word.len())
+            .map(|i| &word[..i])
+            .find(|head| known(head))?;
+        Some(self.one_piece(term, &Piece::new(head)))
+    }
+
     fn piece_scores(
         &self,
         term: &Term,
-        piece_index: usize,
+        piece: &Piece,
         scored: &Scored,
         min_substring: usize,
         out: &mut TermScores,
     ) {
-        let piece = &term.pieces[piece_index];
         let (mode, substring) = lookup_mode(term, piece, min_substring);
         for (word, grade) in scored.dict.lookup(piece, mode, substring) {
             let points = &scored.points[grade as usize];
