@@ -53,7 +53,7 @@ pub fn closest_ids(catalogue: &Catalogue, wanted: &str, limit: usize) -> Vec<Str
             let score = if id.contains(&wanted) || name.contains(&wanted) || wanted.contains(id) {
                 0
             } else {
-                1 + edit_distance(id, &wanted)
+                1 + strsim::levenshtein(id, &wanted)
             };
             (score, id)
         })
@@ -67,33 +67,16 @@ pub fn closest_ids(catalogue: &Catalogue, wanted: &str, limit: usize) -> Vec<Str
         .collect()
 }
 
-/// Levenshtein distance in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != cb));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
-    use super::edit_distance;
+    use super::closest_ids;
+    use crate::catalogue::load::{Origin, load};
 
     #[test]
-    fn edit_distance_counts_edits() {
-        assert_eq!(edit_distance("ips-ung", "ips-ung"), 0);
-        assert_eq!(edit_distance("ips-ung", "ips-unge"), 1);
-        assert_eq!(edit_distance("fgu", "fug"), 2);
-        assert_eq!(edit_distance("", "abc"), 3);
+    fn close_ids_come_first() {
+        let catalogue = load(Origin::Bundled).unwrap().catalogue;
+        assert_eq!(closest_ids(&catalogue, "ips-unge", 1), ["ips-ung"]);
+        assert!(closest_ids(&catalogue, "fgu-skole", 3).contains(&"fgu-skolen".to_owned()));
+        assert!(closest_ids(&catalogue, "zzzzzzzzzzzzzzzz", 3).is_empty());
     }
 }

@@ -8,8 +8,7 @@
 //! of distinct words and of entries that match, not with the length of the
 //! texts.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::FxHashMap;
 
 use super::fold::{fold_into, loose, words};
 use super::query::{Mode, Piece};
@@ -274,7 +273,7 @@ impl Dictionary {
 /// Collects the words of entries, field by field, into a [`Dictionary`].
 #[derive(Debug, Default)]
 pub struct Builder {
-    ids: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>>,
+    ids: FxHashMap<Box<str>, u32>,
     words: Vec<Box<str>>,
     lists: Vec<Vec<Posting>>,
     /// The last entry that added each word, to merge its field bits.
@@ -356,7 +355,7 @@ impl Builder {
     /// entries and fields of `virksomhedsnetvaerk` join those of
     /// `virksomhed` and `netvaerk`. Only the longest-head cut is used.
     pub fn add_compound_parts(&mut self) {
-        let mut extra: HashMap<u32, Vec<Posting>> = HashMap::new();
+        let mut extra: FxHashMap<u32, Vec<Posting>> = FxHashMap::default();
         let known = |w: &str| self.ids.contains_key(w);
         for (id, word) in self.words.iter().enumerate() {
             if let Some(&(head, tail)) = super::compound::splits(word, &known).first() {
@@ -439,45 +438,6 @@ impl Builder {
             .map(|&old| super::fuzzy_words::letters(&words[old]))
             .collect();
         dict
-    }
-}
-
-/// The Fx hash (from rustc): fast for the short keys of a word table.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FxHasher {
-    hash: u64,
-}
-
-const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
     }
 }
 
