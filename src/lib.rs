@@ -12,6 +12,7 @@ pub mod cli;
 pub mod date;
 pub mod report;
 pub mod search;
+pub mod secure_file;
 pub mod store;
 pub mod term;
 pub mod text;

@@ -109,16 +109,15 @@ pub fn load(dir: &Path) -> (Store, Option<Warning>) {
 }
 
 fn read_limited(path: &Path) -> io::Result<Option<Vec<u8>>> {
-    match fs::metadata(path) {
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(err) => return Err(err),
-        Ok(meta) if meta.len() > MAX_BYTES => {
-            // Far too big to be ours: treat as corrupt.
-            return Ok(Some(b"too large".to_vec()));
+    match crate::secure_file::read_regular(path, MAX_BYTES) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(crate::secure_file::ReadError::Io(err)) if err.kind() == io::ErrorKind::NotFound => {
+            Ok(None)
         }
-        Ok(_) => {}
+        Err(crate::secure_file::ReadError::Io(err)) => Err(err),
+        // Far too big to be ours: treat as corrupt.
+        Err(crate::secure_file::ReadError::TooLarge(_)) => Ok(Some(b"too large".to_vec())),
     }
-    fs::read(path).map(Some)
 }
 
 /// Saves atomically: writes a temp file in `dir`, then renames it over the old one.
