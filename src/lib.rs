@@ -8,6 +8,7 @@
 pub mod app;
 pub mod cache;
 pub mod catalogue;
+pub mod charrules;
 pub mod cli;
 pub mod date;
 pub mod report;

@@ -259,9 +259,10 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// Whether `c` must never appear in catalogue text: C0/C1 control characters and DEL.
+/// Whether `c` must never appear in catalogue text: C0/C1 control characters,
+/// DEL and invisible format characters ([`crate::charrules`]).
 pub fn is_forbidden_char(c: char) -> bool {
-    c.is_control()
+    crate::charrules::is_forbidden(c)
 }
 
 /// Whether text is empty or only white space (required text may not be).
@@ -392,13 +393,11 @@ impl<'p> Checker<'p> {
         match value {
             Value::String(s) => {
                 if let Some(c) = s.chars().find(|&c| is_forbidden_char(c)) {
-                    self.report(
-                        at,
-                        format!(
-                            "contains a control character (U+{:04X}); text may not contain control characters",
-                            c as u32
-                        ),
-                    );
+                    let (one, many) = crate::charrules::kind(c);
+                    let code = c as u32;
+                    let text =
+                        format!("contains {one} (U+{code:04X}); text may not contain {many}");
+                    self.report(at, text);
                 }
             }
             Value::Array(items) => {

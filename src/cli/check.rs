@@ -6,19 +6,20 @@ use super::args::CheckArgs;
 use super::{Context, Outcome, print_stdout};
 use crate::catalogue::local::{LocalInfo, load_local, local_path, merge};
 use crate::catalogue::{Catalogue, load};
+use crate::text::escaped;
 
 /// Validates the named file, or the catalogue the app would use together with
 /// its local catalogue; with `--local PATH`, that file as a local catalogue.
 pub fn run(ctx: &Context, args: &CheckArgs) -> Outcome {
     if let (Some(path), false) = (&args.path, args.local) {
         let catalogue = load::load_file(path)?;
-        return print_stdout(&format!("{}: {}\n", path.display(), summary(&catalogue)));
+        return print_stdout(&format!("{}: {}\n", shown(path), summary(&catalogue)));
     }
     let loaded = load::load(load::resolve_origin(ctx.catalogue.as_deref()))?;
     let mut catalogue = loaded.catalogue;
     let mut out = format!(
         "{}: {}\n",
-        loaded.origin.display_name(),
+        escaped(&loaded.origin.display_name()),
         summary(&catalogue)
     );
     let local = if args.local {
@@ -31,7 +32,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Outcome {
         print_stdout(&out)?;
         out.clear();
         let info = check_local(&mut catalogue, &path)?;
-        out.push_str(&format!("{}: {}\n", path.display(), local_summary(&info)));
+        out.push_str(&format!("{}: {}\n", shown(&path), local_summary(&info)));
         out.push_str(&format!("merged: {}\n", summary(&catalogue)));
     }
     print_stdout(&out)
@@ -40,6 +41,11 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Outcome {
 fn check_local(catalogue: &mut Catalogue, path: &Path) -> Result<LocalInfo, super::Failure> {
     let file = load_local(path, &catalogue.vocabularies)?;
     Ok(merge(catalogue, file, path.to_owned()))
+}
+
+/// A file name as printed: anything that could steer the terminal escaped.
+fn shown(path: &Path) -> String {
+    escaped(&path.display().to_string())
 }
 
 /// The one-line summary of a valid catalogue.

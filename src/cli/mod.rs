@@ -118,7 +118,16 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) => {
-            let text = err.render().to_string();
+            // Arguments are quoted back: escape what could steer the terminal.
+            let text: String = err
+                .render()
+                .to_string()
+                .split_inclusive('\n')
+                .map(|line| match line.strip_suffix('\n') {
+                    Some(line) => format!("{}\n", crate::text::escaped(line)),
+                    None => crate::text::escaped(line),
+                })
+                .collect();
             if err.use_stderr() {
                 let text = text.strip_prefix("error: ").unwrap_or(&text);
                 eprint!("indsats: {text}");
