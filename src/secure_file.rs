@@ -120,14 +120,15 @@ pub fn unsafe_dir_reason(meta: &Metadata) -> Option<String> {
 }
 
 /// Makes sure `dir` exists as a directory this user owns and no one else
-/// can write to, creating it (and missing parents) with mode 0700.
-/// An existing directory that fails the check is an error, never changed.
-pub fn private_dir(dir: &Path) -> io::Result<()> {
+/// can write to, creating it (and missing parents) with `mode` (0700 for
+/// private data). An existing directory that fails the check is an error,
+/// never changed.
+pub fn safe_dir(dir: &Path, mode: u32) -> io::Result<()> {
     match std::fs::symlink_metadata(dir) {
         Err(err) if err.kind() == io::ErrorKind::NotFound => {
             std::fs::DirBuilder::new()
                 .recursive(true)
-                .mode(0o700)
+                .mode(mode)
                 .create(dir)?;
         }
         Err(err) => return Err(err),
@@ -142,6 +143,52 @@ pub fn private_dir(dir: &Path) -> io::Result<()> {
             io::ErrorKind::PermissionDenied,
             format!("{}: not a safe place to write: {reason}", dir.display()),
         )),
+    }
+}
+
+/// The signals that end or stop the process, held back by [`defer_signals`].
+const DEFERRED: [libc::c_int; 8] = [
+    libc::SIGHUP,
+    libc::SIGINT,
+    libc::SIGTERM,
+    libc::SIGQUIT,
+    libc::SIGUSR1,
+    libc::SIGUSR2,
+    libc::SIGALRM,
+    libc::SIGTSTP,
+];
+
+/// Holds back terminating and stopping signals on this thread until dropped
+/// (then a pending one acts as it would have): for the short stretch in
+/// which a temporary file exists that a signal's default action would leave
+/// behind.
+#[must_use = "signals are held back only while the guard lives"]
+pub struct SignalsDeferred {
+    old: libc::sigset_t,
+}
+
+/// Starts holding back signals; see [`SignalsDeferred`].
+pub fn defer_signals() -> SignalsDeferred {
+    // SAFETY: sigset_t is plain data, initialised by sigemptyset before use;
+    // pthread_sigmask only changes this thread's mask.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        let mut old: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        for signal in DEFERRED {
+            libc::sigaddset(&mut set, signal);
+        }
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, &mut old);
+        SignalsDeferred { old }
+    }
+}
+
+impl Drop for SignalsDeferred {
+    fn drop(&mut self) {
+        // SAFETY: restores the mask saved by defer_signals.
+        unsafe {
+            libc::pthread_sigmask(libc::SIG_SETMASK, &self.old, std::ptr::null_mut());
+        }
     }
 }
 
@@ -189,11 +236,11 @@ mod tests {
     fn private_dirs_are_made_0700_and_shared_ones_refused() {
         let dir = tempfile::tempdir().unwrap();
         let inner = dir.path().join("a/b");
-        private_dir(&inner).unwrap();
+        safe_dir(&inner, 0o700).unwrap();
         let mode = std::fs::metadata(&inner).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o700);
         std::fs::set_permissions(&inner, std::fs::Permissions::from_mode(0o770)).unwrap();
-        let err = private_dir(&inner).unwrap_err();
+        let err = safe_dir(&inner, 0o700).unwrap_err();
         assert!(err.to_string().contains("others can write"), "{err}");
     }
 }

@@ -17,6 +17,9 @@ pub struct Reader<'a> {
     /// The same bytes when they live as long as the process (a leaked map):
     /// then long texts are borrowed instead of copied.
     lasting: Option<&'static [u8]>,
+    /// Whether decoded text may hold line feeds (the search index's word
+    /// lists do; catalogue text, like the JSON validator, allows none).
+    newlines: bool,
 }
 
 impl Reader<'static> {
@@ -25,6 +28,7 @@ impl Reader<'static> {
         Reader {
             bytes,
             lasting: Some(bytes),
+            newlines: false,
         }
     }
 }
@@ -35,6 +39,23 @@ impl<'a> Reader<'a> {
         Reader {
             bytes,
             lasting: None,
+            newlines: false,
+        }
+    }
+
+    /// Lets decoded text hold line feeds from here on (for the search
+    /// index); every other character the catalogue's rule refuses
+    /// ([`crate::charrules`]) stays an error.
+    pub fn allow_newlines(&mut self) {
+        self.newlines = true;
+    }
+
+    /// `bytes` as text that passes the catalogue's character rule.
+    fn text<'t>(&self, bytes: &'t [u8]) -> Result<&'t str, Corrupt> {
+        let text = std::str::from_utf8(bytes).map_err(|_| Corrupt)?;
+        match crate::charrules::first_forbidden(text, self.newlines) {
+            None => Ok(text),
+            Some(_) => Err(Corrupt),
         }
     }
 
@@ -75,6 +96,14 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// How many of `n` items of type `T` to allocate room for up front: all of
+/// them, up to 1 MiB. A length is checked only against the bytes left, and
+/// one byte can stand for an item hundreds of bytes large: a corrupt length
+/// must not make a huge allocation before the items fail to decode.
+fn capacity<T>(n: usize) -> usize {
+    n.min((1 << 20) / size_of::<T>().max(1))
+}
+
 /// Writes a length prefix and the bytes.
 pub fn encode_bytes(bytes: &[u8], out: &mut Vec<u8>) {
     bytes.len().encode(out);
@@ -99,7 +128,7 @@ pub trait Codec: Sized {
     /// Reads `n` values in a row (integers override this to convert a whole
     /// slice at once: the index holds millions of them).
     fn decode_many(input: &mut Reader<'_>, n: usize) -> Result<Vec<Self>, Corrupt> {
-        let mut items = Vec::with_capacity(n);
+        let mut items = Vec::with_capacity(capacity::<Self>(n));
         for _ in 0..n {
             items.push(Self::decode(input)?);
         }
@@ -169,9 +198,7 @@ impl Codec for String {
     fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
         let n = input.len()?;
         let bytes = input.take(n)?;
-        std::str::from_utf8(bytes)
-            .map(str::to_owned)
-            .map_err(|_| Corrupt)
+        input.text(bytes).map(str::to_owned)
     }
 }
 
@@ -193,14 +220,10 @@ impl Codec for Cow<'static, str> {
         let n = input.len()?;
         if input.lasting.is_none() {
             let bytes = input.take(n)?;
-            return std::str::from_utf8(bytes)
-                .map(|text| Cow::Owned(text.to_owned()))
-                .map_err(|_| Corrupt);
+            return input.text(bytes).map(|text| Cow::Owned(text.to_owned()));
         }
         let bytes = input.take_lasting(n)?.ok_or(Corrupt)?;
-        std::str::from_utf8(bytes)
-            .map(Cow::Borrowed)
-            .map_err(|_| Corrupt)
+        input.text(bytes).map(Cow::Borrowed)
     }
 }
 
@@ -279,7 +302,7 @@ impl<K: Codec + Eq + Hash + Ord, V: Codec + Clone> Codec for HashMap<K, V> {
     }
     fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
         let n = input.len()?;
-        let mut map = HashMap::with_capacity(n);
+        let mut map = HashMap::with_capacity(capacity::<(K, V)>(n));
         for _ in 0..n {
             let key = K::decode(input)?;
             map.insert(key, V::decode(input)?);
@@ -395,6 +418,22 @@ mod tests {
             Err(Corrupt)
         );
         assert_eq!(bool::decode(&mut Reader::new(&[2])), Err(Corrupt));
+        // Text the catalogue's character rule refuses.
+        for bad in ["a\u{1b}[2J", "a\u{202E}b", "a\u{9b}", "tag\u{E0041}"] {
+            let mut bytes = Vec::new();
+            bad.to_owned().encode(&mut bytes);
+            assert_eq!(
+                String::decode(&mut Reader::new(&bytes)),
+                Err(Corrupt),
+                "{bad:?}"
+            );
+        }
+        let mut bytes = Vec::new();
+        String::from("ord\nord").encode(&mut bytes);
+        assert_eq!(String::decode(&mut Reader::new(&bytes)), Err(Corrupt));
+        let mut words = Reader::new(&bytes);
+        words.allow_newlines();
+        assert_eq!(String::decode(&mut words), Ok("ord\nord".to_owned()));
         assert_eq!(
             Option::<u8>::decode(&mut Reader::new(&[9, 0])),
             Err(Corrupt)

@@ -37,7 +37,11 @@ pub(super) struct Scored {
 }
 
 impl Scored {
-    fn new(dict: Dictionary, local: &[Field], points: fn(Field, Tier, bool) -> u16) -> Scored {
+    pub(super) fn new(
+        dict: Dictionary,
+        local: &[Field],
+        points: fn(Field, Tier, bool) -> u16,
+    ) -> Scored {
         let mut fields = [0u16; 256];
         for (mask, slot) in fields.iter_mut().enumerate() {
             *slot = local

@@ -22,6 +22,7 @@
 //! * [`filters`] — filter sets and disjunctive facet counts.
 
 mod bitset;
+mod check;
 mod dictionary;
 pub mod filters;
 pub mod fold;
