@@ -18,6 +18,7 @@ use crate::store;
 use crate::term::Session;
 use crate::term::clipboard::osc52;
 use crate::term::events::{self, Incoming};
+use crate::term::signals;
 
 /// Starts the interactive app.
 pub fn run(ctx: &Context) -> Outcome {
@@ -35,6 +36,8 @@ pub fn run(ctx: &Context) -> Outcome {
             "this terminal (TERM=dumb) cannot show the interactive app; use `indsats search` or `indsats show`",
         ));
     }
+    // What is typed stays in memory only: no core dump may write it out.
+    signals::harden_process();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut app = App::with_index(loaded, index, ctx.lang, Date::today(), no_color);
     let data_dir = store::data_dir();
@@ -44,8 +47,10 @@ pub fn run(ctx: &Context) -> Outcome {
         inside_tmux: std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
     };
     let fail = |err: std::io::Error| Failure::new(2, format!("terminal error: {err}"));
+    // Signals are caught before the terminal changes, so none can leave it raw.
+    let incoming = events::spawn().map_err(fail)?;
     let mut session = Session::start().map_err(fail)?;
-    let result = event_loop(&mut session, &mut app, &io);
+    let result = event_loop(&mut session, &mut app, &io, &incoming);
     // Restores the terminal (as it would on any other way out).
     drop(session);
     result.map_err(fail)?;
@@ -108,11 +113,15 @@ fn run_effects(session: &mut Session, app: &mut App, io: &Io) -> std::io::Result
     Ok(())
 }
 
-fn event_loop(session: &mut Session, app: &mut App, io: &Io) -> std::io::Result<()> {
+fn event_loop(
+    session: &mut Session,
+    app: &mut App,
+    io: &Io,
+    incoming: &Receiver<Incoming>,
+) -> std::io::Result<()> {
     let size = session.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     draw(session, app)?;
-    let incoming: Receiver<Incoming> = events::spawn()?;
     while let Ok(first) = incoming.recv() {
         let mut changed = false;
         for message in std::iter::once(first).chain(incoming.try_iter()) {
@@ -122,6 +131,17 @@ fn event_loop(session: &mut Session, app: &mut App, io: &Io) -> std::io::Result<
                         app.apply(action);
                         changed = true;
                     }
+                }
+                Incoming::Signal(signals::STOP) => {
+                    // Job control: the shell's prompt needs a normal terminal.
+                    crate::term::restore();
+                    signals::stop_self();
+                    session.resume()?;
+                    changed = true;
+                }
+                Incoming::Signal(signals::CONTINUE) => {
+                    session.resume()?;
+                    changed = true;
                 }
                 Incoming::Signal(_) | Incoming::InputClosed => app.quit = true,
             }
