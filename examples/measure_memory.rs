@@ -2,7 +2,8 @@
 //! `cargo run --release --example measure_memory -- [CATALOGUE.json]` loads it
 //! (through the start-up cache in `$INDSATS_CACHE_DIR`, or the user's cache
 //! dir), searches once, and prints the time taken and the process's resident
-//! memory: all of it, anonymous (heap) and file-backed (the mapped cache).
+//! memory: all of it, anonymous (heap), file-backed and shared memory (the
+//! mapped private copy of the cache).
 //! Run it twice: the first run writes the cache, the second reads it.
 
 use std::path::PathBuf;
@@ -24,10 +25,11 @@ fn field(status: &str, name: &str) -> f64 {
 fn memory() -> String {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     format!(
-        "VmRSS {:.0} MiB (anonymous {:.0}, file {:.0}), peak {:.0} MiB",
+        "VmRSS {:.0} MiB (anonymous {:.0}, file {:.0}, shmem {:.0}), peak {:.0} MiB",
         field(&status, "VmRSS:"),
         field(&status, "RssAnon:"),
         field(&status, "RssFile:"),
+        field(&status, "RssShmem:"),
         field(&status, "VmHWM:"),
     )
 }

@@ -1,5 +1,6 @@
 //! The catalogue of initiatives: model, loading, validation and look-ups.
 
+pub mod limits;
 pub mod load;
 pub mod local;
 pub mod lookup;
