@@ -60,27 +60,56 @@ pub fn kind(c: char) -> (&'static str, &'static str) {
     }
 }
 
+/// Bytes that may start a refused character: C0 controls and DEL, and the
+/// UTF-8 lead bytes of every range [`is_invisible`] or C1 controls touch.
+/// Printable ASCII, Danish letters (lead byte 0xC3) and continuation bytes
+/// are not among them, so ordinary text is scanned a table look-up per byte.
+const SUSPECT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    let leads: [u8; 13] = [
+        0x7F, 0xC2, 0xCD, 0xD8, 0xDB, 0xDC, 0xE0, 0xE1, 0xE2, 0xE3, 0xEF, 0xF0, 0xF3,
+    ];
+    let mut i = 0;
+    while i < leads.len() {
+        table[leads[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// The first character of `text` that [`is_forbidden`] refuses; a line feed
 /// is let through when `allow_newline` is set (the search index separates
-/// its words with them). Fast on ASCII and Danish letters.
+/// its words with them).
 pub fn first_forbidden(text: &str, allow_newline: bool) -> Option<char> {
     let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b < 0x80 {
-            if (b < 0x20 && !(allow_newline && b == b'\n')) || b == 0x7F {
-                return Some(char::from(b));
+    loop {
+        // Eight bytes at a time while none is suspect.
+        while let Some(eight) = bytes.get(i..i + 8) {
+            if eight
+                .iter()
+                .fold(false, |any, &b| any | SUSPECT[usize::from(b)])
+            {
+                break;
             }
-            i += 1;
-            continue;
+            i += 8;
         }
+        let at = bytes
+            .get(i..)?
+            .iter()
+            .position(|&b| SUSPECT[usize::from(b)])?;
+        i += at;
         let c = text.get(i..).and_then(|rest| rest.chars().next())?;
-        if is_forbidden(c) {
+        if is_forbidden(c) && !(allow_newline && c == '\n') {
             return Some(c);
         }
         i += c.len_utf8();
     }
-    None
 }
 
 /// A `serde_json` formatter that writes every character [`is_forbidden`]
@@ -174,7 +203,30 @@ mod tests {
             assert_eq!(first_forbidden(&text, false), Some(c), "U+{:04X}", c as u32);
         }
         assert_eq!(first_forbidden("a\nb", true), None);
+        // Every position of a long line, past the eight-byte steps.
+        let line = "Mentorforløb for unge i Østjylland og på Læsø, ";
+        for at in 0..line.len() {
+            if line.is_char_boundary(at) {
+                let text = format!("{}\u{7f}{}", &line[..at], &line[at..]);
+                assert_eq!(first_forbidden(&text, false), Some('\u{7f}'), "at {at}");
+                let text = format!("{}\u{1f}{}", &line[..at], &line[at..]);
+                assert_eq!(first_forbidden(&text, false), Some('\u{1f}'), "at {at}");
+            }
+        }
+        assert_eq!(first_forbidden(line, false), None);
         assert_eq!(first_forbidden("a\nb", false), Some('\n'));
+    }
+
+    #[test]
+    fn every_refused_character_starts_with_a_suspect_byte() {
+        let mut buffer = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let lead = c.encode_utf8(&mut buffer).as_bytes()[0];
+            if is_forbidden(c) {
+                assert!(SUSPECT[usize::from(lead)], "U+{:04X}", c as u32);
+                assert_eq!(first_forbidden(&format!("abcdefghij{c}"), false), Some(c));
+            }
+        }
     }
 
     #[test]

@@ -11,7 +11,10 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use super::codec::{Codec, Reader};
-use super::private::PrivateCopy;
+use super::private::{self, PrivateCopy};
+
+/// While a cache file is read, its pages are let go after this many bytes.
+const RELEASE_EVERY: usize = 4 << 20;
 use crate::catalogue::Catalogue;
 use crate::catalogue::load::Loaded;
 use crate::catalogue::local::LocalInfo;
@@ -85,10 +88,18 @@ pub fn read(path: &Path, key: &Key) -> Option<(Catalogue, Option<LocalInfo>, Sea
     let (bytes, punch) = PrivateCopy::of(file, meta.len()).ok()?.leak();
     let body_len = bytes.len().checked_sub(8)?;
     let sum = u64::from_le_bytes(bytes[body_len..].try_into().ok()?);
-    if checksum(&bytes[..body_len]) != sum {
+    // In stretches, each let go once summed: the file is not resident all at once.
+    let mut summed = Checksum::default();
+    for stretch in bytes[..body_len].chunks(RELEASE_EVERY) {
+        summed.write(stretch);
+        private::release(stretch);
+    }
+    if summed.finish() != sum {
         return None;
     }
-    let decoded = decode(Reader::lasting(&bytes[..body_len]), key);
+    let mut reader = Reader::lasting(&bytes[..body_len]);
+    reader.release_behind(RELEASE_EVERY, private::release);
+    let decoded = decode(reader, key);
     // Keep only the pages of the borrowed descriptions.
     let base = bytes.as_ptr() as usize;
     let kept = decoded.iter().flat_map(|(catalogue, _, _)| {
@@ -219,6 +230,7 @@ impl Sink<'_> {
     }
 }
 
+#[cfg(test)]
 fn checksum(bytes: &[u8]) -> u64 {
     let mut sum = Checksum::default();
     sum.write(bytes);
