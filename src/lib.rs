@@ -15,6 +15,7 @@ pub mod report;
 pub mod search;
 pub mod secure_file;
 pub mod store;
+pub mod store_merge;
 pub mod term;
 pub mod text;
 pub mod tui;

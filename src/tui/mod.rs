@@ -42,15 +42,16 @@ pub fn run(ctx: &Context) -> Outcome {
     let mut app = App::with_index(loaded, index, ctx.lang, Date::today(), no_color);
     let data_dir = store::data_dir();
     load_store(&mut app, data_dir.as_deref());
-    let io = Io {
+    let mut io = Io {
         data_dir,
         inside_tmux: std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
+        saved: app.store.clone(),
     };
     let fail = |err: std::io::Error| Failure::new(2, format!("terminal error: {err}"));
     // Signals are caught before the terminal changes, so none can leave it raw.
     let incoming = events::spawn().map_err(fail)?;
     let mut session = Session::start().map_err(fail)?;
-    let result = event_loop(&mut session, &mut app, &io, &incoming);
+    let result = event_loop(&mut session, &mut app, &mut io, &incoming);
     // Restores the terminal (as it would on any other way out).
     drop(session);
     result.map_err(fail)?;
@@ -65,6 +66,9 @@ pub fn run(ctx: &Context) -> Outcome {
 struct Io {
     data_dir: Option<PathBuf>,
     inside_tmux: bool,
+    /// The store as last loaded or saved: saving applies the changes since
+    /// then to what is on disk, beside other sessions' changes.
+    saved: store::Store,
 }
 
 /// Loads favourites and recents; problems become a status message, never a stop.
@@ -91,7 +95,7 @@ fn warning_text(app: &App, warning: &store::Warning) -> String {
 }
 
 /// Carries out what `update` asked for: clipboard writes and saving.
-fn run_effects(session: &mut Session, app: &mut App, io: &Io) -> std::io::Result<()> {
+fn run_effects(session: &mut Session, app: &mut App, io: &mut Io) -> std::io::Result<()> {
     for effect in std::mem::take(&mut app.effects) {
         match effect {
             Effect::Copy(text) => {
@@ -101,11 +105,19 @@ fn run_effects(session: &mut Session, app: &mut App, io: &Io) -> std::io::Result
             }
             Effect::SaveStore => {
                 let result = match &io.data_dir {
-                    Some(dir) => store::save(dir, &app.store).map_err(|e| e.to_string()),
+                    Some(dir) => crate::store_merge::save_merged(dir, &io.saved, &app.store)
+                        .map_err(|e| e.to_string()),
                     None => Err(app.lang.strings().no_home.to_owned()),
                 };
-                if let Err(err) = result {
-                    app.status = Some(warning_text(app, &store::Warning::NotSaved(err)));
+                match result {
+                    // Other sessions' marks show here too from now on.
+                    Ok(merged) => {
+                        app.store = merged.clone();
+                        io.saved = merged;
+                    }
+                    Err(err) => {
+                        app.status = Some(warning_text(app, &store::Warning::NotSaved(err)));
+                    }
                 }
             }
         }
@@ -116,7 +128,7 @@ fn run_effects(session: &mut Session, app: &mut App, io: &Io) -> std::io::Result
 fn event_loop(
     session: &mut Session,
     app: &mut App,
-    io: &Io,
+    io: &mut Io,
     incoming: &Receiver<Incoming>,
 ) -> std::io::Result<()> {
     let size = session.terminal.size()?;
