@@ -58,3 +58,20 @@ impl SearchIndex {
         Some(self)
     }
 }
+
+/// `blob` is a line feed and then one key after another, each ended by a
+/// line feed; `starts` are their offsets in order, plus the blob's end.
+pub(super) fn well_formed_keys(blob: &str, starts: &[u32]) -> bool {
+    let bytes = blob.as_bytes();
+    bytes.first() == Some(&b'\n')
+        && starts.first() == Some(&1)
+        && starts.last().map(|&s| s as usize) == Some(bytes.len())
+        && starts.windows(2).all(|w| {
+            let (start, end) = (w[0] as usize, w[1] as usize);
+            start < end
+                && bytes.get(end - 1) == Some(&b'\n')
+                && bytes
+                    .get(start..end - 1)
+                    .is_some_and(|word| !word.contains(&b'\n'))
+        })
+}

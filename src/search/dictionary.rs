@@ -293,6 +293,7 @@ impl Dictionary {
     /// entry below `entries`: then no lookup can index out of bounds.
     pub(super) fn is_well_formed(&self, entries: usize) -> bool {
         let words = self.len();
+        use super::check::well_formed_keys;
         well_formed_keys(&self.blob, &self.starts)
             && well_formed_keys(&self.loose_blob, &self.loose_starts)
             && self.loose_starts.len() == self.starts.len()
@@ -304,23 +305,6 @@ impl Dictionary {
             && self.post_starts.last() == Some(&self.postings.len())
             && self.postings.iter().all(|&p| unpack(p).0 < entries)
     }
-}
-
-/// `blob` is a line feed and then one key after another, each ended by a
-/// line feed; `starts` are their offsets in order, plus the blob's end.
-fn well_formed_keys(blob: &str, starts: &[u32]) -> bool {
-    let bytes = blob.as_bytes();
-    bytes.first() == Some(&b'\n')
-        && starts.first() == Some(&1)
-        && starts.last().map(|&s| s as usize) == Some(bytes.len())
-        && starts.windows(2).all(|w| {
-            let (start, end) = (w[0] as usize, w[1] as usize);
-            start < end
-                && bytes.get(end - 1) == Some(&b'\n')
-                && bytes
-                    .get(start..end - 1)
-                    .is_some_and(|word| !word.contains(&b'\n'))
-        })
 }
 
 /// Collects the words of entries, field by field, into a [`Dictionary`].
