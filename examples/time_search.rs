@@ -1,7 +1,10 @@
 //! Quick timings without criterion: `cargo run --release --example time_search
 //! -- SIZE [QUERY…]` builds a synthetic catalogue of SIZE entries (0 = the
 //! bundled one) and prints the index build time and the median time of each
-//! query, unfiltered and filtered.
+//! query, unfiltered and filtered, understood as the app and `indsats search`
+//! understand it (places and ages become filters). `SCORER=scatter` rates
+//! scattered matches with the earlier in-house scorer instead of
+//! fuzzy-matcher's.
 
 #[path = "../benches/support/synthetic.rs"]
 mod synthetic;
@@ -11,6 +14,7 @@ use std::time::{Duration, Instant};
 
 use indsats::catalogue::Status;
 use indsats::catalogue::load::{Origin, load};
+use indsats::search::fuzzy_words::Scorer;
 use indsats::search::{Filters, SearchIndex};
 
 fn median(mut times: Vec<Duration>) -> Duration {
@@ -23,7 +27,19 @@ fn main() {
     let size: usize = args.first().and_then(|s| s.parse().ok()).unwrap_or(100_000);
     let mut queries: Vec<&str> = args.iter().skip(1).map(String::as_str).collect();
     if queries.is_empty() {
-        queries = vec!["", "m", "men", "mentorfo", "ung job", "'x"];
+        queries = vec![
+            "",
+            "m",
+            "men",
+            "mentorfo",
+            "ung job",
+            "'x",
+            "mentr",
+            "mentro",
+            "angst",
+            "skive 17 droppet ud af eud",
+            "kontanthjælpsmodtager",
+        ];
     }
     let bundled = load(Origin::Bundled).expect("bundled").catalogue;
     let catalogue = if size == 0 {
@@ -32,7 +48,11 @@ fn main() {
         synthetic::catalogue(&bundled, size, 42)
     };
     let start = Instant::now();
-    let index = SearchIndex::new(&catalogue);
+    let scorer = match std::env::var("SCORER").as_deref() {
+        Ok("scatter") => Scorer::Scatter,
+        _ => Scorer::Skim,
+    };
+    let index = SearchIndex::new(&catalogue).with_scorer(scorer);
     println!("{index:?}");
     println!("build: {:?}", start.elapsed());
     let filtered = Filters {
@@ -47,7 +67,8 @@ fn main() {
             let mut hits = 0;
             for _ in 0..15 {
                 let start = Instant::now();
-                hits = index.search(query, &filters).hits.len();
+                let understood = index.understand(query);
+                hits = index.search_understood(&understood, &filters).hits.len();
                 times.push(start.elapsed());
             }
             println!(

@@ -8,12 +8,15 @@
 pub mod app;
 pub mod cache;
 pub mod catalogue;
+pub mod charrules;
 pub mod cli;
 pub mod date;
 pub mod fold;
 pub mod report;
 pub mod search;
+pub mod secure_file;
 pub mod store;
+pub mod store_merge;
 pub mod term;
 pub mod text;
 pub mod tui;

@@ -1,8 +1,10 @@
 //! Favourites and recently opened initiatives, kept as initiative ids only in
 //! the user's data dir. Never anything about a citizen, never a query.
 //!
-//! Written atomically (temp file, then rename). A corrupt file is moved aside;
-//! an unreadable or unwritable home never stops the app.
+//! Written atomically (temp file, then rename), merged with what other
+//! sessions saved under a lock ([`crate::store_merge`]). A corrupt file is
+//! moved aside; an unreadable file is never overwritten; an unreadable or
+//! unwritable home never stops the app.
 
 use std::fs;
 use std::io;
@@ -109,29 +111,50 @@ pub fn load(dir: &Path) -> (Store, Option<Warning>) {
 }
 
 fn read_limited(path: &Path) -> io::Result<Option<Vec<u8>>> {
-    match fs::metadata(path) {
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(err) => return Err(err),
-        Ok(meta) if meta.len() > MAX_BYTES => {
-            // Far too big to be ours: treat as corrupt.
-            return Ok(Some(b"too large".to_vec()));
+    match crate::secure_file::read_regular(path, MAX_BYTES) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(crate::secure_file::ReadError::Io(err)) if err.kind() == io::ErrorKind::NotFound => {
+            Ok(None)
         }
-        Ok(_) => {}
+        Err(crate::secure_file::ReadError::Io(err)) => Err(err),
+        // Far too big to be ours: treat as corrupt.
+        Err(crate::secure_file::ReadError::TooLarge(_)) => Ok(Some(b"too large".to_vec())),
     }
-    fs::read(path).map(Some)
 }
 
-/// Saves atomically: writes a temp file in `dir`, then renames it over the old one.
-pub fn save(dir: &Path, store: &Store) -> io::Result<()> {
-    fs::create_dir_all(dir)?;
-    let text = serde_json::to_string_pretty(store).map_err(io::Error::other)?;
-    let temp = dir.join(format!("{FILE_NAME}.tmp-{}", std::process::id()));
-    let result =
-        fs::write(&temp, text.as_bytes()).and_then(|()| fs::rename(&temp, dir.join(FILE_NAME)));
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
+/// Reads and parses the store at `path`: `None` when there is no file; an
+/// error when it cannot be read or is not a valid store.
+pub fn read_store(path: &Path) -> io::Result<Option<Store>> {
+    let Some(bytes) = read_limited(path)? else {
+        return Ok(None);
+    };
+    match serde_json::from_slice::<Store>(&bytes) {
+        Ok(store) if store.version == 1 => Ok(Some(store)),
+        _ => Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            "not a valid favourites file",
+        )),
     }
-    result
+}
+
+/// Saves `store` as it is (for a single session); see
+/// [`crate::store_merge::save_merged`] for saving beside other sessions.
+pub fn save(dir: &Path, store: &Store) -> io::Result<()> {
+    crate::secure_file::safe_dir(dir, 0o700)?;
+    write_store(dir, store)
+}
+
+/// Writes `store` atomically: a temp file in `dir` created exclusively
+/// (0600, never through a symlink), then renamed over the old one.
+pub fn write_store(dir: &Path, store: &Store) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(store).map_err(io::Error::other)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".favourites-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    std::io::Write::write_all(temp.as_file_mut(), text.as_bytes())?;
+    temp.persist(dir.join(FILE_NAME)).map_err(|err| err.error)?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -4,20 +4,12 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_width::UnicodeWidthStr;
 
 /// Whether `c` could change how a terminal draws what follows it: control
-/// characters, bidirectional overrides and isolates, and other invisible
-/// format characters. Such characters are dropped before catalogue text is
-/// drawn or printed.
+/// characters, bidirectional marks, overrides and isolates, line separators,
+/// tag characters and other invisible characters
+/// ([`crate::charrules::is_forbidden`]). Such characters are dropped before
+/// catalogue text is drawn or printed, and escaped in messages.
 pub fn is_unsafe_char(c: char) -> bool {
-    c.is_control()
-        || matches!(c,
-            '\u{200B}'..='\u{200F}'   // zero-width space/joiners, LRM, RLM
-            | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
-            | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
-            | '\u{2066}'..='\u{2069}' // bidi isolates
-            | '\u{FE0E}' | '\u{FE0F}' // variation selectors: terminals disagree on the width
-            | '\u{FEFF}'              // zero-width no-break space (BOM)
-            | '\u{FFF9}'..='\u{FFFB}' // interlinear annotation
-        )
+    crate::charrules::is_forbidden(c)
 }
 
 /// `text` with every character that could steer a terminal written as a

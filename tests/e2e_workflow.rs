@@ -22,7 +22,7 @@ fn search_then_list(app: &mut PtyApp, query: &str) {
 fn a_favourite_survives_a_restart_with_the_same_data_dir() {
     let home = tempfile::tempdir().unwrap();
     let mut app = PtyApp::start(home.path(), &[], 120, 40, &[]);
-    app.wait_for("46 af 46");
+    app.wait_for(&common::everything("af"));
     search_then_list(&mut app, "talentspejderne");
     app.send(b"f");
     app.wait_for("Gemt som favorit");
@@ -34,7 +34,7 @@ fn a_favourite_survives_a_restart_with_the_same_data_dir() {
     assert!(!stored.contains("Søg"), "only ids are stored");
 
     let mut again = PtyApp::start(home.path(), &[], 120, 40, &[]);
-    again.wait_for("46 af 46");
+    again.wait_for(&common::everything("af"));
     again.send(keys::TAB);
     again.send(keys::TAB);
     again.send(b"v");
@@ -48,7 +48,7 @@ fn a_favourite_survives_a_restart_with_the_same_data_dir() {
 fn print_on_exit_leaves_the_summary_in_the_terminal() {
     let home = tempfile::tempdir().unwrap();
     let mut app = PtyApp::start(home.path(), &[], 100, 30, &[]);
-    app.wait_for("46 af 46");
+    app.wait_for(&common::everything("af"));
     search_then_list(&mut app, "fgu skolen");
     app.send(b"p");
     assert_eq!(app.wait_exit(), 0);
@@ -86,7 +86,7 @@ fn copy_sends_osc52_and_wraps_it_inside_tmux() {
     ] {
         let home = tempfile::tempdir().unwrap();
         let mut app = PtyApp::start(home.path(), &[], 100, 30, &env);
-        app.wait_for("46 af 46");
+        app.wait_for(&common::everything("af"));
         search_then_list(&mut app, "ips-ung");
         app.send(b"c");
         app.wait_for("Kopiér til udklipsholderen");
@@ -105,7 +105,7 @@ fn a_corrupt_favourites_file_is_moved_aside_and_the_app_starts() {
     std::fs::create_dir_all(&data).unwrap();
     std::fs::write(data.join("favourites.json"), "{\"favourites\": [1, 2").unwrap();
     let mut app = PtyApp::start(home.path(), &[], 120, 40, &[]);
-    app.wait_for("46 af 46");
+    app.wait_for(&common::everything("af"));
     app.wait_for("Favoritfilen var ødelagt");
     assert!(data.join("favourites.json.corrupt").exists());
     assert!(!data.join("favourites.json").exists());
@@ -119,7 +119,7 @@ fn a_read_only_home_still_starts_the_app() {
     // The data dir's parent is a file: nothing can be saved there.
     std::fs::write(home.path().join("data"), "not a dir").unwrap();
     let mut app = PtyApp::start(home.path(), &[], 120, 40, &[]);
-    app.wait_for("46 af 46");
+    app.wait_for(&common::everything("af"));
     search_then_list(&mut app, "kui");
     app.send(b"f");
     app.wait_for("Kunne ikke gemme favoritter");

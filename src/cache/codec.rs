@@ -17,7 +17,18 @@ pub struct Reader<'a> {
     /// The same bytes when they live as long as the process (a leaked map):
     /// then long texts are borrowed instead of copied.
     lasting: Option<&'static [u8]>,
+    /// For a lasting reader: all its bytes, how many of them were let go
+    /// ([`Reader::release_behind`]), after how many more to let go again,
+    /// and how.
+    behind: Option<Behind>,
+    /// Whether decoded text may hold line feeds (the search index's word
+    /// lists do; catalogue text, like the JSON validator, allows none).
+    newlines: bool,
 }
+
+/// What a lasting reader lets go of as it reads: all its bytes, how many
+/// were let go, after how many more to let go again, and how.
+type Behind = (&'static [u8], usize, usize, fn(&[u8]));
 
 impl Reader<'static> {
     /// A reader over bytes that live as long as the process.
@@ -25,6 +36,20 @@ impl Reader<'static> {
         Reader {
             bytes,
             lasting: Some(bytes),
+            behind: None,
+            newlines: false,
+        }
+    }
+}
+
+impl Reader<'static> {
+    /// Calls `release` on the bytes read so far whenever `every` more have
+    /// been read (a lasting reader over a mapped file: its pages can go from
+    /// the resident set once decoded, and come back when a borrowed text is
+    /// read).
+    pub fn release_behind(&mut self, every: usize, release: fn(&[u8])) {
+        if let Some(all) = self.lasting {
+            self.behind = Some((all, 0, every.max(1), release));
         }
     }
 }
@@ -35,6 +60,24 @@ impl<'a> Reader<'a> {
         Reader {
             bytes,
             lasting: None,
+            behind: None,
+            newlines: false,
+        }
+    }
+
+    /// Lets decoded text hold line feeds from here on (for the search
+    /// index); every other character the catalogue's rule refuses
+    /// ([`crate::charrules`]) stays an error.
+    pub fn allow_newlines(&mut self) {
+        self.newlines = true;
+    }
+
+    /// `bytes` as text that passes the catalogue's character rule.
+    fn text<'t>(&self, bytes: &'t [u8]) -> Result<&'t str, Corrupt> {
+        let text = std::str::from_utf8(bytes).map_err(|_| Corrupt)?;
+        match crate::charrules::first_forbidden(text, self.newlines) {
+            None => Ok(text),
+            Some(_) => Err(Corrupt),
         }
     }
 
@@ -47,6 +90,13 @@ impl<'a> Reader<'a> {
         self.bytes = tail;
         if let Some(lasting) = &mut self.lasting {
             *lasting = &lasting[n..];
+            if let Some((all, released, every, release)) = &mut self.behind {
+                let read = all.len() - lasting.len();
+                if read - *released >= *every {
+                    release(&all[*released..read]);
+                    *released = read;
+                }
+            }
         }
         Ok(head)
     }
@@ -75,6 +125,15 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// How many of `n` items of type `T` to allocate room for up front, with
+/// `left` bytes of input left: all of them, as long as that takes at most
+/// four times the bytes left. A length is checked only against the bytes
+/// left, and one byte can stand for an item hundreds of bytes large: a
+/// corrupt length must not make a huge allocation before the items fail.
+fn capacity<T>(n: usize, left: usize) -> usize {
+    n.min(left.saturating_mul(4) / size_of::<T>().max(1))
+}
+
 /// Writes a length prefix and the bytes.
 pub fn encode_bytes(bytes: &[u8], out: &mut Vec<u8>) {
     bytes.len().encode(out);
@@ -99,7 +158,7 @@ pub trait Codec: Sized {
     /// Reads `n` values in a row (integers override this to convert a whole
     /// slice at once: the index holds millions of them).
     fn decode_many(input: &mut Reader<'_>, n: usize) -> Result<Vec<Self>, Corrupt> {
-        let mut items = Vec::with_capacity(n);
+        let mut items = Vec::with_capacity(capacity::<Self>(n, input.bytes.len()));
         for _ in 0..n {
             items.push(Self::decode(input)?);
         }
@@ -119,15 +178,24 @@ macro_rules! int_codec {
             }
             fn decode_many(input: &mut Reader<'_>, n: usize) -> Result<Vec<Self>, Corrupt> {
                 const SIZE: usize = size_of::<$ty>();
-                let bytes = input.take(n.checked_mul(SIZE).ok_or(Corrupt)?)?;
-                Ok(bytes
-                    .chunks_exact(SIZE)
-                    .map(|chunk| {
+                if n.checked_mul(SIZE).ok_or(Corrupt)? > input.bytes.len() {
+                    return Err(Corrupt);
+                }
+                // In pieces, so a reader releasing what it has read
+                // ([`Reader::release_behind`]) never holds all of a long list.
+                let mut items = Vec::with_capacity(n);
+                let mut left = n;
+                while left > 0 {
+                    let piece = left.min(1 << 18);
+                    let bytes = input.take(piece * SIZE)?;
+                    items.extend(bytes.chunks_exact(SIZE).map(|chunk| {
                         let mut word = [0u8; SIZE];
                         word.copy_from_slice(chunk);
                         <$ty>::from_le_bytes(word)
-                    })
-                    .collect())
+                    }));
+                    left -= piece;
+                }
+                Ok(items)
             }
         }
     )*};
@@ -169,9 +237,7 @@ impl Codec for String {
     fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
         let n = input.len()?;
         let bytes = input.take(n)?;
-        std::str::from_utf8(bytes)
-            .map(str::to_owned)
-            .map_err(|_| Corrupt)
+        input.text(bytes).map(str::to_owned)
     }
 }
 
@@ -193,14 +259,10 @@ impl Codec for Cow<'static, str> {
         let n = input.len()?;
         if input.lasting.is_none() {
             let bytes = input.take(n)?;
-            return std::str::from_utf8(bytes)
-                .map(|text| Cow::Owned(text.to_owned()))
-                .map_err(|_| Corrupt);
+            return input.text(bytes).map(|text| Cow::Owned(text.to_owned()));
         }
         let bytes = input.take_lasting(n)?.ok_or(Corrupt)?;
-        std::str::from_utf8(bytes)
-            .map(Cow::Borrowed)
-            .map_err(|_| Corrupt)
+        input.text(bytes).map(Cow::Borrowed)
     }
 }
 
@@ -279,7 +341,7 @@ impl<K: Codec + Eq + Hash + Ord, V: Codec + Clone> Codec for HashMap<K, V> {
     }
     fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
         let n = input.len()?;
-        let mut map = HashMap::with_capacity(n);
+        let mut map = HashMap::with_capacity(capacity::<(K, V)>(n, input.bytes.len()));
         for _ in 0..n {
             let key = K::decode(input)?;
             map.insert(key, V::decode(input)?);
@@ -395,6 +457,22 @@ mod tests {
             Err(Corrupt)
         );
         assert_eq!(bool::decode(&mut Reader::new(&[2])), Err(Corrupt));
+        // Text the catalogue's character rule refuses.
+        for bad in ["a\u{1b}[2J", "a\u{202E}b", "a\u{9b}", "tag\u{E0041}"] {
+            let mut bytes = Vec::new();
+            bad.to_owned().encode(&mut bytes);
+            assert_eq!(
+                String::decode(&mut Reader::new(&bytes)),
+                Err(Corrupt),
+                "{bad:?}"
+            );
+        }
+        let mut bytes = Vec::new();
+        String::from("ord\nord").encode(&mut bytes);
+        assert_eq!(String::decode(&mut Reader::new(&bytes)), Err(Corrupt));
+        let mut words = Reader::new(&bytes);
+        words.allow_newlines();
+        assert_eq!(String::decode(&mut words), Ok("ord\nord".to_owned()));
         assert_eq!(
             Option::<u8>::decode(&mut Reader::new(&[9, 0])),
             Err(Corrupt)

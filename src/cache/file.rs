@@ -7,10 +7,14 @@
 use std::fs::{self, File};
 use std::hash::{Hash, Hasher};
 use std::io::{self, BufWriter, Write};
-use std::os::unix::fs::MetadataExt;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use super::codec::{Codec, Reader};
+use super::private::{self, PrivateCopy};
+
+/// While a cache file is read, its pages are let go after this many bytes.
+const RELEASE_EVERY: usize = 4 << 20;
 use crate::catalogue::Catalogue;
 use crate::catalogue::load::Loaded;
 use crate::catalogue::local::LocalInfo;
@@ -64,62 +68,124 @@ pub fn cache_path(dir: &Path, catalogue: &Path) -> PathBuf {
     dir.join(format!("catalogue-{:016x}.bin", hasher.finish()))
 }
 
-/// Reads the cache file at `path` if it was built for `key` and is intact.
+/// Largest cache file read: the cache of the largest catalogue read
+/// ([`crate::catalogue::load::MAX_FILE_BYTES`]) is about 1.3 times its size.
+pub const MAX_CACHE_BYTES: u64 = 2 * crate::catalogue::load::MAX_FILE_BYTES;
+
+/// Reads the cache file at `path` if it was built for `key`, is intact, and
+/// can be trusted: a regular file owned by this user or root that no one
+/// else can write (checked on the open descriptor).
 ///
-/// The file is memory-mapped and the map kept for the rest of the process:
-/// descriptions are borrowed from it rather than copied to the heap, so they
-/// cost resident memory only while shown, and the pages are shared by every
-/// session on the server through the page cache.
+/// The file is copied into private memory and mapped from there
+/// ([`super::private`]): descriptions are borrowed from that map rather than
+/// copied to the heap, so they cost resident memory only while shown, and
+/// the file on disk may be replaced or truncated meanwhile without harm.
 pub fn read(path: &Path, key: &Key) -> Option<(Catalogue, Option<LocalInfo>, SearchIndex)> {
-    let file = File::open(path).ok()?;
-    // SAFETY: the map could change underneath only if someone rewrote the file
-    // in place; indsats never does (it writes a new file and renames it over
-    // the old one, which leaves this inode and its contents intact).
-    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-    let body_len = map.len().checked_sub(8)?;
-    {
-        let mut header = Reader::new(&map[..body_len]);
-        if header.take(MAGIC.len()).ok()? != MAGIC || Vec::<u8>::decode(&mut header).ok()? != key.0
-        {
-            return None;
-        }
-        let sum = u64::from_le_bytes(map[body_len..].try_into().ok()?);
-        if checksum(&map[..body_len]) != sum {
-            return None;
-        }
+    let (file, meta) = crate::secure_file::open_regular(path).ok()?;
+    if !crate::secure_file::is_trusted(&meta) || meta.len() > MAX_CACHE_BYTES {
+        return None;
     }
-    let map: &'static memmap2::Mmap = Box::leak(Box::new(map));
-    let mut input = Reader::lasting(&map[..body_len]);
-    input.take(MAGIC.len()).ok()?;
-    Vec::<u8>::decode(&mut input).ok()?;
+    let (bytes, punch) = PrivateCopy::of(file, meta.len()).ok()?.leak();
+    let body_len = bytes.len().checked_sub(8)?;
+    let sum = u64::from_le_bytes(bytes[body_len..].try_into().ok()?);
+    // In stretches, each let go once summed: the file is not resident all at once.
+    let mut summed = Checksum::default();
+    for stretch in bytes[..body_len].chunks(RELEASE_EVERY) {
+        summed.write(stretch);
+        private::release(stretch);
+    }
+    if summed.finish() != sum {
+        return None;
+    }
+    let mut reader = Reader::lasting(&bytes[..body_len]);
+    reader.release_behind(RELEASE_EVERY, private::release);
+    let decoded = decode(reader, key);
+    // Keep only the pages of the borrowed descriptions.
+    let base = bytes.as_ptr() as usize;
+    let kept = decoded.iter().flat_map(|(catalogue, _, _)| {
+        catalogue
+            .initiatives
+            .iter()
+            .filter_map(move |entry| match &entry.description {
+                std::borrow::Cow::Borrowed(text) => {
+                    let start = (text.as_ptr() as usize).wrapping_sub(base);
+                    Some((start, start + text.len()))
+                }
+                std::borrow::Cow::Owned(_) => None,
+            })
+    });
+    punch.keep_only(kept);
+    decoded
+}
+
+/// Decodes a cache file's body (everything before the checksum) built for
+/// `key`: the magic, the key, the catalogue, what the local file added and
+/// the search index, all checked ([`SearchIndex::checked_against`]).
+/// `None` for any other bytes, never a panic or a huge allocation.
+pub fn decode(
+    mut input: Reader<'_>,
+    key: &Key,
+) -> Option<(Catalogue, Option<LocalInfo>, SearchIndex)> {
+    if input.take(MAGIC.len()).ok()? != MAGIC || Vec::<u8>::decode(&mut input).ok()? != key.0 {
+        return None;
+    }
     let catalogue = Catalogue::decode(&mut input).ok()?;
     let local = Option::<LocalInfo>::decode(&mut input).ok()?;
+    input.allow_newlines();
     let index = SearchIndex::decode(&mut input).ok()?;
-    // Checking and decoding touched every page; let them go from this
-    // process's resident set (they stay in the page cache, and a description
-    // read later faults its page back in).
-    // SAFETY: a read-only shared file mapping: dropping its pages loses nothing.
-    let _ = unsafe { map.unchecked_advise(memmap2::UncheckedAdvice::DontNeed) };
-    (input.is_done() && index.len() == catalogue.initiatives.len())
-        .then_some((catalogue, local, index))
+    if !input.is_done() {
+        return None;
+    }
+    let index = index.checked_against(&catalogue)?;
+    Some((catalogue, local, index))
 }
 
-/// Writes the cache file at `path` for `key` (creating its directory).
-pub fn write(path: &Path, key: &Key, loaded: &Loaded, index: &SearchIndex) -> io::Result<()> {
-    if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir)?;
-    }
-    let temp = path.with_extension(format!("tmp{}", std::process::id()));
-    let result = write_to(&temp, key, loaded, index).and_then(|()| fs::rename(&temp, path));
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result
+/// Who may read a cache file [`write`] makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// Only its owner: a per-user cache (it may hold the user's
+    /// `local.json`). The file is 0600, its directory created 0700.
+    Owner,
+    /// Everyone: the cache an administrator builds for all users
+    /// (`indsats cache build`). The file is 0644, its directory created 0755.
+    Everyone,
 }
 
-fn write_to(temp: &Path, key: &Key, loaded: &Loaded, index: &SearchIndex) -> io::Result<()> {
+/// Writes the cache file at `path` for `key`.
+///
+/// The directory is created if missing, and must belong to this user and be
+/// writable by no one else. The file is written under a fresh name created
+/// exclusively (never following a symlink), then renamed into place; a
+/// terminating signal meanwhile waits until the temporary file is gone.
+pub fn write(
+    path: &Path,
+    key: &Key,
+    loaded: &Loaded,
+    index: &SearchIndex,
+    audience: Audience,
+) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let (dir_mode, file_mode) = match audience {
+        Audience::Owner => (0o700, 0o600),
+        Audience::Everyone => (0o755, 0o644),
+    };
+    crate::secure_file::safe_dir(dir, dir_mode)?;
+    let _deferred = crate::secure_file::defer_signals();
+    let mut temp = tempfile::Builder::new()
+        .prefix(".catalogue-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    // Explicitly, whatever the umask.
+    temp.as_file()
+        .set_permissions(std::fs::Permissions::from_mode(file_mode))?;
+    write_to(temp.as_file_mut(), key, loaded, index)?;
+    temp.persist(path).map_err(|err| err.error)?;
+    Ok(())
+}
+
+fn write_to(file: &mut File, key: &Key, loaded: &Loaded, index: &SearchIndex) -> io::Result<()> {
     let mut out = Sink {
-        file: BufWriter::new(File::create(temp)?),
+        file: BufWriter::new(file),
         sum: Checksum::default(),
     };
     let mut buffer = Vec::from(*MAGIC);
@@ -149,12 +215,12 @@ fn write_to(temp: &Path, key: &Key, loaded: &Loaded, index: &SearchIndex) -> io:
 }
 
 /// The file being written and the checksum of what went into it.
-struct Sink {
-    file: BufWriter<File>,
+struct Sink<'f> {
+    file: BufWriter<&'f mut File>,
     sum: Checksum,
 }
 
-impl Sink {
+impl Sink<'_> {
     /// Writes and empties `buffer`.
     fn put(&mut self, buffer: &mut Vec<u8>) -> io::Result<()> {
         self.sum.write(buffer);
@@ -164,6 +230,7 @@ impl Sink {
     }
 }
 
+#[cfg(test)]
 fn checksum(bytes: &[u8]) -> u64 {
     let mut sum = Checksum::default();
     sum.write(bytes);

@@ -10,13 +10,14 @@
 pub mod codec;
 mod file;
 mod model_codec;
+mod private;
 
 use std::path::{Path, PathBuf};
 
 use crate::catalogue::load::{self, LoadError, Loaded, Origin};
 use crate::search::SearchIndex;
 
-pub use file::{Key, read, write};
+pub use file::{Audience, Key, MAX_CACHE_BYTES, cache_path, decode, read, write};
 
 /// Catalogues smaller than this load from JSON in milliseconds; they are
 /// not cached.
@@ -61,7 +62,9 @@ pub fn load_indexed(
     let loaded = load::load_with_local(origin, local)?;
     let index = SearchIndex::new(&loaded.catalogue);
     let provenance = match &place {
-        Some((key, path)) if write(path, key, &loaded, &index).is_ok() => Provenance::Written,
+        Some((key, path)) if write(path, key, &loaded, &index, Audience::Owner).is_ok() => {
+            Provenance::Written
+        }
         _ => Provenance::Uncached,
     };
     Ok((loaded, index, provenance))

@@ -5,7 +5,6 @@
 
 use std::ffi::OsString;
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use thiserror::Error;
@@ -142,37 +141,22 @@ pub fn choose_origin(
 pub fn resolve_origin(flag: Option<&Path>) -> Origin {
     let config_file = config_dir()
         .map(|dir| dir.join("catalogue.json"))
-        .filter(|path| path.is_file());
+        .filter(|path| path.exists());
     choose_origin(flag, std::env::var_os(CATALOGUE_ENV), config_file)
 }
 
-/// Reads a file of at most [`MAX_FILE_BYTES`].
+/// Reads a file of at most [`MAX_FILE_BYTES`]; a FIFO, device or directory
+/// is refused at once, an oversized file after `MAX_FILE_BYTES + 1` bytes.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     let name = path.display().to_string();
-    let read_err = |source| LoadError::Read {
-        path: name.clone(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(read_err)?;
-    // Sized up front: growing a buffer of hundreds of megabytes copies it repeatedly.
-    let size = file
-        .metadata()
-        .map_or(0, |m| m.len())
-        .min(MAX_FILE_BYTES + 1);
-    let mut bytes = Vec::with_capacity(size as usize + 1);
-    // Read one byte past the limit so an oversized file (or an endless device)
-    // is refused without reading it all.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(read_err)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
+    crate::secure_file::read_regular(path, MAX_FILE_BYTES).map_err(|err| match err {
+        crate::secure_file::ReadError::Io(source) => LoadError::Read { path: name, source },
+        crate::secure_file::ReadError::TooLarge(size) => LoadError::TooLarge {
             path: name,
-            size: bytes.len() as u64,
+            size,
             limit: MAX_FILE_BYTES,
-        });
-    }
-    Ok(bytes)
+        },
+    })
 }
 
 /// Loads and validates the catalogue at `origin` (without any local catalogue).

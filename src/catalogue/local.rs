@@ -55,7 +55,7 @@ pub struct LocalInfo {
 pub fn local_path() -> Option<PathBuf> {
     super::load::config_dir()
         .map(|dir| dir.join(LOCAL_FILE))
-        .filter(|path| path.is_file())
+        .filter(|path| path.exists())
 }
 
 /// Reads and validates a local catalogue against the vocabulary of `base`.

@@ -1,6 +1,7 @@
 //! The catalogue of initiatives: model, loading, validation and look-ups.
 
 pub mod contacts;
+pub mod limits;
 pub mod load;
 pub mod local;
 pub mod lookup;

@@ -6,6 +6,7 @@ use super::args::CheckArgs;
 use super::{Context, Outcome, print_stdout};
 use crate::catalogue::local::{LocalInfo, load_local, local_path, merge};
 use crate::catalogue::{Catalogue, contacts, load};
+use crate::text::escaped;
 
 /// Validates the named file, or the catalogue the app would use together with
 /// its local catalogue; with `--local PATH`, that file as a local catalogue.
@@ -16,7 +17,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Outcome {
         return print_stdout(&format!(
             "{}{}: {}\n",
             warning_lines(&warnings),
-            path.display(),
+            shown(path),
             summary(&catalogue)
         ));
     }
@@ -30,7 +31,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Outcome {
     let mut out = format!(
         "{}{}: {}\n",
         warning_lines(&warnings),
-        loaded.origin.display_name(),
+        escaped(&loaded.origin.display_name()),
         summary(&catalogue)
     );
     let local = if args.local {
@@ -43,7 +44,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Outcome {
         print_stdout(&out)?;
         out.clear();
         let info = check_local(&mut catalogue, &path)?;
-        out.push_str(&format!("{}: {}\n", path.display(), local_summary(&info)));
+        out.push_str(&format!("{}: {}\n", shown(&path), local_summary(&info)));
         out.push_str(&format!("merged: {}\n", summary(&catalogue)));
     }
     print_stdout(&out)
@@ -53,6 +54,11 @@ fn check_local(catalogue: &mut Catalogue, path: &Path) -> Result<LocalInfo, supe
     let mut file = load_local(path, &catalogue.vocabularies)?;
     print_stdout(&warning_lines(&std::mem::take(&mut file.warnings)))?;
     Ok(merge(catalogue, file, path.to_owned()))
+}
+
+/// A file name as printed: anything that could steer the terminal escaped.
+fn shown(path: &Path) -> String {
+    escaped(&path.display().to_string())
 }
 
 /// One line per warning (escaped like every problem), before the ok line.

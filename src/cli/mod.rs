@@ -1,6 +1,7 @@
 //! The non-interactive commands and the dispatch from the command line.
 
 pub mod args;
+pub mod cache;
 pub mod check;
 pub mod search;
 pub mod show;
@@ -13,7 +14,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::cache;
+use crate::cache as start_cache;
 use crate::catalogue::{LoadError, Loaded, load};
 use crate::search::SearchIndex;
 use crate::ui::strings::Lang;
@@ -37,10 +38,10 @@ impl Context {
     /// A large catalogue comes from the start-up cache when it is current.
     pub fn load_catalogue(&self) -> Result<Loaded, Failure> {
         let local = crate::catalogue::local::local_path();
-        cache::load_catalogue(
+        start_cache::load_catalogue(
             load::resolve_origin(self.catalogue.as_deref()),
             local.as_deref(),
-            cache::cache_dir().as_deref(),
+            start_cache::cache_dir().as_deref(),
         )
         .map_err(Failure::from)
     }
@@ -49,10 +50,10 @@ impl Context {
     /// start-up cache when it is current (and the cache written when not).
     pub fn load_indexed(&self) -> Result<(Loaded, SearchIndex), Failure> {
         let local = crate::catalogue::local::local_path();
-        let (loaded, index, _) = cache::load_indexed(
+        let (loaded, index, _) = start_cache::load_indexed(
             load::resolve_origin(self.catalogue.as_deref()),
             local.as_deref(),
-            cache::cache_dir().as_deref(),
+            start_cache::cache_dir().as_deref(),
         )
         .map_err(Failure::from)?;
         Ok((loaded, index))
@@ -118,7 +119,16 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) => {
-            let text = err.render().to_string();
+            // Arguments are quoted back: escape what could steer the terminal.
+            let text: String = err
+                .render()
+                .to_string()
+                .split_inclusive('\n')
+                .map(|line| match line.strip_suffix('\n') {
+                    Some(line) => format!("{}\n", crate::text::escaped(line)),
+                    None => crate::text::escaped(line),
+                })
+                .collect();
             if err.use_stderr() {
                 let text = text.strip_prefix("error: ").unwrap_or(&text);
                 eprint!("indsats: {text}");
@@ -134,6 +144,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::Show(args)) => show::run(&ctx, &args),
         Some(Command::Check(args)) => check::run(&ctx, &args),
         Some(Command::Vocab(args)) => vocab::run(&ctx, &args),
+        Some(Command::Cache(args::CacheCommand::Build(args))) => cache::build(&ctx, &args),
     });
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

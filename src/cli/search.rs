@@ -238,7 +238,7 @@ fn json_text(
         "total": results.hits.len(),
         "results": hits,
     });
-    let text = serde_json::to_string_pretty(&value)
+    let text = crate::charrules::to_safe_json(&value)
         .map_err(|err| Failure::new(2, format!("cannot write JSON: {err}")))?;
     Ok(format!("{text}\n"))
 }

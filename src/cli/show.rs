@@ -20,7 +20,7 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Outcome {
         return Err(Failure::new(1, message));
     };
     if args.json {
-        let text = serde_json::to_string_pretty(entry)
+        let text = crate::charrules::to_safe_json(entry)
             .map_err(|err| Failure::new(2, format!("cannot write JSON: {err}")))?;
         return print_stdout(&format!("{text}\n"));
     }
@@ -35,7 +35,8 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Outcome {
     );
     if let Some(local) = loaded.local.as_ref().filter(|l| l.ids.contains(&entry.id)) {
         let from = ctx.lang.strings().from_local;
-        text.push_str(&format!("{from}: {}\n", local.path.display()));
+        let path = crate::text::escaped(&local.path.display().to_string());
+        text.push_str(&format!("{from}: {path}\n"));
     }
     print_stdout(&text)
 }

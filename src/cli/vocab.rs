@@ -41,7 +41,7 @@ pub fn run(ctx: &Context, args: &VocabArgs) -> Outcome {
             "statuses": statuses,
             "kinds": kinds,
         });
-        let text = serde_json::to_string_pretty(&value)
+        let text = crate::charrules::to_safe_json(&value)
             .map_err(|err| Failure::new(2, format!("cannot write JSON: {err}")))?;
         return print_stdout(&format!("{text}\n"));
     }

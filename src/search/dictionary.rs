@@ -270,6 +270,32 @@ impl Dictionary {
     }
 }
 
+impl Dictionary {
+    /// Whether a dictionary read from the start-up cache is laid out as
+    /// [`Builder::finish`] lays one out — keys framed by line feeds at their
+    /// offsets, postings ranges in order — with every posting naming an
+    /// entry below `entries`: then no lookup can index out of bounds.
+    pub(super) fn is_well_formed(&self, entries: usize) -> bool {
+        let words = self.len();
+        use super::check::well_formed_keys;
+        well_formed_keys(&self.blob, &self.starts)
+            && well_formed_keys(&self.loose_blob, &self.loose_starts)
+            && self.loose_starts.len() == self.starts.len()
+            && self.loose_order.len() == words
+            && self.loose_order.iter().all(|&id| (id as usize) < words)
+            && well_formed_keys(&self.stem_blob, &self.stem_starts)
+            && self.stem_starts.len() == self.starts.len()
+            && self.stem_order.len() == words
+            && self.stem_order.iter().all(|&id| (id as usize) < words)
+            && self.letters.len() == words
+            && self.post_starts.len() == words + 1
+            && self.post_starts.first() == Some(&0)
+            && self.post_starts.windows(2).all(|w| w[0] <= w[1])
+            && self.post_starts.last() == Some(&self.postings.len())
+            && self.postings.iter().all(|&p| unpack(p).0 < entries)
+    }
+}
+
 /// Collects the words of entries, field by field, into a [`Dictionary`].
 #[derive(Debug, Default)]
 pub struct Builder {

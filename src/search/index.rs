@@ -40,7 +40,11 @@ pub(super) struct Scored {
 }
 
 impl Scored {
-    fn new(dict: Dictionary, local: &[Field], points: fn(Field, Tier, bool) -> u16) -> Scored {
+    pub(super) fn new(
+        dict: Dictionary,
+        local: &[Field],
+        points: fn(Field, Tier, bool) -> u16,
+    ) -> Scored {
         let mut fields = [0u16; 256];
         for (mask, slot) in fields.iter_mut().enumerate() {
             *slot = local
@@ -148,6 +152,16 @@ impl std::fmt::Debug for SearchIndex {
             .field("text_postings", &self.text_dict.dict.postings_len())
             .finish_non_exhaustive()
     }
+}
+
+/// The parts of an index built straight from a catalogue's vocabularies and
+/// entries (see [`SearchIndex::small_parts`]).
+pub(super) struct SmallParts {
+    pub places: super::understand::Places,
+    pub prior: Vec<u16>,
+    pub keywords: super::keywords::Keywords,
+    pub value_pos: Vec<u8>,
+    pub scorer: super::fuzzy_words::Scorer,
 }
 
 /// Folded labels (Danish and English) of a vocabulary, by id.
@@ -395,6 +409,7 @@ impl SearchIndex {
             }
         });
 
+        let small = SearchIndex::small_parts(catalogue);
         SearchIndex {
             len: entries.len(),
             names,
@@ -404,14 +419,28 @@ impl SearchIndex {
             by_name,
             name_rank,
             facets: FacetIndex::new(catalogue),
-            places: super::understand::Places::new(vocab),
-            keywords: super::keywords::Keywords::new(vocab),
-            value_pos: value_positions(catalogue),
-            scorer: super::fuzzy_words::Scorer::default(),
-            prior: entries
+            places: small.places,
+            prior: small.prior,
+            keywords: small.keywords,
+            value_pos: small.value_pos,
+            scorer: small.scorer,
+        }
+    }
+
+    /// The parts of an index that come straight from the catalogue's
+    /// vocabularies and entries, cheaply. The start-up cache rebuilds these
+    /// rather than trust them.
+    pub(super) fn small_parts(catalogue: &Catalogue) -> SmallParts {
+        SmallParts {
+            places: super::understand::Places::new(&catalogue.vocabularies),
+            prior: catalogue
+                .initiatives
                 .iter()
                 .map(|e| super::score::prior(e.kind, e.status, e.area.scope))
                 .collect(),
+            keywords: super::keywords::Keywords::new(&catalogue.vocabularies),
+            value_pos: value_positions(catalogue),
+            scorer: super::fuzzy_words::Scorer::default(),
         }
     }
 

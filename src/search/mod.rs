@@ -20,6 +20,7 @@
 //! * [`filters`] — filter sets and disjunctive facet counts.
 
 mod bitset;
+mod check;
 mod compound;
 mod dictionary;
 pub mod filters;

@@ -5,7 +5,6 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
 use crossterm::event::{self, Event};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 /// Something the event loop must react to.
@@ -13,7 +12,7 @@ use signal_hook::iterator::Signals;
 pub enum Incoming {
     /// A terminal event (key, paste, resize).
     Terminal(Event),
-    /// SIGTERM, SIGHUP or SIGINT: quit cleanly.
+    /// A signal of [`super::signals::handled`].
     Signal(i32),
     /// Input is gone (the SSH connection dropped without a signal).
     InputClosed,
@@ -22,13 +21,15 @@ pub enum Incoming {
 /// Starts the input and signal threads and returns the receiving end.
 pub fn spawn() -> std::io::Result<Receiver<Incoming>> {
     let (tx, rx) = mpsc::channel();
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let mut signals = Signals::new(super::signals::handled())?;
     let signal_tx = tx.clone();
     thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                let _ = signal_tx.send(Incoming::Signal(signal));
+            for signal in signals.forever() {
+                if signal_tx.send(Incoming::Signal(signal)).is_err() {
+                    return;
+                }
             }
         })?;
     thread::Builder::new()

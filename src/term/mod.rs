@@ -3,6 +3,7 @@
 
 pub mod clipboard;
 pub mod events;
+pub mod signals;
 
 use std::io::{self, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -10,8 +11,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use crossterm::cursor::Show;
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::terminal::{
-    EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode,
-    enable_raw_mode,
+    Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -43,6 +44,24 @@ impl Session {
                 Err(err)
             }
         }
+    }
+}
+
+impl Session {
+    /// Puts raw mode, the alternate screen and bracketed paste back after
+    /// [`restore`] (a stop and continue) and clears the screen, so the next
+    /// draw repaints everything.
+    pub fn resume(&mut self) -> io::Result<()> {
+        if !ACTIVE.swap(true, Ordering::SeqCst) {
+            enable_raw_mode()?;
+            crossterm::execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+        }
+        crossterm::execute!(io::stdout(), Clear(ClearType::All))?;
+        // Fresh buffers: the next draw writes every cell. (Terminal::clear
+        // would ask the terminal for the cursor position, an answer the
+        // input thread reads first.)
+        self.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        Ok(())
     }
 }
 

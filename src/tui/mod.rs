@@ -18,6 +18,7 @@ use crate::store;
 use crate::term::Session;
 use crate::term::clipboard::osc52;
 use crate::term::events::{self, Incoming};
+use crate::term::signals;
 
 /// Starts the interactive app.
 pub fn run(ctx: &Context) -> Outcome {
@@ -35,17 +36,22 @@ pub fn run(ctx: &Context) -> Outcome {
             "this terminal (TERM=dumb) cannot show the interactive app; use `indsats search` or `indsats show`",
         ));
     }
+    // What is typed stays in memory only: no core dump may write it out.
+    signals::harden_process();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let mut app = App::with_index(loaded, index, ctx.lang, Date::today(), no_color);
     let data_dir = store::data_dir();
     load_store(&mut app, data_dir.as_deref());
-    let io = Io {
+    let mut io = Io {
         data_dir,
         inside_tmux: std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
+        saved: app.store.clone(),
     };
     let fail = |err: std::io::Error| Failure::new(2, format!("terminal error: {err}"));
+    // Signals are caught before the terminal changes, so none can leave it raw.
+    let incoming = events::spawn().map_err(fail)?;
     let mut session = Session::start().map_err(fail)?;
-    let result = event_loop(&mut session, &mut app, &io);
+    let result = event_loop(&mut session, &mut app, &mut io, &incoming);
     // Restores the terminal (as it would on any other way out).
     drop(session);
     result.map_err(fail)?;
@@ -60,6 +66,9 @@ pub fn run(ctx: &Context) -> Outcome {
 struct Io {
     data_dir: Option<PathBuf>,
     inside_tmux: bool,
+    /// The store as last loaded or saved: saving applies the changes since
+    /// then to what is on disk, beside other sessions' changes.
+    saved: store::Store,
 }
 
 /// Loads favourites and recents; problems become a status message, never a stop.
@@ -86,7 +95,7 @@ fn warning_text(app: &App, warning: &store::Warning) -> String {
 }
 
 /// Carries out what `update` asked for: clipboard writes and saving.
-fn run_effects(session: &mut Session, app: &mut App, io: &Io) -> std::io::Result<()> {
+fn run_effects(session: &mut Session, app: &mut App, io: &mut Io) -> std::io::Result<()> {
     for effect in std::mem::take(&mut app.effects) {
         match effect {
             Effect::Copy(text) => {
@@ -96,11 +105,19 @@ fn run_effects(session: &mut Session, app: &mut App, io: &Io) -> std::io::Result
             }
             Effect::SaveStore => {
                 let result = match &io.data_dir {
-                    Some(dir) => store::save(dir, &app.store).map_err(|e| e.to_string()),
+                    Some(dir) => crate::store_merge::save_merged(dir, &io.saved, &app.store)
+                        .map_err(|e| e.to_string()),
                     None => Err(app.lang.strings().no_home.to_owned()),
                 };
-                if let Err(err) = result {
-                    app.status = Some(warning_text(app, &store::Warning::NotSaved(err)));
+                match result {
+                    // Other sessions' marks show here too from now on.
+                    Ok(merged) => {
+                        app.store = merged.clone();
+                        io.saved = merged;
+                    }
+                    Err(err) => {
+                        app.status = Some(warning_text(app, &store::Warning::NotSaved(err)));
+                    }
                 }
             }
         }
@@ -108,11 +125,15 @@ fn run_effects(session: &mut Session, app: &mut App, io: &Io) -> std::io::Result
     Ok(())
 }
 
-fn event_loop(session: &mut Session, app: &mut App, io: &Io) -> std::io::Result<()> {
+fn event_loop(
+    session: &mut Session,
+    app: &mut App,
+    io: &mut Io,
+    incoming: &Receiver<Incoming>,
+) -> std::io::Result<()> {
     let size = session.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     draw(session, app)?;
-    let incoming: Receiver<Incoming> = events::spawn()?;
     while let Ok(first) = incoming.recv() {
         let mut changed = false;
         for message in std::iter::once(first).chain(incoming.try_iter()) {
@@ -122,6 +143,17 @@ fn event_loop(session: &mut Session, app: &mut App, io: &Io) -> std::io::Result<
                         app.apply(action);
                         changed = true;
                     }
+                }
+                Incoming::Signal(signals::STOP) => {
+                    // Job control: the shell's prompt needs a normal terminal.
+                    crate::term::restore();
+                    signals::stop_self();
+                    session.resume()?;
+                    changed = true;
+                }
+                Incoming::Signal(signals::CONTINUE) => {
+                    session.resume()?;
+                    changed = true;
                 }
                 Incoming::Signal(_) | Incoming::InputClosed => app.quit = true,
             }

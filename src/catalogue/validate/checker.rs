@@ -130,13 +130,11 @@ impl<'p> Checker<'p> {
         match value {
             Value::String(s) => {
                 if let Some(c) = s.chars().find(|&c| is_forbidden_char(c)) {
-                    self.report(
-                        at,
-                        format!(
-                            "contains a control character (U+{:04X}); text may not contain control characters",
-                            c as u32
-                        ),
-                    );
+                    let (one, many) = crate::charrules::kind(c);
+                    let code = c as u32;
+                    let text =
+                        format!("contains {one} (U+{code:04X}); text may not contain {many}");
+                    self.report(at, text);
                 }
             }
             Value::Array(items) => {

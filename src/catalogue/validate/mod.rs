@@ -28,7 +28,9 @@ pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Catalogue, Vec<Problem>> 
 }
 
 /// The bytes as text, or a `PATH:LINE:COL` problem where they stop being UTF-8.
+/// A UTF-8 byte order mark at the start is accepted and skipped.
 pub fn utf8<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, Vec<Problem>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|err| {
         let (line, column) = line_col(&bytes[..err.valid_up_to()]);
         vec![Problem::Syntax {
@@ -222,8 +224,16 @@ impl<'de> Visitor<'de> for EachInitiative<'_, '_> {
         let mut seen = HashMap::new();
         let mut index = 0;
         while let Some(raw) = seq.next_element::<&RawValue>()? {
+            let read = serde_json::from_str::<Value>(raw.get());
             if self.checker.dropped == 0
-                && let Ok(value) = serde_json::from_str::<Value>(raw.get())
+                && let Err(err) = &read
+            {
+                let (who, field, message) = super::limits::unreadable_entry(index, raw.get(), err);
+                self.checker.initiative = Some(who);
+                self.checker.report(field, message);
+            }
+            if self.checker.dropped == 0
+                && let Ok(value) = read
             {
                 let before = self.checker.problems.len();
                 self.checker.initiative(index, &value, &mut seen);

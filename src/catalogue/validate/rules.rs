@@ -12,9 +12,10 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// Whether `c` must never appear in catalogue text: C0/C1 control characters and DEL.
+/// Whether `c` must never appear in catalogue text: C0/C1 control characters,
+/// DEL and invisible format characters ([`crate::charrules`]).
 pub fn is_forbidden_char(c: char) -> bool {
-    c.is_control()
+    crate::charrules::is_forbidden(c)
 }
 
 /// Whether text is empty or only white space (required text may not be).

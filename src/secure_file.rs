@@ -1,0 +1,246 @@
+//! Opening files that another user of a shared server may have placed:
+//! only regular files, checked on the open descriptor, read up to a limit,
+//! and (for the start-up cache) trusted only by owner and mode.
+//!
+//! Every file indsats reads — the catalogue, `local.json`, favourites and
+//! the cache — is opened with `O_NONBLOCK`, so a FIFO or a device cannot
+//! hang the open, and refused at once unless `fstat` on the descriptor says
+//! it is a regular file. What is checked is the file that was opened, not a
+//! name that could be swapped between a check and the open.
+
+use std::fs::{File, Metadata};
+use std::io::{self, Read};
+use std::os::unix::fs::{DirBuilderExt, FileTypeExt, MetadataExt, OpenOptionsExt};
+use std::path::Path;
+
+/// What kind of file a non-regular file is, for messages.
+pub fn kind_name(meta: &Metadata) -> &'static str {
+    let kind = meta.file_type();
+    if kind.is_dir() {
+        "a directory"
+    } else if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_char_device() {
+        "a character device"
+    } else if kind.is_block_device() {
+        "a block device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_file() {
+        "a regular file"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Opens `path` for reading without blocking and returns it with the
+/// descriptor's metadata; anything but a regular file is refused with an
+/// error naming what it is.
+pub fn open_regular(path: &Path) -> io::Result<(File, Metadata)> {
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{}, not a regular file", kind_name(&meta)),
+        ));
+    }
+    Ok((file, meta))
+}
+
+/// Why [`read_regular`] gave up.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The file could not be opened or read, or is not a regular file.
+    Io(io::Error),
+    /// The file holds more than the limit (at least this many bytes).
+    TooLarge(u64),
+}
+
+impl From<io::Error> for ReadError {
+    fn from(err: io::Error) -> ReadError {
+        ReadError::Io(err)
+    }
+}
+
+/// Reads the regular file at `path`, refusing it after at most `limit + 1`
+/// bytes when it is larger than `limit`.
+pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let (file, meta) = open_regular(path)?;
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge(meta.len()));
+    }
+    read_opened(file, meta.len(), limit)
+}
+
+/// Reads an opened file of (stated) size `size`, at most `limit + 1` bytes.
+pub fn read_opened(file: File, size: u64, limit: u64) -> Result<Vec<u8>, ReadError> {
+    // Sized up front: growing a buffer of hundreds of megabytes copies it
+    // repeatedly. The size is only a hint: the file may grow while read.
+    let mut bytes = Vec::with_capacity(size.min(limit) as usize + 1);
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// The effective user id of this process.
+pub fn my_uid() -> u32 {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() }
+}
+
+/// Whether a file (or directory) with this metadata can only have been
+/// written by this user or by root: owned by one of them, and writable by
+/// no group and no one else. The rule of OpenSSH's `StrictModes`.
+pub fn is_trusted(meta: &Metadata) -> bool {
+    let owner = meta.uid();
+    (owner == my_uid() || owner == 0) && meta.mode() & 0o022 == 0
+}
+
+/// Why a directory is not safe to write into.
+pub fn unsafe_dir_reason(meta: &Metadata) -> Option<String> {
+    if !meta.is_dir() {
+        return Some(format!("it is {}", kind_name(meta)));
+    }
+    if meta.uid() != my_uid() {
+        return Some(format!("it belongs to another user (uid {})", meta.uid()));
+    }
+    if meta.mode() & 0o022 != 0 {
+        return Some(format!(
+            "others can write to it (mode {:o})",
+            meta.mode() & 0o7777
+        ));
+    }
+    None
+}
+
+/// Makes sure `dir` exists as a directory this user owns and no one else
+/// can write to, creating it (and missing parents) with `mode` (0700 for
+/// private data). An existing directory that fails the check is an error,
+/// never changed.
+pub fn safe_dir(dir: &Path, mode: u32) -> io::Result<()> {
+    match std::fs::symlink_metadata(dir) {
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(mode)
+                .create(dir)?;
+        }
+        Err(err) => return Err(err),
+        Ok(_) => {}
+    }
+    // Checked on what the name leads to now (a symlink to a safe directory
+    // of this user's is fine; one into someone else's is not).
+    let meta = std::fs::metadata(dir)?;
+    match unsafe_dir_reason(&meta) {
+        None => Ok(()),
+        Some(reason) => Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!("{}: not a safe place to write: {reason}", dir.display()),
+        )),
+    }
+}
+
+/// The signals that end or stop the process, held back by [`defer_signals`].
+const DEFERRED: [libc::c_int; 8] = [
+    libc::SIGHUP,
+    libc::SIGINT,
+    libc::SIGTERM,
+    libc::SIGQUIT,
+    libc::SIGUSR1,
+    libc::SIGUSR2,
+    libc::SIGALRM,
+    libc::SIGTSTP,
+];
+
+/// Holds back terminating and stopping signals on this thread until dropped
+/// (then a pending one acts as it would have): for the short stretch in
+/// which a temporary file exists that a signal's default action would leave
+/// behind.
+#[must_use = "signals are held back only while the guard lives"]
+pub struct SignalsDeferred {
+    old: libc::sigset_t,
+}
+
+/// Starts holding back signals; see [`SignalsDeferred`].
+pub fn defer_signals() -> SignalsDeferred {
+    // SAFETY: sigset_t is plain data, initialised by sigemptyset before use;
+    // pthread_sigmask only changes this thread's mask.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        let mut old: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        for signal in DEFERRED {
+            libc::sigaddset(&mut set, signal);
+        }
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, &mut old);
+        SignalsDeferred { old }
+    }
+}
+
+impl Drop for SignalsDeferred {
+    fn drop(&mut self) {
+        // SAFETY: restores the mask saved by defer_signals.
+        unsafe {
+            libc::pthread_sigmask(libc::SIG_SETMASK, &self.old, std::ptr::null_mut());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    fn mkfifo(path: &Path) {
+        let name = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid C string; mkfifo only creates a file.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+    }
+
+    #[test]
+    fn fifos_devices_and_directories_are_refused_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        mkfifo(&fifo);
+        let err = open_regular(&fifo).unwrap_err();
+        assert!(err.to_string().contains("FIFO"), "{err}");
+        let err = open_regular(Path::new("/dev/zero")).unwrap_err();
+        assert!(err.to_string().contains("character device"), "{err}");
+        let err = open_regular(dir.path()).unwrap_err();
+        assert!(err.to_string().contains("directory"), "{err}");
+        assert!(matches!(
+            read_regular(Path::new("/dev/zero"), 10),
+            Err(ReadError::Io(_))
+        ));
+    }
+
+    #[test]
+    fn reads_at_most_one_byte_past_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        std::fs::write(&path, b"0123456789").unwrap();
+        assert_eq!(read_regular(&path, 10).unwrap(), b"0123456789");
+        assert!(matches!(
+            read_regular(&path, 9),
+            Err(ReadError::TooLarge(10))
+        ));
+    }
+
+    #[test]
+    fn private_dirs_are_made_0700_and_shared_ones_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let inner = dir.path().join("a/b");
+        safe_dir(&inner, 0o700).unwrap();
+        let mode = std::fs::metadata(&inner).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700);
+        std::fs::set_permissions(&inner, std::fs::Permissions::from_mode(0o770)).unwrap();
+        let err = safe_dir(&inner, 0o700).unwrap_err();
+        assert!(err.to_string().contains("others can write"), "{err}");
+    }
+}
