@@ -11,6 +11,7 @@ pub mod catalogue;
 pub mod cli;
 pub mod date;
 pub mod fold;
+pub mod i18n;
 pub mod report;
 pub mod search;
 pub mod store;

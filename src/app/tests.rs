@@ -6,7 +6,7 @@ use super::keys::map_key;
 use super::{Action, App, Facet, Focus};
 use crate::catalogue::{Origin, Status, load};
 use crate::date::Date;
-use crate::ui::strings::Lang;
+use crate::i18n::Lang;
 
 fn app_at(width: u16, height: u16) -> App {
     let loaded = load::load(Origin::Bundled).expect("bundled catalogue");

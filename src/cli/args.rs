@@ -8,8 +8,22 @@ use clap::{Args, Parser, Subcommand};
 ///
 /// Without a command, opens the interactive app.
 #[derive(Debug, Parser)]
-#[command(name = "indsats", version, about, long_about = None)]
+#[command(
+    name = "indsats",
+    version,
+    about,
+    long_about = None,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
+    /// Open the app with this search already typed (as `indsats WORDS…`).
+    #[arg(long, value_name = "QUERY")]
+    pub query: Option<String>,
+
+    /// Open the app with these search words already typed.
+    #[arg(value_name = "WORDS")]
+    pub words: Vec<String>,
+
     /// Catalogue file to use instead of $INDSATS_CATALOGUE, the config dir's catalogue.json or the bundled one.
     #[arg(long, global = true, value_name = "PATH")]
     pub catalogue: Option<PathBuf>,

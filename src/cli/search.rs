@@ -16,7 +16,7 @@ use crate::search::fold::{fold, loose};
 use crate::search::understand::Understood;
 use crate::search::{Filters, Results};
 use crate::text::terminal_safe;
-use crate::ui::strings::{DA, EN, Lang};
+use crate::i18n::{DA, EN, Lang};
 
 /// Widest the area column is padded to; longer areas push the summary along.
 const AREA_COLUMN: usize = 28;

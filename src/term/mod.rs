@@ -3,6 +3,7 @@
 
 pub mod clipboard;
 pub mod events;
+pub mod suspend;
 
 use std::io::{self, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
