@@ -102,6 +102,7 @@ pub fn wrap_widths(text: &str, first: usize, rest: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_width::UnicodeWidthStr;
 
     #[test]
     fn wraps_at_word_boundaries() {

@@ -373,6 +373,19 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         places: &[P::Picker],
         keys: &[
+            (key(K::PageUp), A::PageUp),
+            (key(K::PageDown), A::PageDown),
+            (key(K::Home), A::Home),
+            (key(K::End), A::End),
+        ],
+        label: "PgUp PgDn Home End",
+        da: "en side op eller ned, første eller sidste værdi",
+        en: "a page up or down, the first or last value",
+        hint: None,
+    },
+    Binding {
+        places: &[P::Picker],
+        keys: &[
             (key(K::Left), A::PrevFacet),
             (key(K::Right), A::NextFacet),
             (key(K::BackTab), A::PrevFacet),

@@ -134,12 +134,13 @@ impl Line {
         let Some(end) = self.text.get(range.clone()).map(|_| range.end) else {
             return;
         };
-        let end = if self.text[end..].starts_with(' ') {
-            end + 1
+        let (start, end) = if self.text[end..].starts_with(' ') {
+            (range.start, end + 1)
+        } else if range.start > 0 && self.text[..range.start].ends_with(' ') {
+            (range.start - 1, end)
         } else {
-            end
+            (range.start, end)
         };
-        let start = range.start;
         self.text.replace_range(start..end, "");
         if self.cursor >= end {
             self.cursor -= end - start;
@@ -208,6 +209,9 @@ mod tests {
         let mut l = line("fgu skive x", 3);
         l.remove(4..9);
         assert_eq!((l.text(), l.cursor()), ("fgu x", 3));
+        let mut l = line("fgu skive", 9);
+        l.remove(4..9);
+        assert_eq!((l.text(), l.cursor()), ("fgu", 3));
     }
 
     #[test]
