@@ -186,14 +186,6 @@ pub const BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
-        places: &[P::Search, P::List],
-        keys: &[(key(K::Enter), A::Open)],
-        label: "Enter",
-        da: "åbn den valgte indsats: næste skridt og kontakter først",
-        en: "open the selected initiative: next steps and contacts first",
-        hint: hint("Enter", "åbn", "open", 1),
-    },
-    Binding {
         places: &[P::Main],
         keys: &[(key(K::Tab), A::FocusNext), (key(K::BackTab), A::FocusPrev)],
         label: "Tab Shift-Tab",
@@ -205,8 +197,8 @@ pub const BINDINGS: &[Binding] = &[
         places: &[P::Main],
         keys: &[(key(K::Esc), A::Back)],
         label: "Esc",
-        da: "tilbage: detaljer → liste → ryd søgningen; afslutter aldrig",
-        en: "back out: details → list → clear the search; never quits",
+        da: "tilbage: detaljer → liste → søgelinje, så ryd ordene, så filtrene; afslutter aldrig",
+        en: "back out: details → list → search line, then clear the words, then the filters; never quits",
         hint: hint("Esc", "tilbage", "back", 5),
     },
     Binding {
@@ -218,7 +210,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: hint("Ctrl-F", "filtre", "filters", 2),
     },
     Binding {
-        places: &[P::Main, P::Picker],
+        places: &[P::Main],
         keys: &[(key(K::F(2)), A::EditAge)],
         label: "F2",
         da: "sæt borgerens alder; en ny alder erstatter den gamle",
@@ -291,6 +283,25 @@ pub const BINDINGS: &[Binding] = &[
         hint: hint("Ctrl-X", "udskriv og afslut", "print and quit", 4),
     },
     Binding {
+        places: &[P::Main],
+        keys: &[
+            (key(K::Backspace), A::DeleteBack),
+            (ctrl('h'), A::DeleteBack),
+        ],
+        label: "Backspace",
+        da: "slet tegnet før markøren; i en tom søgning fjernes det sidste filter",
+        en: "delete the character before the cursor; on an empty search, remove the last filter",
+        hint: None,
+    },
+    Binding {
+        places: &[P::Search, P::List],
+        keys: &[(key(K::Enter), A::Open)],
+        label: "Enter",
+        da: "åbn den valgte indsats: næste skridt og kontakter først",
+        en: "open the selected initiative: next steps and contacts first",
+        hint: hint("Enter", "åbn", "open", 1),
+    },
+    Binding {
         places: &[P::Search],
         keys: &[(key(K::Left), A::CursorLeft), (key(K::Right), A::CursorRight)],
         label: "← →",
@@ -309,17 +320,6 @@ pub const BINDINGS: &[Binding] = &[
         label: "Home End Ctrl-A Ctrl-E",
         da: "til starten eller slutningen af linjen",
         en: "to the start or the end of the line",
-        hint: None,
-    },
-    Binding {
-        places: &[P::Main],
-        keys: &[
-            (key(K::Backspace), A::DeleteBack),
-            (ctrl('h'), A::DeleteBack),
-        ],
-        label: "Backspace",
-        da: "slet tegnet før markøren; i en tom søgning fjernes det sidste filter",
-        en: "delete the character before the cursor; on an empty search, remove the last filter",
         hint: None,
     },
     Binding {
@@ -395,6 +395,14 @@ pub const BINDINGS: &[Binding] = &[
         da: "skift filter: kommune, målgruppe, tema, type, status, alder",
         en: "change the filter: municipality, target group, theme, kind, status, age",
         hint: hint("←→", "filter", "filter", 2),
+    },
+    Binding {
+        places: &[P::Picker],
+        keys: &[(key(K::F(2)), A::EditAge)],
+        label: "F2",
+        da: "gå til alderen",
+        en: "go to the age",
+        hint: None,
     },
     Binding {
         places: &[P::Picker],

@@ -34,17 +34,22 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> (usize
     (height, count)
 }
 
+/// Widest key column; longer keys stand on a line of their own.
+const KEY_COLUMN: usize = 16;
+
 /// Widest the help gets, borders included.
 pub const HELP_WIDTH: u16 = 100;
 
 /// The help: every binding of the key table, grouped by where it works.
 fn help_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let lang = app.lang;
+    // Keys longer than the column get a line of their own.
     let key_width = BINDINGS
         .iter()
         .map(|b| b.label.width())
         .max()
         .unwrap_or(0)
+        .min(KEY_COLUMN)
         .min(width / 3);
     let mut lines = Vec::new();
     let mut previous: &[Place] = &[];
@@ -66,17 +71,24 @@ fn help_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
             previous = binding.places;
         }
         let rest = width.saturating_sub(key_width + 3).max(8);
+        if binding.label.width() > key_width {
+            lines.push(Line::from(Span::styled(
+                format!(" {} ", fit(binding.label, width.saturating_sub(2)).trim_end()),
+                theme.selected,
+            )));
+        }
+        let own_line = binding.label.width() > key_width;
         // Long explanations wrap under themselves, next to the key column.
         for (i, part) in crate::text::wrap(binding.does(lang), rest)
             .into_iter()
             .enumerate()
         {
-            let key = if i == 0 {
+            let key = if i == 0 && !own_line {
                 fit(binding.label, key_width)
             } else {
                 " ".repeat(key_width)
             };
-            let key_style = if i == 0 {
+            let key_style = if i == 0 && !own_line {
                 theme.selected
             } else {
                 ratatui::style::Style::new()

@@ -52,9 +52,12 @@ pub fn view(app: &App, frame: &mut Frame) -> Measured {
         ..area
     };
     if app.view.picker.is_some() {
+        let rows = picker::height(app).min(body.height);
+        let [popup, _] =
+            Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(body);
         let [popup] = Layout::horizontal([Constraint::Max(picker::PICKER_WIDTH)])
             .flex(Flex::Center)
-            .areas(body);
+            .areas(popup);
         measured.picker_rows = picker::render(app, &theme, frame, popup);
     }
     if let Some(menu) = &app.view.copy_menu {

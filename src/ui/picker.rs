@@ -16,6 +16,13 @@ use crate::text::wrap;
 /// Widest the picker gets, borders included.
 pub const PICKER_WIDTH: u16 = 64;
 
+/// Rows the picker wants: borders, tabs, what was typed and its values (at
+/// least room for the age's explanation).
+pub fn height(app: &App) -> u16 {
+    let values = app.picker_values().len() as u16;
+    (values + 4).max(9)
+}
+
 /// Draws the picker over `area`; returns the rows its value list has.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> usize {
     let Some(picker) = &app.view.picker else {
