@@ -7,7 +7,7 @@ use indsats::app::{Action, App};
 use indsats::catalogue::{Loaded, Origin, load};
 use indsats::date::Date;
 use indsats::text::is_unsafe_char;
-use indsats::ui::strings::Lang;
+use indsats::i18n::Lang;
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -36,13 +36,8 @@ fn hostile_app(width: u16, height: u16) -> App {
     app
 }
 
-fn draw(app: &App) -> Terminal<TestBackend> {
-    let (w, h) = app.size;
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|frame| indsats::ui::view(app, frame))
-        .unwrap();
-    terminal
+fn draw(app: &mut App) -> Terminal<TestBackend> {
+    common::render(app)
 }
 
 fn assert_clean(terminal: &Terminal<TestBackend>) {
@@ -64,7 +59,7 @@ fn hostile_entries_render_cleanly_120x40() {
             app.update(Action::Down);
         }
         app.update(Action::Open);
-        let terminal = draw(&app);
+        let terminal = draw(&mut app);
         assert_clean(&terminal);
         assert_snapshot!(
             format!("hostile_120x40_{selected}"),
@@ -80,12 +75,12 @@ fn hostile_entries_render_cleanly_narrow_and_scrolled() {
         app.update(Action::Open);
         for _ in 0..50 {
             app.update(Action::Down);
-            assert_clean(&draw(&app));
+            assert_clean(&draw(&mut app));
         }
     }
     let mut app = hostile_app(60, 20);
     app.update(Action::Open);
-    assert_snapshot!("hostile_60x20", draw(&app).backend().to_string());
+    assert_snapshot!("hostile_60x20", draw(&mut app).backend().to_string());
 }
 
 #[test]

@@ -138,9 +138,16 @@ fn run_effects(session: &mut Session, app: &mut App, data_dir: Option<&Path>) ->
             }
             Effect::Suspend => {
                 crate::term::suspend::suspend()?;
-                // Whatever the shell drew meanwhile: draw every cell again,
-                // at the size the terminal has now.
-                session.terminal.clear()?;
+                // Whatever the shell drew meanwhile: clear the screen and
+                // forget both buffers, so the next draw writes every cell,
+                // at the size the terminal has now. (`Terminal::clear` would
+                // read the cursor position, racing the input thread.)
+                crossterm::execute!(
+                    session.terminal.backend_mut(),
+                    crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+                )?;
+                session.terminal.swap_buffers();
+                session.terminal.swap_buffers();
                 let size = session.terminal.size()?;
                 app.apply(Action::Resize(size.width, size.height));
                 redraw = true;

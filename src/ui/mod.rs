@@ -52,6 +52,12 @@ pub fn view(app: &App, frame: &mut Frame) -> Measured {
         ..area
     };
     if app.view.picker.is_some() {
+        // Under the filter bar, which shows the chips as they are picked.
+        let body = Rect {
+            y: area.y + 3,
+            height: area.height.saturating_sub(4),
+            ..area
+        };
         let rows = picker::height(app).min(body.height);
         let [popup, _] =
             Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(body);
