@@ -441,6 +441,7 @@ pub fn initiative(rng: &mut Rng, n: usize, vocab: &Vocabularies) -> Initiative {
         summary: sentence(rng, 8, 18),
         description: paragraph(rng, 150, 300).into(),
         status,
+        kind: Default::default(),
         themes: ids(rng, &themes, 1, 3),
         target_groups: ids(rng, &groups, 1, 3),
         age,
@@ -466,6 +467,8 @@ pub fn initiative(rng: &mut Rng, n: usize, vocab: &Vocabularies) -> Initiative {
             title: "Syntetisk kilde".to_owned(),
             url: None,
             page: Some(rng.range(1, 40) as u32),
+            date: None,
+            accessed: None,
         }],
         last_verified: "2026-11-01".to_owned(),
     }

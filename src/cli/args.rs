@@ -8,13 +8,7 @@ use clap::{Args, Parser, Subcommand};
 ///
 /// Without a command, opens the interactive app.
 #[derive(Debug, Parser)]
-#[command(
-    name = "indsats",
-    version,
-    about,
-    long_about = None,
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "indsats", version, about, long_about = None)]
 pub struct Cli {
     /// Open the app with this search already typed (as `indsats WORDS…`).
     #[arg(long, value_name = "QUERY")]
