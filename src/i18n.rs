@@ -291,7 +291,10 @@ impl Strings {
 }
 
 fn kind_index(kind: Kind) -> usize {
-    Kind::ALL.iter().position(|&k| k == kind).unwrap_or_default()
+    Kind::ALL
+        .iter()
+        .position(|&k| k == kind)
+        .unwrap_or_default()
 }
 
 fn status_index(status: Status) -> usize {

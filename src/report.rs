@@ -7,7 +7,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::catalogue::{AgeRange, Area, Catalogue, Contact, Initiative, Kind, Scope, Source, Status, contacts};
+use crate::catalogue::{
+    AgeRange, Area, Catalogue, Contact, Initiative, Kind, Scope, Source, Status, contacts,
+};
 use crate::date::{Date, is_stale};
 use crate::i18n::Lang;
 use crate::text::{terminal_safe, wrap};

@@ -2,7 +2,6 @@
 
 use unicode_normalization::char::is_combining_mark;
 
-
 /// Whether `c` could change how a terminal draws what follows it: control
 /// characters, bidirectional overrides and isolates, and other invisible
 /// format characters. Such characters are dropped before catalogue text is
@@ -89,7 +88,11 @@ pub fn wrap_widths(text: &str, first: usize, rest: usize) -> Vec<String> {
         .into_iter()
         .enumerate()
         .map(|(i, line)| {
-            let pad = if i == 0 { pad_first.len() } else { pad_rest.len() };
+            let pad = if i == 0 {
+                pad_first.len()
+            } else {
+                pad_rest.len()
+            };
             line.get(pad..).unwrap_or("").trim_end().to_owned()
         })
         .collect();

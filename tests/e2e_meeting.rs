@@ -63,15 +63,13 @@ fn letters_typed_in_every_focus_never_quit_mark_save_or_open_a_view() {
         }
         assert!(!screen.contains("▶ + "), "{name}: marked:\n{screen}");
         assert!(
-            !home.path().join("data/indsats/favourites.json").exists()
-                || name == "details",
+            !home.path().join("data/indsats/favourites.json").exists() || name == "details",
             "{name}: something was saved"
         );
         if name == "details" {
             // Opening records a recent; no favourite was saved.
             let stored =
-                std::fs::read_to_string(home.path().join("data/indsats/favourites.json"))
-                    .unwrap();
+                std::fs::read_to_string(home.path().join("data/indsats/favourites.json")).unwrap();
             assert!(stored.contains("\"favourites\": []"), "{stored}");
         }
         app.send(keys::CTRL_C);
@@ -230,7 +228,10 @@ fn copy_inside_tmux_lands_in_the_paste_buffer() {
     tmux(&["send-keys", "-l", "ips-ung"]);
     wait(&|| capture().contains("Søg › ips-ung"), "the search");
     tmux(&["send-keys", "C-y"]);
-    wait(&|| capture().contains("Kopiér til udklipsholderen"), "the menu");
+    wait(
+        &|| capture().contains("Kopiér til udklipsholderen"),
+        "the menu",
+    );
     tmux(&["send-keys", "Enter"]);
     wait(
         &|| String::from_utf8_lossy(&tmux(&["show-buffer"]).stdout).contains("IPS-ung ("),

@@ -63,7 +63,10 @@ fn moving_selects_the_next_result() {
             assert_eq!(marked, 1, "{screen}");
             break;
         }
-        assert!(std::time::Instant::now() < deadline, "before:\n{first}\nnow:\n{screen}");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "before:\n{first}\nnow:\n{screen}"
+        );
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     app.send(keys::CTRL_C);

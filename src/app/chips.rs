@@ -122,9 +122,8 @@ impl App {
             let value = match chip.recognised {
                 Recognised::Municipality(id) => FilterValue::Municipality(id),
                 Recognised::Age(age) => {
-                    self.search.after_age = text[chip.span.clone()]
-                        .chars()
-                        .all(|c| c.is_ascii_digit());
+                    self.search.after_age =
+                        text[chip.span.clone()].chars().all(|c| c.is_ascii_digit());
                     FilterValue::Age(age)
                 }
             };

@@ -40,7 +40,10 @@ impl Place {
     pub fn name(self, lang: Lang) -> &'static str {
         let (da, en) = match self {
             Place::Always => ("overalt", "everywhere"),
-            Place::Main => ("søgelinje, resultater, detaljer", "search line, results, details"),
+            Place::Main => (
+                "søgelinje, resultater, detaljer",
+                "search line, results, details",
+            ),
             Place::Search => ("søgelinjen", "search line"),
             Place::List => ("resultaterne", "results"),
             Place::Details => ("detaljerne", "details"),
@@ -303,7 +306,10 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         places: &[P::Search],
-        keys: &[(key(K::Left), A::CursorLeft), (key(K::Right), A::CursorRight)],
+        keys: &[
+            (key(K::Left), A::CursorLeft),
+            (key(K::Right), A::CursorRight),
+        ],
         label: "← →",
         da: "flyt markøren",
         en: "move the cursor",
@@ -545,10 +551,7 @@ pub fn markdown(lang: Lang) -> String {
             .map(|k| format!("`{k}`"))
             .collect::<Vec<_>>()
             .join(" ");
-        out.push_str(&format!(
-            "| {place} | {label} | {} |\n",
-            binding.does(lang)
-        ));
+        out.push_str(&format!("| {place} | {label} | {} |\n", binding.does(lang)));
     }
     out
 }

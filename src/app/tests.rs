@@ -214,8 +214,16 @@ fn letters_are_never_commands_anywhere() {
         assert!(app.outbox.print.is_none(), "{name}: print");
         assert!(app.meeting.shortlist.is_empty(), "{name}: marked");
         assert!(app.meeting.store.favourites.is_empty(), "{name}: saved");
-        assert!(app.outbox.effects.is_empty(), "{name}: {:?}", app.outbox.effects);
-        assert_eq!(app.view.list_view, ListView::Search, "{name}: a view opened");
+        assert!(
+            app.outbox.effects.is_empty(),
+            "{name}: {:?}",
+            app.outbox.effects
+        );
+        assert_eq!(
+            app.view.list_view,
+            ListView::Search,
+            "{name}: a view opened"
+        );
     }
 }
 
@@ -315,7 +323,11 @@ fn a_typed_municipality_and_age_become_chips_and_backspace_removes_them() {
     assert!(app.search.effective.municipalities.contains("skive"));
     assert_eq!(app.chip_labels(), [("Skive".to_owned(), true)]);
     type_text(&mut app, " 17 år fgu");
-    assert_eq!(app.query(), "fgu", "the line keeps the words still searched");
+    assert_eq!(
+        app.query(),
+        "fgu",
+        "the line keeps the words still searched"
+    );
     assert_eq!(
         app.chip_labels(),
         [("Skive".to_owned(), false), ("17 år".to_owned(), false)]
@@ -381,7 +393,11 @@ fn the_picker_finds_by_typing_and_counts_live() {
     let expected = values[0].count;
     press(&mut app, KeyCode::Enter);
     assert!(app.search.filters.municipalities.contains("skive"));
-    assert_eq!(app.hits().len(), expected, "the count shown is what it leaves");
+    assert_eq!(
+        app.hits().len(),
+        expected,
+        "the count shown is what it leaves"
+    );
     assert_eq!(app.chip_labels(), [("Skive".to_owned(), false)]);
     // Kind and status are facets too.
     press(&mut app, KeyCode::Right);

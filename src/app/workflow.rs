@@ -76,7 +76,13 @@ impl App {
         if let Some(entry) = self.selected_entry() {
             choices.push(CopyChoice {
                 label: format!("{}: {}", s.copy_summary, entry.name),
-                text: referral_summary(&self.catalogue, entry, self.lang, self.today, &self.search.effective.municipalities),
+                text: referral_summary(
+                    &self.catalogue,
+                    entry,
+                    self.lang,
+                    self.today,
+                    &self.search.effective.municipalities,
+                ),
             });
         }
         if !self.meeting.shortlist.is_empty() {
@@ -86,7 +92,13 @@ impl App {
                     &self
                         .shortlisted()
                         .map(|e| {
-                            referral_summary(&self.catalogue, e, self.lang, self.today, &self.search.effective.municipalities)
+                            referral_summary(
+                                &self.catalogue,
+                                e,
+                                self.lang,
+                                self.today,
+                                &self.search.effective.municipalities,
+                            )
                         })
                         .collect::<Vec<_>>(),
                 ),
@@ -152,7 +164,8 @@ impl App {
 
     /// The shortlisted entries still in the catalogue, in the order marked.
     pub fn shortlisted(&self) -> impl Iterator<Item = &crate::catalogue::Initiative> {
-        self.meeting.shortlist
+        self.meeting
+            .shortlist
             .iter()
             .filter_map(|id| self.catalogue.find(id))
     }

@@ -15,8 +15,8 @@ use clap::Parser;
 
 use crate::cache;
 use crate::catalogue::{LoadError, Loaded, load};
-use crate::search::SearchIndex;
 use crate::i18n::Lang;
+use crate::search::SearchIndex;
 use args::{Cli, Command};
 
 /// Environment variable choosing the interface language.

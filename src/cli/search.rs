@@ -12,11 +12,11 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::args::SearchArgs;
 use super::{Context, Failure, Outcome, print_stdout};
 use crate::catalogue::{Catalogue, Kind, Status};
+use crate::i18n::{DA, EN, Lang};
 use crate::search::fold::{fold, loose};
 use crate::search::understand::Understood;
 use crate::search::{Filters, Results};
 use crate::text::terminal_safe;
-use crate::i18n::{DA, EN, Lang};
 
 /// Widest the area column is padded to; longer areas push the summary along.
 const AREA_COLUMN: usize = 28;

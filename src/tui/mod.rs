@@ -118,7 +118,11 @@ fn warning_text(app: &App, warning: &store::Warning) -> String {
 
 /// Carries out what `update` asked for: clipboard writes, saving, suspending.
 /// Returns whether the whole screen must be drawn again.
-fn run_effects(session: &mut Session, app: &mut App, data_dir: Option<&Path>) -> std::io::Result<bool> {
+fn run_effects(
+    session: &mut Session,
+    app: &mut App,
+    data_dir: Option<&Path>,
+) -> std::io::Result<bool> {
     let mut redraw = false;
     for effect in std::mem::take(&mut app.outbox.effects) {
         match effect {
@@ -157,7 +161,11 @@ fn run_effects(session: &mut Session, app: &mut App, data_dir: Option<&Path>) ->
     Ok(redraw)
 }
 
-fn event_loop(session: &mut Session, app: &mut App, data_dir: Option<&Path>) -> std::io::Result<()> {
+fn event_loop(
+    session: &mut Session,
+    app: &mut App,
+    data_dir: Option<&Path>,
+) -> std::io::Result<()> {
     let size = session.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     draw(session, app)?;

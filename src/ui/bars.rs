@@ -61,10 +61,7 @@ pub fn title(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let parts = [
         ("indsats".to_owned(), 0),
         (terminal_safe(&cat.title).into_owned(), 4),
-        (
-            format!("{} {}", cat.initiatives.len(), s.title_count),
-            2,
-        ),
+        (format!("{} {}", cat.initiatives.len(), s.title_count), 2),
         (format!("{} {}", s.updated, cat.updated), 1),
         (terminal_safe(&source).into_owned(), 3),
     ];

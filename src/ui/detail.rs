@@ -61,7 +61,11 @@ fn styled_lines(app: &App, theme: &Theme, entry: &Initiative, width: usize) -> V
         parts.push(Part {
             role: Role::Banner,
             label: String::new(),
-            text: format!("{}: {}", app.lang.strings().from_local, local.path.display()),
+            text: format!(
+                "{}: {}",
+                app.lang.strings().from_local,
+                local.path.display()
+            ),
         });
     }
     let mut out = Vec::new();

@@ -73,7 +73,10 @@ fn help_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
         let rest = width.saturating_sub(key_width + 3).max(8);
         if binding.label.width() > key_width {
             lines.push(Line::from(Span::styled(
-                format!(" {} ", fit(binding.label, width.saturating_sub(2)).trim_end()),
+                format!(
+                    " {} ",
+                    fit(binding.label, width.saturating_sub(2)).trim_end()
+                ),
                 theme.selected,
             )));
         }

@@ -43,7 +43,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> usize 
     let mut lines = vec![tabs(app, theme, picker.facet, width)];
     let typed = format!(" {} › {}", s.picker_find, picker.typed);
     lines.push(Line::from(vec![
-        Span::styled(fit(&typed, width.saturating_sub(1)).trim_end().to_owned(), theme.heading),
+        Span::styled(
+            fit(&typed, width.saturating_sub(1)).trim_end().to_owned(),
+            theme.heading,
+        ),
         Span::styled("▏", theme.border_focus),
     ]));
     if picker.facet == Facet::Age {
@@ -125,7 +128,9 @@ fn tabs(app: &App, theme: &Theme, shown: Facet, width: usize) -> Line<'static> {
     let total: usize = names.iter().map(|n| n.width() + 2).sum::<usize>() + 1;
     // Too narrow for all: each name gets an equal share.
     let share = if total > width {
-        (width.saturating_sub(1) / names.len()).saturating_sub(2).max(1)
+        (width.saturating_sub(1) / names.len())
+            .saturating_sub(2)
+            .max(1)
     } else {
         usize::MAX
     };

@@ -96,7 +96,11 @@ pub fn app_with(
 }
 
 /// The app on the bundled catalogue.
-pub fn bundled_app(lang: indsats::i18n::Lang, size: (u16, u16), no_color: bool) -> indsats::app::App {
+pub fn bundled_app(
+    lang: indsats::i18n::Lang,
+    size: (u16, u16),
+    no_color: bool,
+) -> indsats::app::App {
     let mut app = app_with(bundled(), lang, TODAY, size);
     app.no_color = no_color;
     app
@@ -149,9 +153,7 @@ pub fn type_text(app: &mut indsats::app::App, text: &str) {
 
 /// Draws the app on a test terminal of its size, as the event loop does
 /// (handing back what the draw measured), and returns the terminal.
-pub fn render(
-    app: &mut indsats::app::App,
-) -> ratatui::Terminal<ratatui::backend::TestBackend> {
+pub fn render(app: &mut indsats::app::App) -> ratatui::Terminal<ratatui::backend::TestBackend> {
     let (w, h) = app.view.size;
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");

@@ -129,7 +129,10 @@ impl PtyApp {
         let deadline = Instant::now() + TIMEOUT;
         while self.screen().contains(text) {
             if Instant::now() > deadline {
-                panic!("timed out waiting for {text:?} to go; screen:\n{}", self.screen());
+                panic!(
+                    "timed out waiting for {text:?} to go; screen:\n{}",
+                    self.screen()
+                );
             }
             thread::sleep(Duration::from_millis(10));
         }

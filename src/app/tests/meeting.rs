@@ -71,7 +71,11 @@ fn ctrl_y_copies_the_referral_summary_or_a_contact_field() {
     ctrl(&mut app, 'y');
     let menu = app.view.copy_menu.clone().expect("copy menu open");
     assert!(menu.choices[0].label.contains("FGU Skolen"));
-    assert!(menu.choices.iter().any(|c| c.text == "https://fguskolen.dk"));
+    assert!(
+        menu.choices
+            .iter()
+            .any(|c| c.text == "https://fguskolen.dk")
+    );
     press(&mut app, KeyCode::Enter);
     assert!(app.view.copy_menu.is_none());
     let entry = app.catalogue.find("fgu-skolen").unwrap();
