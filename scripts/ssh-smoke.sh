@@ -116,7 +116,7 @@ log "query typed, details open"
 # Letters are never commands (a q types); Ctrl-C quits.
 tmux send-keys -t "$session" Escape
 tmux send-keys -t "$session" q
-wait_for "Søg › q"
+wait_for "Søg › fgu skolenq"
 tmux send-keys -t "$session" C-c
 wait_for "ssh-exit=0"
 log "quit cleanly through ssh (exit 0)"
