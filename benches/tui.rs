@@ -58,7 +58,9 @@ fn keystrokes(c: &mut Criterion) {
                 });
                 grow = !grow;
                 terminal
-                    .draw(|frame| indsats::ui::view(&app, frame))
+                    .draw(|frame| {
+                        indsats::ui::view(&app, frame);
+                    })
                     .unwrap();
             })
         });

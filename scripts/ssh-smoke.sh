@@ -104,7 +104,8 @@ wait_for() {
     fail "timed out waiting for '$1'"
 }
 
-wait_for "46 af 46"
+total=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["initiatives"]))' "$repo/catalogue/initiatives.json" 2>/dev/null || echo 46)
+wait_for "$total af $total"
 log "logged in: the app shows the central catalogue"
 tmux send-keys -t "$session" "fgu skolen"
 wait_for "Søg › fgu skolen"
@@ -112,9 +113,11 @@ wait_for "FGU Skolen"
 tmux send-keys -t "$session" Enter
 wait_for "Næste skridt"
 log "query typed, details open"
+# Letters are never commands (a q types); Ctrl-C quits.
 tmux send-keys -t "$session" Escape
-sleep 0.2
 tmux send-keys -t "$session" q
+wait_for "Søg › fgu skolenq"
+tmux send-keys -t "$session" C-c
 wait_for "ssh-exit=0"
 log "quit cleanly through ssh (exit 0)"
 log "ok"

@@ -12,6 +12,7 @@ pub mod charrules;
 pub mod cli;
 pub mod date;
 pub mod fold;
+pub mod i18n;
 pub mod report;
 pub mod search;
 pub mod secure_file;

@@ -1,16 +1,220 @@
-//! Plain-text rendering of an initiative: `indsats show`, and what the app
-//! prints on the normal screen when it quits with "print".
+//! An initiative's sections, described once ([`sections`]) and rendered by
+//! the detail pane, `indsats show`, print on exit ([`entry_text`]) and the
+//! copy text ([`referral_summary`]). Next steps and contacts come first:
+//! they are what a caseworker opens an entry for.
+//!
+//! Also the UI wording of areas and ages, so the catalogue formats no UI text.
 
-use crate::catalogue::lookup::age_text;
 use std::collections::BTreeSet;
 
-use crate::catalogue::{Catalogue, Contact, Initiative, Source, contacts};
+use crate::catalogue::{
+    AgeRange, Area, Catalogue, Contact, Initiative, Kind, Scope, Source, Status, contacts,
+};
 use crate::date::{Date, is_stale};
+use crate::i18n::Lang;
 use crate::text::{terminal_safe, wrap};
-use crate::ui::strings::Lang;
 
 /// Width of printed entries (`indsats show`, print on exit).
 pub const TEXT_WIDTH: usize = 78;
+
+/// A section of an entry, for headings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// The numbered next steps.
+    NextSteps,
+    /// The contact points.
+    Contacts,
+    /// The description.
+    Description,
+    /// The sources.
+    Sources,
+}
+
+/// What a part of an entry is; each renderer chooses its marks and styles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A warning line: a status that is not a running offer, a kind that is
+    /// not an offer, not verified for over a year.
+    Banner,
+    /// `label: value` (status, aliases, target groups, …).
+    Field,
+    /// A quiet `label: value` (other names, last verified).
+    QuietField,
+    /// The one-line summary.
+    Summary,
+    /// A section heading.
+    Heading(Section),
+    /// Next step number n (from 1).
+    Step(usize),
+    /// One contact point.
+    Contact,
+    /// The description.
+    Description,
+    /// One source.
+    Source,
+    /// An empty line between sections.
+    Blank,
+}
+
+/// One part of an entry's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// What it is.
+    pub role: Role,
+    /// The label of a field, or empty.
+    pub label: String,
+    /// The text (not yet terminal-safe or wrapped).
+    pub text: String,
+}
+
+impl Part {
+    fn new(role: Role, label: &str, text: impl Into<String>) -> Part {
+        Part {
+            role,
+            label: label.to_owned(),
+            text: text.into(),
+        }
+    }
+}
+
+/// What the sections depend on besides the entry.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The catalogue (vocabulary labels, municipality names).
+    pub catalogue: &'a Catalogue,
+    /// The interface language.
+    pub lang: Lang,
+    /// Today (decides the "not verified for a year" flag).
+    pub today: Date,
+    /// The chosen municipalities: their contact points first.
+    pub chosen: &'a BTreeSet<String>,
+}
+
+/// Every part of `entry`, in the order all renderers show them: banners,
+/// status, summary, next steps, contacts, then the description and the rest.
+pub fn sections(ctx: &Context, entry: &Initiative) -> Vec<Part> {
+    let s = ctx.lang.strings();
+    let lang = ctx.lang;
+    let cat = ctx.catalogue;
+    let mut parts = Vec::new();
+    let warning = match entry.status {
+        Status::Proposed => Some(s.warn_proposed),
+        Status::Inspiration => Some(s.warn_inspiration),
+        Status::Ended => Some(s.warn_ended),
+        Status::Unconfirmed => Some(s.warn_unconfirmed),
+        Status::Active | Status::Pilot => None,
+    };
+    if let Some(text) = warning {
+        parts.push(Part::new(Role::Banner, "", text));
+    }
+    if entry.kind != Kind::Offer {
+        parts.push(Part::new(
+            Role::Banner,
+            "",
+            format!(
+                "{} – {}",
+                s.kind_label(entry.kind).to_uppercase(),
+                s.kind_note(entry.kind)
+            ),
+        ));
+    }
+    let stale = Date::parse_iso(&entry.last_verified).is_some_and(|d| is_stale(d, ctx.today));
+    if stale {
+        parts.push(Part::new(
+            Role::Banner,
+            "",
+            format!("! {} ({})", capitalise(s.stale), entry.last_verified),
+        ));
+    }
+    parts.push(Part::new(Role::Field, s.status, s.status_line(entry)));
+    if !entry.aliases.is_empty() {
+        parts.push(Part::new(
+            Role::QuietField,
+            s.aliases,
+            entry.aliases.join(", "),
+        ));
+    }
+    parts.push(Part::new(Role::Blank, "", ""));
+    parts.push(Part::new(Role::Summary, "", entry.summary.clone()));
+    parts.push(Part::new(Role::Blank, "", ""));
+    parts.push(Part::new(
+        Role::Heading(Section::NextSteps),
+        "",
+        s.next_steps,
+    ));
+    for (i, step) in entry.next_steps.iter().enumerate() {
+        parts.push(Part::new(Role::Step(i + 1), "", step.clone()));
+    }
+    if !entry.contacts.is_empty() {
+        parts.push(Part::new(Role::Blank, "", ""));
+        parts.push(Part::new(Role::Heading(Section::Contacts), "", s.contacts));
+        for line in contact_lines(entry, lang, ctx.today, ctx.chosen) {
+            parts.push(Part::new(Role::Contact, "", line));
+        }
+    }
+    parts.push(Part::new(Role::Blank, "", ""));
+    parts.push(Part::new(
+        Role::Heading(Section::Description),
+        "",
+        s.description,
+    ));
+    parts.push(Part::new(
+        Role::Description,
+        "",
+        entry.description.to_string(),
+    ));
+    parts.push(Part::new(Role::Blank, "", ""));
+    let labels = |ids: &[String], label: &dyn Fn(&str) -> String| -> String {
+        ids.iter()
+            .map(|id| label(id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    parts.push(Part::new(
+        Role::Field,
+        s.target_groups,
+        labels(&entry.target_groups, &|id| {
+            cat.target_group_label(id, lang).to_owned()
+        }),
+    ));
+    parts.push(Part::new(
+        Role::Field,
+        s.themes,
+        labels(&entry.themes, &|id| cat.theme_label(id, lang).to_owned()),
+    ));
+    parts.push(Part::new(
+        Role::Field,
+        s.age,
+        age_text(entry.age.as_ref(), lang),
+    ));
+    let mut area = area_text(cat, &entry.area, lang);
+    if let Some(note) = &entry.area.note {
+        area = format!("{area} ({note})");
+    }
+    parts.push(Part::new(Role::Field, s.area, area));
+    if !entry.providers.is_empty() {
+        parts.push(Part::new(
+            Role::Field,
+            s.providers,
+            entry.providers.join(", "),
+        ));
+    }
+    if let Some(eligibility) = &entry.eligibility {
+        parts.push(Part::new(Role::Field, s.eligibility, eligibility.clone()));
+    }
+    parts.push(Part::new(Role::Blank, "", ""));
+    parts.push(Part::new(Role::Heading(Section::Sources), "", s.sources));
+    for source in &entry.sources {
+        parts.push(Part::new(Role::Source, "", source_text(source, lang)));
+    }
+    parts.push(Part::new(Role::Blank, "", ""));
+    let mut verified = entry.last_verified.clone();
+    if stale {
+        verified = format!("{verified} (! {})", s.stale);
+    }
+    parts.push(Part::new(Role::QuietField, s.last_verified, verified));
+    parts
+}
 
 /// Every section of `entry` as plain text wrapped to `width` columns, with
 /// headings in `lang`. `today` decides the "not verified for a year" flag.
@@ -22,77 +226,28 @@ pub fn entry_text(
     today: Date,
     municipalities: &BTreeSet<String>,
 ) -> String {
-    let s = lang.strings();
     let width = width.max(20);
     let mut out = Out::new(width);
-
     out.line(&entry.name);
     out.line(&"=".repeat(entry.name.chars().count().min(width)));
-    out.field(s.status, &s.status_line(entry));
-    if !entry.aliases.is_empty() {
-        out.field(s.aliases, &entry.aliases.join(", "));
-    }
-    out.blank();
-    out.paragraph(&entry.summary, "");
-    out.blank();
-    out.heading(s.description);
-    out.paragraph(&entry.description, "");
-    out.blank();
-
-    let labels = |ids: &[String], label: &dyn Fn(&str) -> String| -> String {
-        ids.iter()
-            .map(|id| label(id))
-            .collect::<Vec<_>>()
-            .join(", ")
+    let ctx = Context {
+        catalogue,
+        lang,
+        today,
+        chosen: municipalities,
     };
-    out.field(
-        s.target_groups,
-        &labels(&entry.target_groups, &|id| {
-            catalogue.target_group_label(id, lang).to_owned()
-        }),
-    );
-    out.field(
-        s.themes,
-        &labels(&entry.themes, &|id| {
-            catalogue.theme_label(id, lang).to_owned()
-        }),
-    );
-    out.field(s.age, &age_text(entry.age.as_ref(), lang));
-    let mut area = catalogue.area_text(&entry.area, lang);
-    if let Some(note) = &entry.area.note {
-        area = format!("{area} ({note})");
-    }
-    out.field(s.area, &area);
-    if !entry.providers.is_empty() {
-        out.field(s.providers, &entry.providers.join(", "));
-    }
-    if let Some(eligibility) = &entry.eligibility {
-        out.field(s.eligibility, eligibility);
-    }
-    out.blank();
-
-    out.heading(s.next_steps);
-    for (i, step) in entry.next_steps.iter().enumerate() {
-        out.paragraph(step, &format!("{:>2}. ", i + 1));
-    }
-    if !entry.contacts.is_empty() {
-        out.blank();
-        out.heading(s.contacts);
-        for line in contact_lines(entry, lang, today, municipalities) {
-            out.paragraph(&line, "  - ");
+    for part in sections(&ctx, entry) {
+        match part.role {
+            Role::Blank => out.blank(),
+            Role::Heading(_) => out.line(&format!("{}:", part.text)),
+            Role::Field | Role::QuietField => {
+                out.paragraph(&part.text, &format!("{}: ", part.label));
+            }
+            Role::Step(n) => out.paragraph(&part.text, &format!("{n:>2}. ")),
+            Role::Contact | Role::Source => out.paragraph(&part.text, "  - "),
+            Role::Banner | Role::Summary | Role::Description => out.paragraph(&part.text, ""),
         }
     }
-    out.blank();
-    out.heading(s.sources);
-    for source in &entry.sources {
-        out.paragraph(&source_text(source, lang), "  - ");
-    }
-    out.blank();
-    let mut verified = entry.last_verified.clone();
-    if Date::parse_iso(&entry.last_verified).is_some_and(|d| is_stale(d, today)) {
-        verified = format!("{verified} (! {})", s.stale);
-    }
-    out.field(s.last_verified, &verified);
     out.finish()
 }
 
@@ -100,40 +255,82 @@ pub fn entry_text(
 /// steps, contacts and sources, unwrapped so it pastes cleanly into a journal
 /// or an e-mail.
 pub fn referral_summary(
+    catalogue: &Catalogue,
     entry: &Initiative,
     lang: Lang,
     today: Date,
     municipalities: &BTreeSet<String>,
 ) -> String {
     let s = lang.strings();
-    let mut lines = vec![
-        format!("{} ({})", entry.name, s.status_line(entry)),
-        entry.summary.clone(),
-        format!("{}:", s.next_steps),
-    ];
-    for (i, step) in entry.next_steps.iter().enumerate() {
-        lines.push(format!("{}. {step}", i + 1));
+    let ctx = Context {
+        catalogue,
+        lang,
+        today,
+        chosen: municipalities,
+    };
+    let mut lines = vec![format!("{} ({})", entry.name, s.status_line(entry))];
+    for part in sections(&ctx, entry) {
+        match part.role {
+            Role::Summary => lines.push(part.text),
+            Role::Heading(Section::NextSteps | Section::Contacts | Section::Sources) => {
+                lines.push(format!("{}:", part.text));
+            }
+            Role::Step(n) => lines.push(format!("{n}. {}", part.text)),
+            Role::Contact | Role::Source => lines.push(format!("- {}", part.text)),
+            _ => {}
+        }
     }
-    if !entry.contacts.is_empty() {
-        lines.push(format!("{}:", s.contacts));
-        lines.extend(
-            contact_lines(entry, lang, today, municipalities)
-                .into_iter()
-                .map(|c| format!("- {c}")),
-        );
-    }
-    lines.push(format!("{}:", s.sources));
-    lines.extend(
-        entry
-            .sources
-            .iter()
-            .map(|src| format!("- {}", source_text(src, lang))),
-    );
     // Line by line, so the line breaks themselves survive.
     lines
         .iter()
         .map(|line| format!("{}\n", terminal_safe(line)))
         .collect()
+}
+
+/// Human description of an area: "Hele Region Midtjylland", "Kommuner: Aarhus, Skive" …
+pub fn area_text(catalogue: &Catalogue, area: &Area, lang: Lang) -> String {
+    let mut text = lang.strings().scope_label(area.scope).to_owned();
+    if area.scope == Scope::Municipalities {
+        text = format!("{text}: {}", municipality_names(catalogue, area));
+    }
+    text
+}
+
+/// Short area text for a result list: the scope, or the municipality names.
+pub fn area_short(catalogue: &Catalogue, area: &Area, lang: Lang) -> String {
+    let s = lang.strings();
+    match area.scope {
+        Scope::Municipalities => municipality_names(catalogue, area),
+        Scope::Region => s.scope_region_short.to_owned(),
+        other => s.scope_label(other).to_owned(),
+    }
+}
+
+fn municipality_names(catalogue: &Catalogue, area: &Area) -> String {
+    area.municipalities
+        .iter()
+        .map(|id| catalogue.municipality_name(id))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Human description of an age range: "16–29 år", "op til 24 år", "fra 18 år".
+pub fn age_text(age: Option<&AgeRange>, lang: Lang) -> String {
+    let s = lang.strings();
+    match age.map(|a| (a.min, a.max)) {
+        Some((Some(min), Some(max))) => format!("{min}–{max} {}", s.years),
+        Some((None, Some(max))) => format!("{} {max} {}", s.up_to, s.years),
+        Some((Some(min), None)) => format!("{} {min} {}", s.from, s.years),
+        _ => s.not_stated.to_owned(),
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// Several texts as one, separated by a rule (the shortlist).
@@ -228,15 +425,6 @@ impl Out {
         self.text.push('\n');
     }
 
-    fn heading(&mut self, heading: &str) {
-        self.line(&format!("{heading}:"));
-    }
-
-    /// `label: value`, the value wrapped under itself.
-    fn field(&mut self, label: &str, value: &str) {
-        self.paragraph(value, &format!("{label}: "));
-    }
-
     /// Wraps `text` after `first` (a label or a list marker), indenting the
     /// following lines to line up under the text.
     fn paragraph(&mut self, text: &str, first: &str) {
@@ -267,7 +455,7 @@ mod tests {
         let catalogue = load_file(std::path::Path::new("tests/fixtures/valid.json")).unwrap();
         let entry = catalogue.find("ips-ung").unwrap();
         assert_eq!(
-            referral_summary(entry, Lang::Da, Date::today(), &BTreeSet::new()),
+            referral_summary(&catalogue, entry, Lang::Da, Date::today(), &BTreeSet::new()),
             "IPS-ung (Aktiv – kører ifølge kilderne; tjek detaljerne før henvisning)\n\
              Job eller uddannelse sideløbende med psykiatrisk behandling.\n\
              Næste skridt:\n\

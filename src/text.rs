@@ -1,7 +1,6 @@
 //! Plain-text helpers: terminal-safe text and word wrapping by display width.
 
 use unicode_normalization::char::is_combining_mark;
-use unicode_width::UnicodeWidthStr;
 
 /// Whether `c` could change how a terminal draws what follows it: control
 /// characters, bidirectional marks, overrides and isolates, line separators,
@@ -63,63 +62,42 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// Like [`wrap`], but the first line may have a different width than the rest
-/// (a line that starts after a label).
+/// (a line that starts after a label). Words break at spaces and hyphens;
+/// only a word wider than a whole line is split. Uses `textwrap`.
 pub fn wrap_widths(text: &str, first: usize, rest: usize) -> Vec<String> {
     let first = first.max(1);
     let rest = rest.max(1);
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    let mut line_width = 0;
-    for word in text.split_whitespace() {
-        let mut word = word;
-        loop {
-            let width = if lines.is_empty() { first } else { rest };
-            let word_width = word.width();
-            let gap = usize::from(line_width > 0);
-            if line_width + gap + word_width <= width {
-                if gap == 1 {
-                    line.push(' ');
-                }
-                line.push_str(word);
-                line_width += gap + word_width;
-                break;
-            }
-            if line_width > 0 {
-                lines.push(std::mem::take(&mut line));
-                line_width = 0;
-                continue;
-            }
-            // A word wider than the whole line: cut it at the width.
-            let (head, tail) = split_at_width(word, width);
-            lines.push(head.to_owned());
-            word = tail;
-            if word.is_empty() {
-                break;
-            }
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
+    let width = first.max(rest);
+    // The narrower of the two gets an indent of the difference, taken off again.
+    let pad_first = " ".repeat(width - first);
+    let pad_rest = " ".repeat(width - rest);
+    let options = textwrap::Options::new(width)
+        .initial_indent(&pad_first)
+        .subsequent_indent(&pad_rest)
+        .break_words(true);
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut lines: Vec<String> = textwrap::wrap(&words, options)
+        .into_iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let pad = if i == 0 {
+                pad_first.len()
+            } else {
+                pad_rest.len()
+            };
+            line.get(pad..).unwrap_or("").trim_end().to_owned()
+        })
+        .collect();
+    if lines.is_empty() {
+        lines.push(String::new());
     }
     lines
-}
-
-/// Splits `text` after at most `width` columns (at least one character).
-fn split_at_width(text: &str, width: usize) -> (&str, &str) {
-    let mut used = 0;
-    for (i, c) in text.char_indices() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > width && i > 0 {
-            return text.split_at(i);
-        }
-        used += w;
-    }
-    (text, "")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_width::UnicodeWidthStr;
 
     #[test]
     fn wraps_at_word_boundaries() {

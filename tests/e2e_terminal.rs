@@ -13,7 +13,7 @@ use common::run;
 fn a_resize_storm_leaves_a_working_app() {
     let home = tempfile::tempdir().unwrap();
     let mut app = PtyApp::start(home.path(), &[], 100, 30, &[]);
-    app.wait_for(&common::everything("af"));
+    app.wait_for(&common::pty::all_shown(false));
     app.type_text("fgu");
     for i in 0..200u16 {
         let (cols, rows) = match i % 5 {

@@ -1,17 +1,32 @@
 //! Everything the user can ask the app to do, independent of the key that asks.
 
-/// One user intention; produced from key events by [`super::keys::map_key`] and
-/// applied by [`super::App::update`].
+use super::focus::ListView;
+
+/// One user intention; produced from key events by [`super::keys::map_key`]
+/// (through the one key table, [`super::keymap::BINDINGS`]) and applied by
+/// [`super::App::update`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
-    /// Type a character into the query (focusing it if needed).
+    /// Type a character: into the search line, or into the picker's
+    /// type-ahead while the filter picker is open.
     Insert(char),
-    /// Delete the last character of the query.
+    /// Delete the character before the cursor; at the start of an empty
+    /// search line, remove the last filter chip.
     DeleteBack,
-    /// Delete the last word of the query (Ctrl-W).
+    /// Delete the character under the cursor.
+    DeleteForward,
+    /// Delete the word before the cursor (Ctrl-W).
     DeleteWord,
-    /// Clear the query (Ctrl-U).
+    /// Delete everything before the cursor (Ctrl-U).
     ClearQuery,
+    /// Move the search-line cursor one character left.
+    CursorLeft,
+    /// Move the search-line cursor one character right.
+    CursorRight,
+    /// Move the search-line cursor to the start (Home, Ctrl-A).
+    CursorStart,
+    /// Move the search-line cursor to the end (End, Ctrl-E).
+    CursorEnd,
     /// Move up one line in the focused part.
     Up,
     /// Move down one line in the focused part.
@@ -24,48 +39,45 @@ pub enum Action {
     Home,
     /// Move to the last line.
     End,
-    /// Previous facet in the filter panel.
+    /// Previous facet in the filter picker.
     PrevFacet,
-    /// Next facet in the filter panel.
+    /// Next facet in the filter picker.
     NextFacet,
-    /// Toggle the filter value under the cursor.
+    /// Turn the picker value under the cursor on or off.
     Toggle,
-    /// Clear every value of the facet under the cursor.
+    /// Clear every value of the picker's facet.
     ClearFacet,
-    /// Type a digit of the citizen's age.
-    AgeDigit(u8),
-    /// Delete the last digit of the age.
-    AgeBackspace,
-    /// Jump to the age field (F2).
+    /// Open the filter picker.
+    OpenPicker,
+    /// Open the filter picker on the age.
     EditAge,
-    /// Open the selected initiative's details.
+    /// Remove the last filter chip.
+    RemoveLastChip,
+    /// Open the selected initiative's details (or toggle in the picker, copy
+    /// in the copy menu).
     Open,
-    /// Back out: help → details → list → clear query.
+    /// Back out: help → menu/picker → details → list → clear the search.
     Back,
     /// Focus the next part (Tab).
     FocusNext,
     /// Focus the previous part (Shift-Tab).
     FocusPrev,
-    /// Focus the query line (`/`).
-    FocusQuery,
     /// Open or close the help screen.
     ToggleHelp,
     /// Quit.
     Quit,
+    /// Suspend the app (Ctrl-Z): the event loop restores the terminal and stops.
+    Suspend,
     /// The terminal changed size.
     Resize(u16, u16),
     /// Put the selected initiative on the shortlist, or take it off.
     ToggleMark,
-    /// Show the shortlist instead of the search results, or go back.
-    ToggleShortlistView,
     /// Save the selected initiative as a favourite, or remove it.
     ToggleFavourite,
-    /// Show the favourites instead of the search results, or go back.
-    ToggleFavouritesView,
+    /// Show a list view (shortlist, favourites, recents), or go back to the search.
+    ShowView(ListView),
     /// Open the copy menu.
     OpenCopyMenu,
-    /// Copy the numbered choice of the copy menu (0-based).
-    Copy(u8),
     /// Quit and print the selected initiative (or the shortlist) on the normal screen.
     PrintAndQuit,
 }

@@ -1,4 +1,5 @@
-//! Which part of the screen has the keyboard, and the facets of the filter panel.
+//! Which part of the screen has the keyboard, the facets of the filter
+//! picker and the list views.
 
 /// The part of the screen that receives keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -6,15 +7,13 @@ pub enum Focus {
     /// The query line: typing searches.
     #[default]
     Query,
-    /// The filter panel.
-    Filters,
     /// The result list.
     List,
     /// The detail pane (or the detail view on narrow terminals).
     Details,
 }
 
-/// One facet of the filter panel.
+/// One facet of the filter picker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Facet {
     /// Municipality (with the area rules of DESIGN.md §2).
@@ -33,13 +32,13 @@ pub enum Facet {
 }
 
 impl Facet {
-    /// Every facet, in panel order.
+    /// Every facet, in picker order.
     pub const ALL: [Facet; 6] = [
         Facet::Municipality,
         Facet::TargetGroup,
         Facet::Theme,
-        Facet::Status,
         Facet::Kind,
+        Facet::Status,
         Facet::Age,
     ];
 
@@ -65,4 +64,7 @@ pub enum ListView {
     Shortlist,
     /// The user's favourites.
     Favourites,
+    /// The initiatives opened most recently (kept between sessions, shown
+    /// only here, never on the start screen).
+    Recents,
 }

@@ -1,110 +1,55 @@
-//! Key events → [`Action`]s, depending on what has the focus. Pure.
+//! Key events → [`Action`]s through the one key table ([`super::keymap`]). Pure.
 //!
-//! No Alt combinations: tmux and SSH delay Esc, which makes them unreliable.
+//! A printable character always types; what it types into depends on what
+//! is open (the search line, or the picker's type-ahead), never on a mode in
+//! which letters would be commands.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
-use super::focus::{Facet, Focus};
+use super::focus::Focus;
+use super::keymap::{self, Key, Place};
 use super::state::App;
 
+/// The places whose bindings apply now, most specific first.
+pub fn places(app: &App) -> Vec<Place> {
+    let view = &app.view;
+    let first = if view.help {
+        Place::Help
+    } else if view.copy_menu.is_some() {
+        Place::Menu
+    } else if view.picker.is_some() {
+        Place::Picker
+    } else {
+        match view.focus {
+            Focus::Query => Place::Search,
+            Focus::List => Place::List,
+            Focus::Details => Place::Details,
+        }
+    };
+    match first {
+        Place::Search | Place::List | Place::Details => vec![first, Place::Main, Place::Always],
+        _ => vec![first, Place::Always],
+    }
+}
+
 /// What a key asks for, or `None` when it means nothing here.
-/// Ctrl-C is handled by the caller (it always quits).
 pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    if ctrl {
-        return match key.code {
-            KeyCode::Char('c') => Some(Action::Quit),
-            KeyCode::Char('u') => Some(Action::ClearQuery),
-            KeyCode::Char('w') | KeyCode::Backspace => Some(Action::DeleteWord),
-            KeyCode::Char('n') => Some(Action::Down),
-            KeyCode::Char('p') => Some(Action::Up),
-            _ => None,
-        };
+    // Alt is never a command (tmux and SSH delay Esc); an Alt-letter is
+    // most likely a character typed on a foreign layout: type it.
+    let code = match key.code {
+        KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+        other => other,
+    };
+    if let Some(action) = keymap::lookup(&places(app), Key { code, ctrl }) {
+        return Some(action);
     }
     match key.code {
-        KeyCode::F(1) => return Some(Action::ToggleHelp),
-        KeyCode::F(2) => return Some(Action::EditAge),
-        _ => {}
-    }
-    if app.copy_menu.is_some() {
-        return match key.code {
-            KeyCode::Char(d @ '1'..='9') => Some(Action::Copy(d as u8 - b'1')),
-            _ => Some(Action::Back),
-        };
-    }
-    if app.help {
-        return match key.code {
-            KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q' | '?') => Some(Action::ToggleHelp),
-            // The help scrolls when the terminal is too short for all of it.
-            KeyCode::Up => Some(Action::Up),
-            KeyCode::Down => Some(Action::Down),
-            KeyCode::PageUp => Some(Action::PageUp),
-            KeyCode::PageDown => Some(Action::PageDown),
-            KeyCode::Home => Some(Action::Home),
-            KeyCode::End => Some(Action::End),
-            _ => None,
-        };
-    }
-    // Keys that move, whatever has the focus.
-    let common = match key.code {
-        KeyCode::Up => Some(Action::Up),
-        KeyCode::Down => Some(Action::Down),
-        KeyCode::PageUp => Some(Action::PageUp),
-        KeyCode::PageDown => Some(Action::PageDown),
-        KeyCode::Home => Some(Action::Home),
-        KeyCode::End => Some(Action::End),
-        KeyCode::Tab => Some(Action::FocusNext),
-        KeyCode::BackTab => Some(Action::FocusPrev),
-        KeyCode::Esc => Some(Action::Back),
-        _ => None,
-    };
-    if common.is_some() {
-        return common;
-    }
-    match app.focus {
-        Focus::Query => match key.code {
-            KeyCode::Char(c) => Some(Action::Insert(c)),
-            KeyCode::Backspace => Some(Action::DeleteBack),
-            KeyCode::Enter => Some(Action::Open),
-            _ => None,
-        },
-        Focus::Filters => match key.code {
-            KeyCode::Left => Some(Action::PrevFacet),
-            KeyCode::Right => Some(Action::NextFacet),
-            KeyCode::Char(d @ '0'..='9') if app.facet == Facet::Age => {
-                Some(Action::AgeDigit(d as u8 - b'0'))
-            }
-            KeyCode::Backspace if app.facet == Facet::Age => Some(Action::AgeBackspace),
-            KeyCode::Char(' ') | KeyCode::Enter => Some(Action::Toggle),
-            KeyCode::Delete | KeyCode::Backspace => Some(Action::ClearFacet),
-            code => command_key(code),
-        },
-        Focus::List | Focus::Details => match key.code {
-            KeyCode::Enter => Some(Action::Open),
-            KeyCode::Backspace => Some(Action::DeleteBack),
-            code => command_key(code),
-        },
-    }
-}
-
-/// Letter commands where typing does not go to the query; any other
-/// character starts typing a query.
-fn command_key(code: KeyCode) -> Option<Action> {
-    match code {
-        KeyCode::Char('q') => Some(Action::Quit),
-        KeyCode::Char('?') => Some(Action::ToggleHelp),
-        KeyCode::Char('/') => Some(Action::FocusQuery),
-        KeyCode::Char('m') => Some(Action::ToggleMark),
-        KeyCode::Char('s') => Some(Action::ToggleShortlistView),
-        KeyCode::Char('f') => Some(Action::ToggleFavourite),
-        KeyCode::Char('v') => Some(Action::ToggleFavouritesView),
-        KeyCode::Char('c') => Some(Action::OpenCopyMenu),
-        KeyCode::Char('p') => Some(Action::PrintAndQuit),
-        KeyCode::Char(c) => Some(Action::Insert(c)),
+        KeyCode::Char(c) if !ctrl && !c.is_control() => Some(Action::Insert(c)),
         _ => None,
     }
 }

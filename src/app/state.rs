@@ -1,20 +1,23 @@
-//! The whole state of the interactive app. No terminal, no I/O.
+//! The whole state of the interactive app, in four parts: the search, the
+//! view, the meeting (shortlist, favourites) and the outbox (what the event
+//! loop must do). No terminal, no I/O.
 
 use std::cell::Cell;
 
+use super::chips::{FilterChip, FilterValue};
 use super::focus::{Facet, Focus, ListView};
+use super::line::Line;
 use crate::catalogue::local::LocalInfo;
 use crate::catalogue::{Catalogue, Initiative, Kind, Loaded, Origin, Status};
 use crate::date::{Date, is_stale};
+use crate::i18n::Lang;
+use crate::search::understand::Recognised;
 use crate::search::{Filters, Hit, Results, SearchIndex};
 use crate::store::Store;
-use crate::ui::strings::Lang;
 
-/// Longest query kept, in characters: far beyond any real query, and keeps a
-/// pasted document from making every keystroke slow.
-pub const MAX_QUERY_CHARS: usize = 200;
+pub use super::line::MAX_QUERY_CHARS;
 
-/// One value of a facet as the filter panel shows it.
+/// One value of a facet as the picker shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FacetValue {
     /// Label in the interface language.
@@ -23,6 +26,8 @@ pub struct FacetValue {
     pub count: usize,
     /// Whether it is selected.
     pub selected: bool,
+    /// The filter it stands for.
+    pub value: FilterValue,
 }
 
 /// Work for the event loop that `update` cannot do itself (it does no I/O).
@@ -32,6 +37,9 @@ pub enum Effect {
     Copy(String),
     /// Save the favourites and recents.
     SaveStore,
+    /// Restore the terminal, stop the process (Ctrl-Z), and on `fg` take
+    /// the terminal back and redraw everything.
+    Suspend,
 }
 
 /// One line of the copy menu.
@@ -41,6 +49,120 @@ pub struct CopyChoice {
     pub label: String,
     /// What is copied.
     pub text: String,
+}
+
+/// The search: the line being typed, the filter chips and the results.
+#[derive(Debug, Default)]
+pub struct SearchState {
+    /// The search line as typed (the words still being searched). Never
+    /// stored or logged.
+    pub line: Line,
+    /// Every active filter value, in the order added.
+    pub chips: Vec<FilterChip>,
+    /// The filters the chips add up to.
+    pub filters: Filters,
+    /// Filters recognised in the line but not yet moved into chips.
+    pub pending: Vec<FilterValue>,
+    /// The chips and the recognised words together: what the search uses.
+    pub effective: Filters,
+    pub(super) results: Results,
+    /// Whether `results` are out of date with the line and the chips.
+    pub(super) dirty: bool,
+    /// Position of the selected hit in the results.
+    pub selected: usize,
+    /// The last chip was a bare number taken for an age; a year word
+    /// (`år`) typed next belongs to it.
+    pub(super) after_age: bool,
+}
+
+/// The filter picker: one facet, its values narrowed by what was typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Picker {
+    /// The facet shown.
+    pub facet: Facet,
+    /// What was typed: type-ahead, or the age on the age facet.
+    pub typed: String,
+    /// Position among the values shown.
+    pub cursor: usize,
+}
+
+/// The copy menu: what can be copied, and the one under the cursor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CopyMenu {
+    /// The choices.
+    pub choices: Vec<CopyChoice>,
+    /// The choice under the cursor.
+    pub cursor: usize,
+}
+
+/// Sizes the last draw measured, handed back by the event loop so that
+/// paging and scrolling know them without the app knowing the view.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Measured {
+    /// Rows of the result list.
+    pub list_rows: usize,
+    /// Rows of the details.
+    pub detail_rows: usize,
+    /// Lines of the selected entry's details.
+    pub detail_lines: usize,
+    /// Rows of the help.
+    pub help_rows: usize,
+    /// Lines of the help.
+    pub help_lines: usize,
+    /// Rows of the picker's value list.
+    pub picker_rows: usize,
+}
+
+/// What is shown and where the keyboard is.
+#[derive(Debug, Default)]
+pub struct ViewState {
+    /// The part with the keyboard.
+    pub focus: Focus,
+    /// What the result list shows.
+    pub list_view: ListView,
+    /// Narrow terminals: the detail view covers the screen.
+    pub detail_view: bool,
+    /// The help screen is open.
+    pub help: bool,
+    /// First line of the help shown.
+    pub help_scroll: usize,
+    /// First line of the details shown.
+    pub detail_scroll: usize,
+    /// The filter picker, when open.
+    pub picker: Option<Picker>,
+    /// The copy menu, when open.
+    pub copy_menu: Option<CopyMenu>,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// What the last draw measured.
+    pub measured: Measured,
+    /// First visible row of the result list (kept by the view so scrolling is stable).
+    pub list_offset: Cell<usize>,
+    /// First visible row of the picker's values.
+    pub picker_offset: Cell<usize>,
+}
+
+/// The meeting: the shortlist, and the favourites and recents kept between
+/// sessions.
+#[derive(Debug, Default)]
+pub struct Meeting {
+    /// Ids on the shortlist, in the order marked. Held in memory only.
+    pub shortlist: Vec<String>,
+    /// Favourites and recents (ids only).
+    pub store: Store,
+}
+
+/// What the event loop must do after an update.
+#[derive(Debug, Default)]
+pub struct Outbox {
+    /// Work for the event loop.
+    pub effects: Vec<Effect>,
+    /// A short message for the status bar, until the next key.
+    pub status: Option<String>,
+    /// Text to print on the normal screen after quitting.
+    pub print: Option<String>,
+    /// The user asked to quit.
+    pub quit: bool,
 }
 
 /// State of the interactive app.
@@ -58,53 +180,14 @@ pub struct App {
     /// Whether to draw without colour (`NO_COLOR`).
     pub no_color: bool,
     pub(super) index: SearchIndex,
-    /// The search text as typed. Never stored or logged.
-    pub query: String,
-    /// Active filters.
-    pub filters: Filters,
-    pub(super) results: Results,
-    /// Whether `results` are out of date with `query`/`filters`.
-    pub(super) dirty: bool,
-    /// Position of the selected hit in the results.
-    pub selected: usize,
-    /// The part with the keyboard.
-    pub focus: Focus,
-    /// The facet shown in the filter panel.
-    pub facet: Facet,
-    /// Cursor per facet (index into its values), in [`Facet::ALL`] order.
-    pub facet_cursor: [usize; Facet::ALL.len()],
-    /// The age as typed (digits only).
-    pub age_text: String,
-    /// Narrow terminals: the detail view covers the screen.
-    pub detail_view: bool,
-    /// The help screen is open.
-    pub help: bool,
-    /// First line of the help shown.
-    pub help_scroll: usize,
-    /// First line of the details shown.
-    pub detail_scroll: usize,
-    /// Terminal size (columns, rows).
-    pub size: (u16, u16),
-    /// The user asked to quit.
-    pub quit: bool,
-    /// What the result list shows.
-    pub list_view: ListView,
-    /// Ids on the shortlist, in the order marked. Held in memory only.
-    pub shortlist: Vec<String>,
-    /// Favourites and recents (ids only).
-    pub store: Store,
-    /// The copy menu, when open.
-    pub copy_menu: Option<Vec<CopyChoice>>,
-    /// Work for the event loop.
-    pub effects: Vec<Effect>,
-    /// A short message for the status bar, until the next key.
-    pub status: Option<String>,
-    /// Text to print on the normal screen after quitting.
-    pub print: Option<String>,
-    /// First visible row of the result list (kept by the view so scrolling is stable).
-    pub list_offset: Cell<usize>,
-    /// First visible row of the facet values.
-    pub facet_offset: Cell<usize>,
+    /// The search.
+    pub search: SearchState,
+    /// The view.
+    pub view: ViewState,
+    /// The meeting.
+    pub meeting: Meeting,
+    /// The outbox.
+    pub outbox: Outbox,
 }
 
 impl App {
@@ -123,8 +206,7 @@ impl App {
         today: Date,
         no_color: bool,
     ) -> App {
-        let results = index.search("", &Filters::default());
-        App {
+        let mut app = App {
             catalogue: loaded.catalogue,
             origin: loaded.origin,
             local: loaded.local,
@@ -132,74 +214,93 @@ impl App {
             today,
             no_color,
             index,
-            query: String::new(),
-            filters: Filters::default(),
-            results,
-            dirty: false,
-            selected: 0,
-            focus: Focus::Query,
-            facet: Facet::Municipality,
-            facet_cursor: [0; Facet::ALL.len()],
-            age_text: String::new(),
-            detail_view: false,
-            help: false,
-            help_scroll: 0,
-            detail_scroll: 0,
-            size: (80, 24),
-            quit: false,
-            list_view: ListView::Search,
-            shortlist: Vec::new(),
-            store: Store::new(),
-            copy_menu: None,
-            effects: Vec::new(),
-            status: None,
-            print: None,
-            list_offset: Cell::new(0),
-            facet_offset: Cell::new(0),
-        }
+            search: SearchState {
+                dirty: true,
+                ..SearchState::default()
+            },
+            view: ViewState {
+                size: (80, 24),
+                ..ViewState::default()
+            },
+            meeting: Meeting::default(),
+            outbox: Outbox::default(),
+        };
+        app.sync();
+        app
+    }
+
+    /// Starts with `query` in the search line, as if typed and confirmed.
+    pub fn start_with_query(&mut self, query: &str) {
+        self.search.line.set(query);
+        self.extract_chips(true);
+        self.search.dirty = true;
+        self.sync();
     }
 
     /// Searches again now (after the favourites or recents changed from outside).
     pub fn refresh(&mut self) {
-        self.dirty = true;
+        self.search.dirty = true;
         self.sync();
     }
 
-    /// Brings the results up to date with the query, filters and list view.
+    /// The search line's text.
+    pub fn query(&self) -> &str {
+        self.search.line.text()
+    }
+
+    /// Brings the results up to date with the line, the chips and the list view.
     pub fn sync(&mut self) {
-        if !self.dirty {
+        if !self.search.dirty {
             return;
         }
-        // Municipalities and ages typed as words filter like picked ones.
-        let understood = self.index.understand(&self.query);
-        let results = self.index.search_understood(&understood, &self.filters);
-        self.results = match self.list_view {
+        // Municipalities and ages still in the line filter like chips.
+        let understood = self.index.understand(self.search.line.text());
+        self.search.pending = understood
+            .chips
+            .iter()
+            .map(|c| match &c.recognised {
+                Recognised::Municipality(id) => FilterValue::Municipality(id.clone()),
+                Recognised::Age(age) => FilterValue::Age(*age),
+            })
+            .collect();
+        self.search.effective = understood.filters(&self.search.filters);
+        let results = self
+            .index
+            .search_understood(&understood, &self.search.filters);
+        let store = &self.meeting.store;
+        self.search.results = match self.view.list_view {
             ListView::Search => {
                 let mut results = results;
-                if self.query.trim().is_empty() && self.filters == Filters::default() {
-                    self.recents_first(&mut results.hits);
+                if understood.text.trim().is_empty() {
+                    self.actionable_first(&mut results.hits);
                 }
                 results
             }
-            // The shortlist and favourites show their own entries, in their own order.
-            ListView::Shortlist => self.listed(&self.shortlist, results),
-            ListView::Favourites => self.listed(&self.store.favourites, results),
+            // The other views show their own entries, in their own order.
+            ListView::Shortlist => self.listed(&self.meeting.shortlist, results),
+            ListView::Favourites => self.listed(&store.favourites, results),
+            ListView::Recents => self.listed(&store.recent, results),
         };
-        self.dirty = false;
-        self.selected = 0;
-        self.detail_scroll = 0;
-        self.list_offset.set(0);
+        self.search.dirty = false;
+        self.search.selected = 0;
+        self.view.detail_scroll = 0;
+        self.view.list_offset.set(0);
+        let len = self.picker_values().len();
+        if let Some(picker) = &mut self.view.picker {
+            picker.cursor = picker.cursor.min(len.saturating_sub(1));
+        }
     }
 
-    /// On an empty query, recently opened entries come first, newest first.
-    fn recents_first(&self, hits: &mut [Hit]) {
+    /// With no search words, what a caseworker can act on comes first: offers
+    /// confirmed to run, then offers in trial, then the rest (each in name order).
+    fn actionable_first(&self, hits: &mut [Hit]) {
         let rank = |hit: &Hit| {
-            let id = &self.catalogue.initiatives[hit.index].id;
-            self.store
-                .recent
-                .iter()
-                .position(|r| r == id)
-                .unwrap_or(usize::MAX)
+            let entry = &self.catalogue.initiatives[hit.index];
+            match (entry.kind, entry.status) {
+                (Kind::Offer, Status::Active) => 0,
+                (Kind::Offer, Status::Pilot) => 1,
+                _ => 2,
+            }
         };
         // Stable: the rest keep their order.
         hits.sort_by_key(rank);
@@ -221,32 +322,24 @@ impl App {
         }
     }
 
-    /// Whether an entry is one of the recently opened shown first on an empty query.
-    pub fn is_recent(&self, entry: &Initiative) -> bool {
-        self.list_view == ListView::Search
-            && self.query.trim().is_empty()
-            && self.filters == Filters::default()
-            && self.store.recent.contains(&entry.id)
-    }
-
     /// Whether an entry is on the shortlist.
     pub fn is_marked(&self, entry: &Initiative) -> bool {
-        self.shortlist.contains(&entry.id)
+        self.meeting.shortlist.contains(&entry.id)
     }
 
     /// The current results (call [`App::sync`] first after changes).
     pub fn results(&self) -> &Results {
-        &self.results
+        &self.search.results
     }
 
     /// The ranked hits.
     pub fn hits(&self) -> &[Hit] {
-        &self.results.hits
+        &self.search.results.hits
     }
 
     /// The selected hit, if any.
     pub fn selected_hit(&self) -> Option<&Hit> {
-        self.results.hits.get(self.selected)
+        self.search.results.hits.get(self.search.selected)
     }
 
     /// The selected initiative, if any.
@@ -272,25 +365,13 @@ impl App {
         Date::parse_iso(&entry.last_verified).is_some_and(|d| is_stale(d, self.today))
     }
 
-    /// Number of values the facet offers (the age facet has none).
-    pub fn facet_len(&self, facet: Facet) -> usize {
-        let v = &self.catalogue.vocabularies;
-        match facet {
-            Facet::Municipality => v.municipalities.len(),
-            Facet::TargetGroup => v.target_groups.len(),
-            Facet::Theme => v.themes.len(),
-            // The statuses, then "not verified for over a year".
-            Facet::Status => Status::ALL.len() + 1,
-            Facet::Kind => Kind::ALL.len(),
-            Facet::Age => 0,
-        }
-    }
-
-    /// The values of a facet with their live counts.
+    /// The values of a facet with their live counts (none for the age).
     pub fn facet_values(&self, facet: Facet) -> Vec<FacetValue> {
         let v = &self.catalogue.vocabularies;
-        let counts = &self.results.facets;
+        let counts = &self.search.results.facets;
         let english = self.lang.is_english();
+        let active = &self.search.effective;
+        let s = self.lang.strings();
         let count = |list: &[usize], i: usize| list.get(i).copied().unwrap_or(0);
         match facet {
             Facet::Municipality => v
@@ -300,7 +381,8 @@ impl App {
                 .map(|(i, m)| FacetValue {
                     label: m.name.clone(),
                     count: count(&counts.municipalities, i),
-                    selected: self.filters.municipalities.contains(&m.id),
+                    selected: active.municipalities.contains(&m.id),
+                    value: FilterValue::Municipality(m.id.clone()),
                 })
                 .collect(),
             Facet::TargetGroup => v
@@ -310,7 +392,8 @@ impl App {
                 .map(|(i, t)| FacetValue {
                     label: t.label_in(english).to_owned(),
                     count: count(&counts.target_groups, i),
-                    selected: self.filters.target_groups.contains(&t.id),
+                    selected: active.target_groups.contains(&t.id),
+                    value: FilterValue::TargetGroup(t.id.clone()),
                 })
                 .collect(),
             Facet::Theme => v
@@ -320,31 +403,35 @@ impl App {
                 .map(|(i, t)| FacetValue {
                     label: t.label_in(english).to_owned(),
                     count: count(&counts.themes, i),
-                    selected: self.filters.themes.contains(&t.id),
+                    selected: active.themes.contains(&t.id),
+                    value: FilterValue::Theme(t.id.clone()),
                 })
                 .collect(),
             Facet::Status => {
                 let mut values: Vec<FacetValue> = Status::ALL
                     .iter()
                     .enumerate()
-                    .map(|(i, &s)| FacetValue {
-                        label: self.lang.strings().status_label(s).to_owned(),
+                    .map(|(i, &st)| FacetValue {
+                        label: s.status_label(st).to_owned(),
                         count: counts.statuses[i],
-                        selected: self.filters.statuses.contains(&s),
+                        selected: active.statuses.contains(&st),
+                        value: FilterValue::Status(st),
                     })
                     .collect();
                 // The hits already pass every other filter, so counting the
                 // stale ones among them is this row's facet count.
-                let selected = self.filters.verified_before.is_some();
+                let selected = active.verified_before.is_some();
                 values.push(FacetValue {
-                    label: self.lang.strings().stale_filter.to_owned(),
+                    label: s.stale_filter.to_owned(),
                     count: self
+                        .search
                         .results
                         .hits
                         .iter()
                         .filter(|h| selected || self.is_stale(&self.catalogue.initiatives[h.index]))
                         .count(),
                     selected,
+                    value: FilterValue::Stale,
                 });
                 values
             }
@@ -352,74 +439,37 @@ impl App {
                 .iter()
                 .enumerate()
                 .map(|(i, &k)| FacetValue {
-                    label: self.lang.strings().kind_label(k).to_owned(),
+                    label: s.kind_label(k).to_owned(),
                     count: counts.kinds[i],
-                    selected: self.filters.kinds.contains(&k),
+                    selected: active.kinds.contains(&k),
+                    value: FilterValue::Kind(k),
                 })
                 .collect(),
             Facet::Age => Vec::new(),
         }
     }
 
-    /// Short descriptions of the active filters, for the summary line.
-    pub fn active_filters(&self) -> Vec<String> {
-        let s = self.lang.strings();
-        let english = self.lang.is_english();
-        let v = &self.catalogue.vocabularies;
-        let mut parts = Vec::new();
-        let names = |ids: &std::collections::BTreeSet<String>, label: &dyn Fn(&str) -> String| {
-            ids.iter()
-                .map(|id| label(id))
-                .collect::<Vec<_>>()
-                .join(", ")
+    /// The picker's values: its facet's, narrowed by what was typed (any
+    /// word of the label starting with it, letters folded).
+    pub fn picker_values(&self) -> Vec<FacetValue> {
+        let Some(picker) = &self.view.picker else {
+            return Vec::new();
         };
-        if !self.filters.municipalities.is_empty() {
-            parts.push(names(&self.filters.municipalities, &|id| {
-                self.catalogue.municipality_name(id).to_owned()
-            }));
+        let typed = crate::fold::fold(picker.typed.trim());
+        let values = self.facet_values(picker.facet);
+        if typed.is_empty() {
+            return values;
         }
-        if !self.filters.target_groups.is_empty() {
-            parts.push(names(&self.filters.target_groups, &|id| {
-                v.target_groups
-                    .iter()
-                    .find(|t| t.id == id)
-                    .map_or(id.to_owned(), |t| t.label_in(english).to_owned())
-            }));
-        }
-        if !self.filters.themes.is_empty() {
-            parts.push(names(&self.filters.themes, &|id| {
-                v.themes
-                    .iter()
-                    .find(|t| t.id == id)
-                    .map_or(id.to_owned(), |t| t.label_in(english).to_owned())
-            }));
-        }
-        if !self.filters.statuses.is_empty() {
-            parts.push(
-                self.filters
-                    .statuses
-                    .iter()
-                    .map(|&st| s.status_label(st))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            );
-        }
-        if !self.filters.kinds.is_empty() {
-            parts.push(
-                self.filters
-                    .kinds
-                    .iter()
-                    .map(|&k| s.kind_label(k))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            );
-        }
-        if let Some(age) = self.filters.age {
-            parts.push(format!("{age} {}", s.years));
-        }
-        if self.filters.verified_before.is_some() {
-            parts.push(s.stale_filter.to_owned());
-        }
-        parts
+        let (starts, inside): (Vec<FacetValue>, Vec<FacetValue>) = values
+            .into_iter()
+            .filter(|v| crate::fold::fold(&v.label).contains(&typed))
+            .partition(|v| {
+                let label = crate::fold::fold(&v.label);
+                label.starts_with(&typed)
+                    || label
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w.starts_with(&typed))
+            });
+        starts.into_iter().chain(inside).collect()
     }
 }

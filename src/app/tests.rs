@@ -3,10 +3,12 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::keys::map_key;
-use super::{Action, App, Facet, Focus};
-use crate::catalogue::{Origin, Status, load};
+use super::{Action, App, Effect, Facet, FilterValue, Focus, ListView};
+use crate::catalogue::{Kind, Origin, Status, load};
 use crate::date::Date;
-use crate::ui::strings::Lang;
+use crate::i18n::Lang;
+
+mod meeting;
 
 fn app_at(width: u16, height: u16) -> App {
     let loaded = load::load(Origin::Bundled).expect("bundled catalogue");
@@ -24,8 +26,24 @@ fn app() -> App {
     app_at(120, 40)
 }
 
+/// Draws the app as the event loop would and hands back what was measured.
+fn draw(app: &mut App) {
+    let (w, h) = app.view.size;
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");
+    let mut measured = None;
+    terminal
+        .draw(|frame| measured = Some(crate::ui::view(app, frame)))
+        .expect("draw");
+    app.set_measured(measured.expect("measured"));
+}
+
 fn press(app: &mut App, code: KeyCode) {
     press_with(app, code, KeyModifiers::NONE);
+}
+
+fn ctrl(app: &mut App, c: char) {
+    press_with(app, KeyCode::Char(c), KeyModifiers::CONTROL);
 }
 
 fn press_with(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
@@ -44,6 +62,12 @@ fn selected_id(app: &App) -> Option<String> {
     app.selected_entry().map(|e| e.id.clone())
 }
 
+fn to_list(app: &mut App) {
+    while app.view.focus != Focus::List {
+        press(app, KeyCode::Tab);
+    }
+}
+
 #[test]
 fn typing_searches_on_every_keystroke() {
     let mut app = app();
@@ -53,75 +77,88 @@ fn typing_searches_on_every_keystroke() {
     let after_three = app.hits().len();
     assert!(after_three < total && after_three >= 6, "{after_three}");
     type_text(&mut app, " skolen");
-    assert_eq!(app.query, "fgu skolen");
+    assert_eq!(app.query(), "fgu skolen");
     assert_eq!(selected_id(&app).as_deref(), Some("fgu-skolen"));
 }
 
 #[test]
-fn backspace_ctrl_w_and_ctrl_u_edit_the_query() {
+fn the_search_line_edits_like_a_shell() {
     let mut app = app();
     type_text(&mut app, "ips ung");
     press(&mut app, KeyCode::Backspace);
-    assert_eq!(app.query, "ips un");
-    press_with(&mut app, KeyCode::Char('w'), KeyModifiers::CONTROL);
-    assert_eq!(app.query, "ips ");
+    assert_eq!(app.query(), "ips un");
+    ctrl(&mut app, 'w');
+    assert_eq!(app.query(), "ips ");
     type_text(&mut app, "ung");
-    press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
-    assert_eq!(app.query, "");
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Delete);
+    assert_eq!(app.query(), "ips ug");
+    ctrl(&mut app, 'a');
+    type_text(&mut app, "^");
+    assert_eq!(app.query(), "^ips ug");
+    press(&mut app, KeyCode::End);
+    type_text(&mut app, "x");
+    assert_eq!(app.query(), "^ips ugx");
+    press(&mut app, KeyCode::Home);
+    press(&mut app, KeyCode::Right);
+    ctrl(&mut app, 'e');
+    press(&mut app, KeyCode::Left);
+    ctrl(&mut app, 'u');
+    assert_eq!(app.query(), "x", "Ctrl-U deletes what is before the cursor");
+    ctrl(&mut app, 'e');
+    ctrl(&mut app, 'u');
+    assert_eq!(app.query(), "");
     assert_eq!(app.hits().len(), app.catalogue.initiatives.len());
 }
 
 #[test]
-fn arrows_pages_home_and_end_move_the_selection() {
+fn arrows_ctrl_keys_pages_home_and_end_move_the_selection() {
     let mut app = app();
     let last = app.hits().len() - 1;
     press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Down);
-    assert_eq!(app.selected, 2);
+    ctrl(&mut app, 'n');
+    ctrl(&mut app, 'j');
+    assert_eq!(app.search.selected, 3);
+    ctrl(&mut app, 'k');
+    ctrl(&mut app, 'p');
     press(&mut app, KeyCode::Up);
-    assert_eq!(app.selected, 1);
+    assert_eq!(app.search.selected, 0);
+    to_list(&mut app);
     press(&mut app, KeyCode::End);
-    assert_eq!(app.selected, last);
+    assert_eq!(app.search.selected, last);
     press(&mut app, KeyCode::Down);
-    assert_eq!(app.selected, last, "clamped at the end");
+    assert_eq!(app.search.selected, last, "clamped at the end");
     press(&mut app, KeyCode::Home);
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.search.selected, 0);
+    draw(&mut app);
     press(&mut app, KeyCode::PageDown);
     assert!(
-        app.selected > 10,
+        app.search.selected > 10,
         "a page is the list height: {}",
-        app.selected
+        app.search.selected
     );
     press(&mut app, KeyCode::PageUp);
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.search.selected, 0);
 }
 
 #[test]
-fn a_new_query_selects_the_best_match_again() {
-    let mut app = app();
-    press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Down);
-    type_text(&mut app, "k");
-    assert_eq!(app.selected, 0);
-}
-
-#[test]
-fn enter_opens_details_and_esc_backs_out_step_by_step() {
+fn enter_opens_details_and_esc_backs_out_but_never_quits() {
     let mut app = app();
     type_text(&mut app, "ips");
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.focus, Focus::Details);
-    assert!(
-        !app.detail_view,
-        "wide screens show details beside the list"
-    );
+    assert_eq!(app.view.focus, Focus::Details);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.focus, Focus::List);
-    assert_eq!(app.query, "ips");
+    assert_eq!(app.view.focus, Focus::List);
+    assert_eq!(app.query(), "ips");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.query, "", "Esc in the list clears the query");
+    assert_eq!(app.view.focus, Focus::Query);
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.focus, Focus::Query);
+    assert_eq!(app.query(), "", "then Esc clears the search");
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Esc);
+    }
+    assert!(!app.outbox.quit);
 }
 
 #[test]
@@ -129,159 +166,111 @@ fn narrow_terminals_open_details_as_their_own_view() {
     let mut app = app_at(60, 20);
     type_text(&mut app, "ips");
     press(&mut app, KeyCode::Enter);
-    assert!(app.detail_view);
+    assert!(app.view.detail_view);
     press(&mut app, KeyCode::Esc);
-    assert!(!app.detail_view);
-    assert_eq!(app.focus, Focus::List);
+    assert!(!app.view.detail_view);
+    assert_eq!(app.view.focus, Focus::List);
 }
 
 #[test]
-fn tab_cycles_query_filters_list_details() {
+fn tab_cycles_search_list_details() {
     let mut app = app();
-    let mut seen = vec![app.focus];
-    for _ in 0..4 {
+    let mut seen = vec![app.view.focus];
+    for _ in 0..3 {
         press(&mut app, KeyCode::Tab);
-        seen.push(app.focus);
+        seen.push(app.view.focus);
     }
     assert_eq!(
         seen,
-        [
-            Focus::Query,
-            Focus::Filters,
-            Focus::List,
-            Focus::Details,
-            Focus::Query
-        ]
+        [Focus::Query, Focus::List, Focus::Details, Focus::Query]
     );
     press(&mut app, KeyCode::BackTab);
-    assert_eq!(app.focus, Focus::Details);
+    assert_eq!(app.view.focus, Focus::Details);
 }
 
+/// No plain letter is ever a command: typed in any focus, with the help,
+/// the picker or the copy menu open, letters never quit, mark, save, copy,
+/// print or open a view.
 #[test]
-fn filter_panel_arrows_choose_facet_and_space_toggles() {
-    let mut app = app();
-    press(&mut app, KeyCode::Tab);
-    assert_eq!(app.facet, Facet::Municipality);
-    let skive = app
-        .catalogue
-        .vocabularies
-        .municipalities
-        .iter()
-        .position(|m| m.id == "skive")
-        .unwrap();
-    for _ in 0..skive {
-        press(&mut app, KeyCode::Down);
-    }
-    let expected = app.facet_values(Facet::Municipality)[skive].count;
-    press(&mut app, KeyCode::Char(' '));
-    assert!(app.filters.municipalities.contains("skive"));
-    assert_eq!(
-        app.hits().len(),
-        expected,
-        "the count shown is what the filter leaves"
-    );
-    assert!(app.active_filters().contains(&"Skive".to_owned()));
-    press(&mut app, KeyCode::Char(' '));
-    assert!(app.filters.municipalities.is_empty());
-
-    press(&mut app, KeyCode::Right);
-    press(&mut app, KeyCode::Right);
-    press(&mut app, KeyCode::Right);
-    assert_eq!(app.facet, Facet::Status);
-    let proposed = Status::ALL
-        .iter()
-        .position(|&s| s == Status::Proposed)
-        .unwrap();
-    for _ in 0..proposed {
-        press(&mut app, KeyCode::Down);
-    }
-    press(&mut app, KeyCode::Enter);
-    assert!(app.filters.statuses.contains(&Status::Proposed));
-    assert!(
-        app.hits()
-            .iter()
-            .all(|h| app.catalogue.initiatives[h.index].status == Status::Proposed)
-    );
-    press(&mut app, KeyCode::Delete);
-    assert!(app.filters.statuses.is_empty());
-    press(&mut app, KeyCode::Left);
-    assert_eq!(app.facet, Facet::Theme);
-}
-
-#[test]
-fn f2_sets_the_age_directly() {
-    let mut app = app();
-    type_text(&mut app, "ips");
-    press(&mut app, KeyCode::F(2));
-    assert_eq!(app.focus, Focus::Filters);
-    assert_eq!(app.facet, Facet::Age);
-    type_text(&mut app, "17");
-    assert_eq!(app.filters.age, Some(17));
-    assert_eq!(app.query, "ips", "digits went to the age, not the query");
-    press(&mut app, KeyCode::Up);
-    assert_eq!(app.filters.age, Some(18));
-    press(&mut app, KeyCode::Backspace);
-    assert_eq!(app.filters.age, Some(1));
-    press(&mut app, KeyCode::Backspace);
-    assert_eq!(app.filters.age, None);
-    press(&mut app, KeyCode::Down);
-    assert_eq!(app.filters.age, Some(16), "arrows start from 16");
-}
-
-#[test]
-fn q_types_in_the_query_but_quits_elsewhere() {
-    let mut app = app();
-    type_text(&mut app, "q");
-    assert_eq!(app.query, "q");
-    assert!(!app.quit);
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Tab);
-    assert_eq!(app.focus, Focus::List);
-    press(&mut app, KeyCode::Char('q'));
-    assert!(app.quit);
-}
-
-#[test]
-fn ctrl_c_always_quits() {
-    for focus_presses in 0..4 {
+fn letters_are_never_commands_anywhere() {
+    let letters: String = (' '..='~').chain("æøåÆØÅ".chars()).collect();
+    type Setup = fn(&mut App);
+    let setups: [(&str, Setup); 7] = [
+        ("search line", |_| {}),
+        ("list", |a| to_list(a)),
+        ("details", |a| press(a, KeyCode::Enter)),
+        ("help", |a| press(a, KeyCode::F(1))),
+        ("picker", |a| ctrl(a, 'f')),
+        ("age picker", |a| press(a, KeyCode::F(2))),
+        ("copy menu", |a| ctrl(a, 'y')),
+    ];
+    for (name, setup) in setups {
         let mut app = app();
-        for _ in 0..focus_presses {
-            press(&mut app, KeyCode::Tab);
-        }
-        press_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert!(app.quit, "after {focus_presses} tabs");
+        type_text(&mut app, "fgu");
+        setup(&mut app);
+        app.outbox.effects.clear();
+        type_text(&mut app, &letters);
+        assert!(!app.outbox.quit, "{name}: quit");
+        assert!(app.outbox.print.is_none(), "{name}: print");
+        assert!(app.meeting.shortlist.is_empty(), "{name}: marked");
+        assert!(app.meeting.store.favourites.is_empty(), "{name}: saved");
+        assert!(
+            app.outbox.effects.is_empty(),
+            "{name}: {:?}",
+            app.outbox.effects
+        );
+        assert_eq!(
+            app.view.list_view,
+            ListView::Search,
+            "{name}: a view opened"
+        );
     }
-    let mut app = app();
-    press(&mut app, KeyCode::F(1));
-    press_with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
-    assert!(app.quit, "also from help");
 }
 
 #[test]
-fn help_opens_with_f1_or_question_mark_and_closes_with_esc() {
+fn ctrl_c_always_quits_and_ctrl_z_suspends() {
+    type Setup = fn(&mut App);
+    let setups: [Setup; 5] = [
+        |_| {},
+        |a| to_list(a),
+        |a| press(a, KeyCode::F(1)),
+        |a| ctrl(a, 'f'),
+        |a| press(a, KeyCode::Enter),
+    ];
+    for setup in setups {
+        let mut app = app();
+        setup(&mut app);
+        app.outbox.effects.clear();
+        ctrl(&mut app, 'z');
+        assert_eq!(app.outbox.effects, [Effect::Suspend]);
+        ctrl(&mut app, 'c');
+        assert!(app.outbox.quit);
+    }
+}
+
+#[test]
+fn help_opens_with_f1_and_typing_closes_it_and_types() {
     let mut app = app();
     press(&mut app, KeyCode::F(1));
-    assert!(app.help);
-    press(&mut app, KeyCode::Char('x'));
-    assert_eq!(app.query, "", "keys do not leak through the help");
+    assert!(app.view.help);
     press(&mut app, KeyCode::Esc);
-    assert!(!app.help);
+    assert!(!app.view.help);
+    press(&mut app, KeyCode::F(1));
     type_text(&mut app, "?");
-    assert_eq!(app.query, "?", "in the query ? is typed");
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Char('?'));
-    assert!(app.help);
+    assert!(!app.view.help);
+    assert_eq!(app.query(), "?", "? is typed, never a command");
 }
 
 #[test]
-fn letters_typed_in_the_list_start_a_search() {
+fn letters_typed_in_the_list_or_details_search() {
     let mut app = app();
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Tab);
-    assert_eq!(app.focus, Focus::List);
+    to_list(&mut app);
     type_text(&mut app, "ips");
-    assert_eq!(app.focus, Focus::Query);
-    assert_eq!(app.query, "ips");
+    assert_eq!(app.view.focus, Focus::Query);
+    assert_eq!(app.query(), "ips");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, " ung");
+    assert_eq!(app.query(), "ips ung");
 }
 
 #[test]
@@ -289,15 +278,16 @@ fn details_scroll_and_stay_within_the_text() {
     let mut app = app_at(80, 24);
     type_text(&mut app, "fgu aarhus");
     press(&mut app, KeyCode::Enter);
+    draw(&mut app);
     press(&mut app, KeyCode::Down);
-    assert_eq!(app.detail_scroll, 1);
+    assert_eq!(app.view.detail_scroll, 1);
     press(&mut app, KeyCode::End);
-    let bottom = app.detail_scroll;
+    let bottom = app.view.detail_scroll;
     assert!(bottom > 1);
     press(&mut app, KeyCode::Down);
-    assert_eq!(app.detail_scroll, bottom);
+    assert_eq!(app.view.detail_scroll, bottom);
     press(&mut app, KeyCode::Home);
-    assert_eq!(app.detail_scroll, 0);
+    assert_eq!(app.view.detail_scroll, 0);
 }
 
 #[test]
@@ -322,197 +312,138 @@ fn query_length_is_capped() {
         app.apply(Action::Insert('a'));
     }
     app.sync();
-    assert_eq!(app.query.chars().count(), super::state::MAX_QUERY_CHARS);
-}
-
-fn to_list(app: &mut App) {
-    while app.focus != Focus::List {
-        press(app, KeyCode::Tab);
-    }
+    assert_eq!(app.query().chars().count(), super::state::MAX_QUERY_CHARS);
 }
 
 #[test]
-fn m_marks_for_the_shortlist_and_s_shows_it() {
+fn a_typed_municipality_and_age_become_chips_and_backspace_removes_them() {
     let mut app = app();
-    type_text(&mut app, "fgu");
-    to_list(&mut app);
-    press(&mut app, KeyCode::Char('m'));
+    type_text(&mut app, "skive");
+    assert_eq!(app.query(), "skive", "not finished yet");
+    assert!(app.search.effective.municipalities.contains("skive"));
+    assert_eq!(app.chip_labels(), [("Skive".to_owned(), true)]);
+    type_text(&mut app, " 17 år fgu");
+    assert_eq!(
+        app.query(),
+        "fgu",
+        "the line keeps the words still searched"
+    );
+    assert_eq!(
+        app.chip_labels(),
+        [("Skive".to_owned(), false), ("17 år".to_owned(), false)]
+    );
+    assert_eq!(app.search.filters.age, Some(17));
+    let with_words = app.hits().len();
+    ctrl(&mut app, 'u');
+    assert!(app.hits().len() >= with_words);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.search.filters.age, None, "the last chip goes first");
+    press(&mut app, KeyCode::Backspace);
+    assert!(app.search.filters.is_empty());
+    assert_eq!(app.hits().len(), app.catalogue.initiatives.len());
+}
+
+#[test]
+fn enter_finishes_the_line_and_keeps_the_selection() {
+    let mut app = app();
+    type_text(&mut app, "fgu aarhus");
     press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Char('m'));
-    assert_eq!(app.shortlist.len(), 2);
-    let marked = app.shortlist.clone();
-    press(&mut app, KeyCode::Char('s'));
-    assert_eq!(app.list_view, super::ListView::Shortlist);
-    let shown: Vec<String> = app
+    let chosen = selected_id(&app);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.query(), "fgu");
+    assert!(app.search.filters.municipalities.contains("aarhus"));
+    assert_eq!(selected_id(&app), chosen);
+    assert_eq!(app.view.focus, Focus::Details);
+}
+
+#[test]
+fn a_new_age_replaces_the_old_one() {
+    let mut app = app();
+    type_text(&mut app, "17 ");
+    assert_eq!(app.search.filters.age, Some(17));
+    type_text(&mut app, "24 ");
+    assert_eq!(app.search.filters.age, Some(24), "typed in the search");
+    press(&mut app, KeyCode::F(2));
+    type_text(&mut app, "19");
+    assert_eq!(app.search.filters.age, Some(19), "typed in the picker");
+    press(&mut app, KeyCode::Up);
+    assert_eq!(app.search.filters.age, Some(20));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.view.picker, None);
+    let ages = app
+        .search
+        .chips
+        .iter()
+        .filter(|c| matches!(c.value, FilterValue::Age(_)))
+        .count();
+    assert_eq!(ages, 1);
+    press(&mut app, KeyCode::F(2));
+    press(&mut app, KeyCode::Delete);
+    assert_eq!(app.search.filters.age, None);
+}
+
+#[test]
+fn the_picker_finds_by_typing_and_counts_live() {
+    let mut app = app();
+    ctrl(&mut app, 'f');
+    assert_eq!(app.view.picker.as_ref().unwrap().facet, Facet::Municipality);
+    type_text(&mut app, "ski");
+    let values = app.picker_values();
+    assert_eq!(values[0].label, "Skive");
+    let expected = values[0].count;
+    press(&mut app, KeyCode::Enter);
+    assert!(app.search.filters.municipalities.contains("skive"));
+    assert_eq!(
+        app.hits().len(),
+        expected,
+        "the count shown is what it leaves"
+    );
+    assert_eq!(app.chip_labels(), [("Skive".to_owned(), false)]);
+    // Kind and status are facets too.
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    assert_eq!(app.view.picker.as_ref().unwrap().facet, Facet::Kind);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.search.filters.kinds.contains(&Kind::Offer));
+    assert!(
+        app.hits()
+            .iter()
+            .all(|h| app.catalogue.initiatives[h.index].kind == Kind::Offer)
+    );
+    press(&mut app, KeyCode::Delete);
+    assert!(app.search.filters.kinds.is_empty());
+    press(&mut app, KeyCode::Right);
+    type_text(&mut app, "anbef");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.search.filters.statuses.contains(&Status::Proposed));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.view.picker.is_none());
+    assert_eq!(app.query(), "", "type-ahead never reaches the search");
+}
+
+#[test]
+fn the_start_screen_lists_confirmed_offers_first_and_no_recents() {
+    let mut app = app();
+    app.meeting.store.opened("talentspejderne");
+    app.meeting.store.opened("uddannelsespulje");
+    app.refresh();
+    let entries: Vec<_> = app
         .hits()
         .iter()
-        .map(|h| app.catalogue.initiatives[h.index].id.clone())
+        .map(|h| &app.catalogue.initiatives[h.index])
         .collect();
-    assert_eq!(shown, marked, "the shortlist in the order marked");
-    // Unmarking in the shortlist view removes it from the view.
-    press(&mut app, KeyCode::Char('m'));
-    assert_eq!(app.hits().len(), 1);
-    press(&mut app, KeyCode::Esc);
-    assert_eq!(app.list_view, super::ListView::Search);
-    assert_eq!(app.query, "fgu", "back to the search as it was");
-}
-
-#[test]
-fn f_toggles_a_favourite_and_asks_to_save() {
-    let mut app = app();
-    type_text(&mut app, "kui");
-    to_list(&mut app);
-    let id = selected_id(&app).unwrap();
-    press(&mut app, KeyCode::Char('f'));
-    assert!(app.store.is_favourite(&id));
-    assert_eq!(app.effects, [super::Effect::SaveStore]);
-    press(&mut app, KeyCode::Char('v'));
-    assert_eq!(app.hits().len(), 1);
-    assert_eq!(selected_id(&app), Some(id.clone()));
-    press(&mut app, KeyCode::Char('f'));
-    assert!(!app.store.is_favourite(&id));
-    assert!(app.hits().is_empty(), "the favourites view follows");
-}
-
-#[test]
-fn opening_records_a_recent_and_recents_come_first_on_an_empty_query() {
-    let mut app = app();
-    type_text(&mut app, "talentspejderne");
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(app.store.recent, ["talentspejderne"]);
-    assert!(app.effects.contains(&super::Effect::SaveStore));
-    press(&mut app, KeyCode::Esc);
-    press_with(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
-    assert_eq!(selected_id(&app).as_deref(), Some("talentspejderne"));
-    let entry = app.selected_entry().unwrap();
-    assert!(app.is_recent(entry));
-}
-
-#[test]
-fn c_copies_the_referral_summary_or_a_contact_field() {
-    let mut app = app();
-    type_text(&mut app, "fgu skolen");
-    to_list(&mut app);
-    press(&mut app, KeyCode::Char('c'));
-    let menu = app.copy_menu.clone().expect("copy menu open");
-    assert!(menu[0].label.contains("FGU Skolen"));
-    assert!(menu.iter().any(|c| c.text == "https://fguskolen.dk"));
-    press(&mut app, KeyCode::Char('1'));
-    assert!(app.copy_menu.is_none());
-    let entry = app.catalogue.find("fgu-skolen").unwrap();
-    assert_eq!(
-        app.effects,
-        [super::Effect::Copy(crate::report::referral_summary(
-            entry,
-            Lang::Da,
-            app.today,
-            &app.filters.municipalities
-        ))]
-    );
-    assert!(app.status.as_deref().unwrap().starts_with("Kopieret"));
-    // Choosing the web address copies just that.
-    app.effects.clear();
-    press(&mut app, KeyCode::Char('c'));
-    let web = menu
+    let offers = entries
         .iter()
-        .position(|c| c.text == "https://fguskolen.dk")
-        .unwrap();
-    press(&mut app, KeyCode::Char(char::from(b'1' + web as u8)));
-    assert_eq!(
-        app.effects,
-        [super::Effect::Copy("https://fguskolen.dk".into())]
-    );
-    // Esc closes the menu without copying.
-    app.effects.clear();
-    press(&mut app, KeyCode::Char('c'));
-    press(&mut app, KeyCode::Esc);
-    assert!(app.copy_menu.is_none() && app.effects.is_empty());
-}
-
-#[test]
-fn p_quits_and_leaves_the_entry_or_the_shortlist_to_print() {
-    let mut app = app();
-    type_text(&mut app, "ips-ung");
-    to_list(&mut app);
-    press(&mut app, KeyCode::Char('p'));
-    assert!(app.quit);
-    let entry = app.catalogue.find("ips-ung").unwrap();
-    let expected = crate::report::entry_text(
-        &app.catalogue,
-        entry,
-        Lang::Da,
-        crate::report::TEXT_WIDTH,
-        app.today,
-        &app.filters.municipalities,
-    );
-    assert_eq!(
-        app.print.as_deref(),
-        Some(expected.as_str()),
-        "same text as `indsats show`"
-    );
-
-    let mut app = app_at(120, 40);
-    type_text(&mut app, "fgu");
-    to_list(&mut app);
-    press(&mut app, KeyCode::Char('m'));
-    press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Char('m'));
-    press(&mut app, KeyCode::Char('p'));
-    let printed = app.print.unwrap();
-    assert_eq!(
-        printed.matches("Næste skridt:").count(),
-        2,
-        "both shortlisted entries"
-    );
-}
-
-fn app_on(today: &str) -> App {
-    let loaded = load::load(Origin::Bundled).expect("bundled catalogue");
-    let mut app = App::new(loaded, Lang::Da, Date::parse_iso(today).unwrap(), false);
-    app.update(Action::Resize(120, 40));
-    app
-}
-
-/// Selects the "not verified for over a year" row of the status facet.
-fn toggle_stale_filter(app: &mut App) {
-    press(app, KeyCode::Tab);
-    for _ in 0..3 {
-        press(app, KeyCode::Right);
-    }
-    assert_eq!(app.facet, Facet::Status);
-    press(app, KeyCode::End);
-    press(app, KeyCode::Char(' '));
-}
-
-#[test]
-fn stale_entries_can_be_filtered() {
-    // The bundled entries were verified 2026-11-23: a year later they are not yet stale…
-    let mut app = app_on("2027-11-23");
-    let stale_row = app.facet_values(Facet::Status).last().unwrap().clone();
-    assert_eq!(stale_row.label, "Ikke verificeret > 1 år");
-    assert_eq!(stale_row.count, 0);
-    toggle_stale_filter(&mut app);
-    assert!(app.hits().is_empty());
+        .take_while(|e| e.kind == Kind::Offer && e.status == Status::Active)
+        .count();
+    assert!(offers > 0);
     assert!(
-        app.active_filters()
-            .contains(&"Ikke verificeret > 1 år".to_owned())
+        entries[offers..]
+            .iter()
+            .all(|e| !(e.kind == Kind::Offer && e.status == Status::Active))
     );
-
-    // …a day after that, every one of them is.
-    let mut app = app_on("2027-11-24");
-    let total = app.catalogue.initiatives.len();
-    assert_eq!(app.facet_values(Facet::Status).last().unwrap().count, total);
-    toggle_stale_filter(&mut app);
-    assert_eq!(app.hits().len(), total);
-    // The other facets count within the stale entries.
-    let position = Status::ALL
-        .iter()
-        .position(|&s| s == Status::Proposed)
-        .unwrap();
-    let proposed = app.facet_values(Facet::Status)[position].count;
-    assert!(proposed > 0 && proposed < total);
-    press(&mut app, KeyCode::Delete);
-    assert_eq!(app.filters.verified_before, None);
+    assert_ne!(entries[0].id, "uddannelsespulje", "no recents first");
 }
 
 #[test]
@@ -534,7 +465,7 @@ fn highlights_are_filled_in_far_down_a_long_list() {
     app.update(Action::Resize(120, 40));
     type_text(&mut app, "mentor");
     assert!(app.hits().len() > crate::search::DETAILED_HITS);
-    while app.selected < crate::search::DETAILED_HITS + 100 {
+    while app.search.selected < crate::search::DETAILED_HITS + 100 {
         press(&mut app, KeyCode::PageDown);
     }
     let hit = app.selected_hit().unwrap();
@@ -542,7 +473,8 @@ fn highlights_are_filled_in_far_down_a_long_list() {
         !hit.matched_fields.is_empty(),
         "details filled for the selected row"
     );
-    let near = &app.hits()[app.selected - 10..=app.selected];
+    let selected = app.search.selected;
+    let near = &app.hits()[selected - 10..=selected];
     let named: Vec<_> = near
         .iter()
         .filter(|h| {

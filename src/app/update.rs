@@ -1,14 +1,10 @@
 //! `update`: applies an [`Action`] to the [`App`]. Pure: no terminal, no I/O.
 
 use super::action::Action;
-use super::focus::{Facet, Focus, ListView};
-use super::state::{App, MAX_QUERY_CHARS};
-use crate::catalogue::{Kind, Status};
+use super::focus::{Focus, ListView};
+use super::mode::Mode;
+use super::state::{App, Effect, Measured};
 use crate::search::DETAILED_HITS;
-use crate::ui::layout::{Areas, Mode};
-
-/// Highest age the age field accepts.
-const MAX_AGE: u8 = 99;
 
 impl App {
     /// Applies `action` and brings the results up to date.
@@ -17,142 +13,191 @@ impl App {
         self.sync();
     }
 
+    /// Takes the sizes the last draw measured (page heights, line counts).
+    pub fn set_measured(&mut self, measured: Measured) {
+        self.view.measured = measured;
+        self.view.detail_scroll = self.view.detail_scroll.min(self.detail_max_scroll());
+        self.view.help_scroll = self.view.help_scroll.min(self.help_max_scroll());
+    }
+
     /// Applies `action`; a changed query or filter only marks the results out
     /// of date, so a burst of keys (a paste) searches once, in [`App::sync`].
     pub fn apply(&mut self, action: Action) {
         if !matches!(action, Action::Resize(..)) {
             // A status message lasts until the next key.
-            self.status = None;
+            self.outbox.status = None;
         }
         match action {
-            Action::Resize(w, h) => self.size = (w, h),
-            Action::Quit => self.quit = true,
-            _ if self.copy_menu.is_some() => match action {
-                Action::Copy(choice) => self.copy(choice),
-                _ => self.copy_menu = None,
-            },
-            Action::ToggleHelp => {
-                self.help = !self.help;
-                self.help_scroll = 0;
+            Action::Resize(w, h) => {
+                self.view.size = (w, h);
+                if Mode::of((w, h)) != Mode::Narrow {
+                    self.view.detail_view = false;
+                }
             }
-            _ if self.help => self.scroll_help(action),
-            Action::ToggleMark => self.toggle_mark(),
-            Action::ToggleShortlistView => self.toggle_view(ListView::Shortlist),
-            Action::ToggleFavourite => self.toggle_favourite(),
-            Action::ToggleFavouritesView => self.toggle_view(ListView::Favourites),
-            Action::OpenCopyMenu => self.open_copy_menu(),
-            Action::Copy(_) => {}
-            Action::PrintAndQuit => self.print_and_quit(),
+            Action::Quit => self.outbox.quit = true,
+            Action::Suspend => self.outbox.effects.push(Effect::Suspend),
+            Action::ToggleHelp => {
+                self.view.help = !self.view.help;
+                self.view.help_scroll = 0;
+            }
+            _ if self.view.help => self.help_action(action),
+            _ if self.view.copy_menu.is_some() => self.menu_action(action),
+            _ if self.view.picker.is_some() => self.picker_action(action),
+            _ => self.main_action(action),
+        }
+    }
+
+    fn main_action(&mut self, action: Action) {
+        match action {
             Action::Insert(c) => self.insert(c),
             Action::DeleteBack => {
                 self.focus_query();
-                self.edit_query(|q| {
-                    q.pop();
-                });
-            }
-            Action::DeleteWord => {
-                self.focus_query();
-                self.edit_query(|q| {
-                    let kept = q.trim_end().rfind(char::is_whitespace).map_or(0, |i| i + 1);
-                    q.truncate(kept);
-                });
-            }
-            Action::ClearQuery => {
-                self.focus_query();
-                self.edit_query(String::clear);
-            }
-            Action::FocusQuery => self.focus_query(),
-            Action::Up => self.step(-1),
-            Action::Down => self.step(1),
-            Action::PageUp => {
-                let page = self.page() as isize;
-                self.step(-page);
-            }
-            Action::PageDown => {
-                let page = self.page() as isize;
-                self.step(page);
-            }
-            Action::Home => self.step(isize::MIN / 2),
-            Action::End => self.step(isize::MAX / 2),
-            Action::PrevFacet => self.facet = self.facet.shifted(-1),
-            Action::NextFacet => self.facet = self.facet.shifted(1),
-            Action::Toggle => self.toggle(),
-            Action::ClearFacet => self.clear_facet(),
-            Action::AgeDigit(d) => {
-                if self.age_text.len() < 2 {
-                    self.age_text.push(char::from(b'0' + d.min(9)));
-                    self.set_age_from_text();
+                if self.search.line.text().is_empty() {
+                    self.remove_last_chip();
+                } else {
+                    self.edit_line(super::line::Line::backspace);
                 }
             }
-            Action::AgeBackspace => {
-                self.age_text.pop();
-                self.set_age_from_text();
-            }
-            Action::EditAge => {
-                self.detail_view = false;
-                self.focus = Focus::Filters;
-                self.facet = Facet::Age;
-            }
+            Action::DeleteForward => self.edit_line(super::line::Line::delete),
+            Action::DeleteWord => self.edit_line(super::line::Line::delete_word),
+            Action::ClearQuery => self.edit_line(super::line::Line::clear_before),
+            Action::CursorLeft => self.search.line.left(),
+            Action::CursorRight => self.search.line.right(),
+            Action::CursorStart => self.search.line.home(),
+            Action::CursorEnd => self.search.line.end(),
+            Action::RemoveLastChip => self.remove_last_chip(),
+            Action::Up => self.step(-1),
+            Action::Down => self.step(1),
+            Action::PageUp => self.step(-(self.page() as isize)),
+            Action::PageDown => self.step(self.page() as isize),
+            Action::Home => self.step(isize::MIN / 2),
+            Action::End => self.step(isize::MAX / 2),
+            Action::OpenPicker => self.open_picker(None),
+            Action::EditAge => self.open_picker(Some(super::Facet::Age)),
             Action::Open => self.open(),
             Action::Back => self.back(),
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(-1),
+            Action::ToggleMark => self.toggle_mark(),
+            Action::ToggleFavourite => self.toggle_favourite(),
+            Action::ShowView(view) => self.toggle_view(view),
+            Action::OpenCopyMenu => self.open_copy_menu(),
+            Action::PrintAndQuit => self.print_and_quit(),
+            Action::PrevFacet
+            | Action::NextFacet
+            | Action::Toggle
+            | Action::ClearFacet
+            | Action::Resize(..)
+            | Action::Quit
+            | Action::Suspend
+            | Action::ToggleHelp => {}
         }
     }
 
-    fn scroll_help(&mut self, action: Action) {
-        let page = usize::from(self.size.1.saturating_sub(4)).max(1);
-        let max = crate::ui::help::help_line_count(self).saturating_sub(page);
-        self.help_scroll = match action {
+    fn help_action(&mut self, action: Action) {
+        let page = self.help_page();
+        let scroll = self.view.help_scroll;
+        self.view.help_scroll = match action {
             Action::Back => {
-                self.help = false;
+                self.view.help = false;
                 0
             }
-            Action::Up => self.help_scroll.saturating_sub(1),
-            Action::Down => self.help_scroll + 1,
-            Action::PageUp => self.help_scroll.saturating_sub(page),
-            Action::PageDown => self.help_scroll + page,
+            // Typing closes the help and types: a letter is never lost.
+            Action::Insert(c) => {
+                self.view.help = false;
+                self.insert(c);
+                0
+            }
+            Action::Up => scroll.saturating_sub(1),
+            Action::Down => scroll + 1,
+            Action::PageUp => scroll.saturating_sub(page),
+            Action::PageDown => scroll + page,
             Action::Home => 0,
-            Action::End => max,
-            _ => self.help_scroll,
+            Action::End => usize::MAX,
+            _ => scroll,
         }
-        .min(max);
+        .min(self.help_max_scroll());
     }
 
-    /// Page height of the focused list or pane.
-    fn page(&self) -> usize {
-        let areas = Areas::compute(self);
-        let rect = match self.focus {
-            Focus::Details => areas.detail,
-            Focus::Filters => areas.filters,
-            _ => areas.list,
+    fn help_page(&self) -> usize {
+        match self.view.measured.help_rows {
+            0 => usize::from(self.view.size.1.saturating_sub(4)).max(1),
+            rows => rows,
+        }
+    }
+
+    fn help_max_scroll(&self) -> usize {
+        match self.view.measured.help_lines {
+            0 => usize::MAX,
+            lines => lines.saturating_sub(self.help_page()),
+        }
+    }
+
+    fn menu_action(&mut self, action: Action) {
+        let Some(menu) = &mut self.view.copy_menu else {
+            return;
         };
-        rect.map_or(1, |r| usize::from(r.height.saturating_sub(3)).max(1))
-    }
-
-    fn focus_query(&mut self) {
-        self.focus = Focus::Query;
-        self.detail_view = false;
-    }
-
-    fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
-        let old = self.query.clone();
-        edit(&mut self.query);
-        if self.query != old {
-            self.dirty = true;
+        let last = menu.choices.len().saturating_sub(1);
+        match action {
+            Action::Up => menu.cursor = menu.cursor.saturating_sub(1),
+            Action::Down => menu.cursor = (menu.cursor + 1).min(last),
+            Action::Home | Action::PageUp => menu.cursor = 0,
+            Action::End | Action::PageDown => menu.cursor = last,
+            Action::Open => {
+                let choice = menu.cursor;
+                self.copy(choice);
+            }
+            Action::Insert(c) => {
+                self.view.copy_menu = None;
+                self.insert(c);
+            }
+            _ => self.view.copy_menu = None,
         }
     }
 
-    fn insert(&mut self, c: char) {
+    /// Page height of the result list.
+    fn page(&self) -> usize {
+        let rows = match self.view.focus {
+            Focus::Details => self.view.measured.detail_rows,
+            _ => self.view.measured.list_rows,
+        };
+        match rows {
+            // Not drawn yet: about the body of the screen.
+            0 => usize::from(self.view.size.1.saturating_sub(8)).max(1),
+            rows => rows.saturating_sub(1).max(1),
+        }
+    }
+
+    pub(super) fn focus_query(&mut self) {
+        self.view.focus = Focus::Query;
+        self.view.detail_view = false;
+        // Typing searches: a shortlist or favourites view gives way.
+        if self.view.list_view != ListView::Search {
+            self.view.list_view = ListView::Search;
+            self.search.dirty = true;
+        }
+    }
+
+    fn edit_line(&mut self, edit: impl FnOnce(&mut super::line::Line) -> bool) {
+        self.focus_query();
+        if edit(&mut self.search.line) {
+            self.search.dirty = true;
+        }
+    }
+
+    pub(super) fn insert(&mut self, c: char) {
         if c.is_control() {
             return;
         }
+        // A tab or line break in a paste is a space.
+        let c = if c.is_whitespace() { ' ' } else { c };
         self.focus_query();
-        self.edit_query(|q| {
-            if q.chars().count() < MAX_QUERY_CHARS {
-                q.push(c);
+        if self.search.line.insert(c) {
+            self.search.dirty = true;
+            if c == ' ' {
+                self.extract_chips(false);
             }
-        });
+        }
     }
 
     /// Moves the cursor of the focused part by `delta` lines, clamped.
@@ -167,34 +212,18 @@ impl App {
                     .clamp(0, len as isize - 1) as usize
             }
         };
-        match self.focus {
+        match self.view.focus {
             Focus::Query | Focus::List => {
-                let before = self.selected;
-                self.selected = move_by(self.selected, self.results.hits.len());
-                if self.selected != before {
-                    self.detail_scroll = 0;
+                let before = self.search.selected;
+                self.search.selected = move_by(before, self.search.results.hits.len());
+                if self.search.selected != before {
+                    self.view.detail_scroll = 0;
                     self.fill_details_near_selection();
                 }
             }
-            Focus::Filters if self.facet == Facet::Age => {
-                // Up raises the age and Down lowers it; the first press starts at 16.
-                if delta.unsigned_abs() == 1 {
-                    let age = match self.filters.age {
-                        Some(age) => (i64::from(age) - delta as i64).clamp(0, i64::from(MAX_AGE)),
-                        None => 16,
-                    };
-                    self.age_text = age.to_string();
-                    self.set_age_from_text();
-                }
-            }
-            Focus::Filters => {
-                let len = self.facet_len(self.facet);
-                let cursor = &mut self.facet_cursor[self.facet.index()];
-                *cursor = move_by(*cursor, len);
-            }
             Focus::Details => {
                 let max = self.detail_max_scroll();
-                self.detail_scroll = (self.detail_scroll as isize)
+                self.view.detail_scroll = (self.view.detail_scroll as isize)
                     .saturating_add(delta)
                     .clamp(0, max as isize) as usize;
             }
@@ -204,147 +233,94 @@ impl App {
     /// The search details only the best hits (for speed); far down a long
     /// list, fill in the highlights of the rows about to be shown.
     fn fill_details_near_selection(&mut self) {
-        if self.selected < DETAILED_HITS {
+        let selected = self.search.selected;
+        if selected < DETAILED_HITS {
             return;
         }
         let page = self.page();
-        let lo = self.selected.saturating_sub(page);
-        let hi = (self.selected + page + 1).min(self.results.hits.len());
-        let window = &mut self.results.hits[lo..hi];
+        let lo = selected.saturating_sub(page);
+        let hi = (selected + page + 1).min(self.search.results.hits.len());
+        let window = &mut self.search.results.hits[lo..hi];
         if window.iter().any(|h| h.matched_fields.is_empty()) {
-            let text = self.index.understand(&self.query).text;
+            let text = self.index.understand(self.search.line.text()).text;
             self.index.fill_details(&text, window);
         }
     }
 
-    /// Last scroll position that still fills the detail pane.
+    /// Last scroll position that still fills the detail pane, as last drawn.
     fn detail_max_scroll(&self) -> usize {
-        let areas = Areas::compute(self);
-        let (Some(rect), Some(entry)) = (areas.detail, self.selected_entry()) else {
-            return 0;
-        };
-        let inner_width = usize::from(rect.width.saturating_sub(2));
-        let inner_height = usize::from(rect.height.saturating_sub(2));
-        let lines = crate::ui::detail::detail_lines(self, entry, inner_width).len();
-        lines.saturating_sub(inner_height)
+        let m = &self.view.measured;
+        if m.detail_rows == 0 {
+            return usize::MAX / 2;
+        }
+        m.detail_lines.saturating_sub(m.detail_rows)
     }
 
-    fn set_age_from_text(&mut self) {
-        let age = self.age_text.parse::<u8>().ok().filter(|&a| a <= MAX_AGE);
-        if age != self.filters.age {
-            self.filters.age = age;
-            self.dirty = true;
+    /// Finishes the words in the search line (Enter): recognised filters
+    /// become chips, and the selection stays on the same entry.
+    fn finish_line(&mut self) {
+        let before = self.selected_hit().map(|h| h.index);
+        self.extract_chips(true);
+        self.sync();
+        if let Some(index) = before
+            && let Some(at) = self.hits().iter().position(|h| h.index == index)
+        {
+            self.search.selected = at;
         }
-        if age.is_none() {
-            self.age_text.clear();
-        }
-    }
-
-    fn toggle(&mut self) {
-        let i = self.facet_cursor[self.facet.index()];
-        let v = &self.catalogue.vocabularies;
-        let flip = |set: &mut std::collections::BTreeSet<String>, id: Option<&String>| {
-            if let Some(id) = id
-                && !set.remove(id)
-            {
-                set.insert(id.clone());
-            }
-        };
-        match self.facet {
-            Facet::Municipality => flip(
-                &mut self.filters.municipalities,
-                v.municipalities.get(i).map(|m| &m.id),
-            ),
-            Facet::TargetGroup => flip(
-                &mut self.filters.target_groups,
-                v.target_groups.get(i).map(|t| &t.id),
-            ),
-            Facet::Theme => flip(&mut self.filters.themes, v.themes.get(i).map(|t| &t.id)),
-            Facet::Status => match Status::ALL.get(i) {
-                Some(&status) => {
-                    if !self.filters.statuses.remove(&status) {
-                        self.filters.statuses.insert(status);
-                    }
-                }
-                None => {
-                    self.filters.verified_before = match self.filters.verified_before {
-                        Some(_) => None,
-                        None => Some(self.stale_cutoff()),
-                    }
-                }
-            },
-            Facet::Kind => {
-                if let Some(&kind) = Kind::ALL.get(i)
-                    && !self.filters.kinds.remove(&kind)
-                {
-                    self.filters.kinds.insert(kind);
-                }
-            }
-            Facet::Age => return,
-        }
-        self.dirty = true;
-    }
-
-    fn clear_facet(&mut self) {
-        match self.facet {
-            Facet::Municipality => self.filters.municipalities.clear(),
-            Facet::TargetGroup => self.filters.target_groups.clear(),
-            Facet::Theme => self.filters.themes.clear(),
-            Facet::Status => {
-                self.filters.statuses.clear();
-                self.filters.verified_before = None;
-            }
-            Facet::Kind => self.filters.kinds.clear(),
-            Facet::Age => {
-                self.age_text.clear();
-                self.filters.age = None;
-            }
-        }
-        self.dirty = true;
     }
 
     fn open(&mut self) {
         self.sync();
-        if self.focus == Focus::Filters {
-            self.toggle();
-            return;
+        if self.view.focus == Focus::Query {
+            self.finish_line();
         }
         if self.selected_entry().is_none() {
             return;
         }
-        self.detail_scroll = 0;
-        self.focus = Focus::Details;
-        self.detail_view = Mode::of(self.size) == Mode::Narrow;
+        self.view.detail_scroll = 0;
+        self.view.focus = Focus::Details;
+        self.view.detail_view = Mode::of(self.view.size) == Mode::Narrow;
         self.record_opened();
     }
 
+    /// Esc: details → list → search line → clear the words → clear the
+    /// filters. Never quits.
     fn back(&mut self) {
-        if self.detail_view {
-            self.detail_view = false;
-            self.focus = Focus::List;
+        if self.view.detail_view {
+            self.view.detail_view = false;
+            self.view.focus = Focus::List;
             return;
         }
-        match self.focus {
-            Focus::Details | Focus::Filters => self.focus = Focus::List,
-            Focus::List if self.list_view != ListView::Search => {
-                self.list_view = ListView::Search;
-                self.dirty = true;
+        match self.view.focus {
+            Focus::Details => self.view.focus = Focus::List,
+            Focus::List => self.view.focus = Focus::Query,
+            Focus::Query if self.view.list_view != ListView::Search => {
+                self.view.list_view = ListView::Search;
+                self.search.dirty = true;
             }
-            Focus::List if self.query.is_empty() => self.focus = Focus::Query,
-            Focus::List | Focus::Query => self.edit_query(String::clear),
+            Focus::Query if !self.search.line.text().is_empty() => {
+                self.edit_line(super::line::Line::clear);
+            }
+            Focus::Query => {
+                self.search.after_age = false;
+                self.retain_chips(|_| false);
+            }
         }
     }
 
     fn cycle_focus(&mut self, step: isize) {
         self.sync();
-        let mut order = vec![Focus::Query, Focus::Filters, Focus::List];
+        let mut order = vec![Focus::Query, Focus::List];
         // The details take part only when there is something to show and
         // room to show it beside the list.
-        if self.selected_entry().is_some() && Mode::of(self.size) != Mode::Narrow {
+        if self.selected_entry().is_some() && Mode::of(self.view.size) != Mode::Narrow {
             order.push(Focus::Details);
         }
-        let pos = order.iter().position(|&f| f == self.focus).unwrap_or(0) as isize;
-        self.focus = order[(pos + step).rem_euclid(order.len() as isize) as usize];
-        self.detail_view = false;
+        let pos = order
+            .iter()
+            .position(|&f| f == self.view.focus)
+            .unwrap_or(0) as isize;
+        self.view.focus = order[(pos + step).rem_euclid(order.len() as isize) as usize];
+        self.view.detail_view = false;
     }
 }

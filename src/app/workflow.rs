@@ -12,14 +12,14 @@ impl App {
             return;
         };
         let s = self.lang.strings();
-        if let Some(at) = self.shortlist.iter().position(|m| *m == id) {
-            self.shortlist.remove(at);
-            self.status = Some(format!("{} ({})", s.unmarked, self.shortlist.len()));
+        if let Some(at) = self.meeting.shortlist.iter().position(|m| *m == id) {
+            self.meeting.shortlist.remove(at);
+            self.outbox.status = Some(format!("{} ({})", s.unmarked, self.meeting.shortlist.len()));
         } else {
-            self.shortlist.push(id);
-            self.status = Some(format!("{} ({})", s.marked, self.shortlist.len()));
+            self.meeting.shortlist.push(id);
+            self.outbox.status = Some(format!("{} ({})", s.marked, self.meeting.shortlist.len()));
         }
-        if self.list_view == ListView::Shortlist {
+        if self.view.list_view == ListView::Shortlist {
             self.refresh_keeping_selection();
         }
     }
@@ -30,41 +30,41 @@ impl App {
             return;
         };
         let s = self.lang.strings();
-        let now = self.store.toggle_favourite(&id);
-        self.status = Some(if now { s.favourite_on } else { s.favourite_off }.to_owned());
-        self.effects.push(Effect::SaveStore);
-        if self.list_view == ListView::Favourites {
+        let now = self.meeting.store.toggle_favourite(&id);
+        self.outbox.status = Some(if now { s.favourite_on } else { s.favourite_off }.to_owned());
+        self.outbox.effects.push(Effect::SaveStore);
+        if self.view.list_view == ListView::Favourites {
             self.refresh_keeping_selection();
         }
     }
 
     /// Switches the list to `view`, or back to the search when it is shown already.
     pub(super) fn toggle_view(&mut self, view: ListView) {
-        self.list_view = if self.list_view == view {
+        self.view.list_view = if self.view.list_view == view {
             ListView::Search
         } else {
             view
         };
-        self.detail_view = false;
-        if self.focus == super::Focus::Query {
-            self.focus = super::Focus::List;
+        self.view.detail_view = false;
+        if self.view.focus == super::Focus::Query {
+            self.view.focus = super::Focus::List;
         }
-        self.dirty = true;
+        self.search.dirty = true;
     }
 
     /// Rebuilds the list after it changed under the cursor, keeping the cursor near.
     fn refresh_keeping_selection(&mut self) {
-        let keep = self.selected;
-        self.dirty = true;
+        let keep = self.search.selected;
+        self.search.dirty = true;
         self.sync();
-        self.selected = keep.min(self.hits().len().saturating_sub(1));
+        self.search.selected = keep.min(self.hits().len().saturating_sub(1));
     }
 
     /// Records that the selected entry was opened.
     pub(super) fn record_opened(&mut self) {
         if let Some(id) = self.selected_entry().map(|e| e.id.clone()) {
-            self.store.opened(&id);
-            self.effects.push(Effect::SaveStore);
+            self.meeting.store.opened(&id);
+            self.outbox.effects.push(Effect::SaveStore);
         }
     }
 
@@ -76,17 +76,29 @@ impl App {
         if let Some(entry) = self.selected_entry() {
             choices.push(CopyChoice {
                 label: format!("{}: {}", s.copy_summary, entry.name),
-                text: referral_summary(entry, self.lang, self.today, &self.filters.municipalities),
+                text: referral_summary(
+                    &self.catalogue,
+                    entry,
+                    self.lang,
+                    self.today,
+                    &self.search.effective.municipalities,
+                ),
             });
         }
-        if !self.shortlist.is_empty() {
+        if !self.meeting.shortlist.is_empty() {
             choices.push(CopyChoice {
-                label: format!("{} ({})", s.copy_shortlist, self.shortlist.len()),
+                label: format!("{} ({})", s.copy_shortlist, self.meeting.shortlist.len()),
                 text: join_entries(
                     &self
                         .shortlisted()
                         .map(|e| {
-                            referral_summary(e, self.lang, self.today, &self.filters.municipalities)
+                            referral_summary(
+                                &self.catalogue,
+                                e,
+                                self.lang,
+                                self.today,
+                                &self.search.effective.municipalities,
+                            )
                         })
                         .collect::<Vec<_>>(),
                 ),
@@ -108,8 +120,6 @@ impl App {
                 }
             }
         }
-        // The menu is chosen with one digit.
-        choices.truncate(9);
         choices
     }
 
@@ -117,18 +127,19 @@ impl App {
         self.sync();
         let choices = self.copy_choices();
         if !choices.is_empty() {
-            self.copy_menu = Some(choices);
+            self.view.copy_menu = Some(super::state::CopyMenu { choices, cursor: 0 });
         }
     }
 
-    pub(super) fn copy(&mut self, choice: u8) {
-        let Some(menu) = self.copy_menu.take() else {
+    pub(super) fn copy(&mut self, choice: usize) {
+        let Some(menu) = self.view.copy_menu.take() else {
             return;
         };
-        if let Some(choice) = menu.into_iter().nth(usize::from(choice)) {
+        if let Some(choice) = menu.choices.into_iter().nth(choice) {
             let s = self.lang.strings();
-            self.status = Some(format!("{}: {} {}", s.copied, choice.label, s.copy_note));
-            self.effects.push(Effect::Copy(choice.text));
+            // The app cannot know whether the terminal accepted it: say what was done.
+            self.outbox.status = Some(format!("{}: {}", s.copied, choice.label));
+            self.outbox.effects.push(Effect::Copy(choice.text));
         }
     }
 
@@ -137,23 +148,24 @@ impl App {
     pub(super) fn print_and_quit(&mut self) {
         self.sync();
         // As wide as `indsats show`, unless the terminal is narrower.
-        let width = usize::from(self.size.0).clamp(20, TEXT_WIDTH);
-        let chosen = &self.filters.municipalities;
+        let width = usize::from(self.view.size.0).clamp(20, TEXT_WIDTH);
+        let chosen = &self.search.effective.municipalities;
         let text = |e| entry_text(&self.catalogue, e, self.lang, width, self.today, chosen);
-        let texts: Vec<String> = if self.shortlist.is_empty() {
+        let texts: Vec<String> = if self.meeting.shortlist.is_empty() {
             self.selected_entry().map(text).into_iter().collect()
         } else {
             self.shortlisted().map(text).collect()
         };
         if !texts.is_empty() {
-            self.print = Some(join_entries(&texts));
+            self.outbox.print = Some(join_entries(&texts));
         }
-        self.quit = true;
+        self.outbox.quit = true;
     }
 
     /// The shortlisted entries still in the catalogue, in the order marked.
     pub fn shortlisted(&self) -> impl Iterator<Item = &crate::catalogue::Initiative> {
-        self.shortlist
+        self.meeting
+            .shortlist
             .iter()
             .filter_map(|id| self.catalogue.find(id))
     }

@@ -10,6 +10,14 @@ use clap::{Args, Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "indsats", version, about, long_about = None)]
 pub struct Cli {
+    /// Open the app with this search already typed (as `indsats WORDS…`).
+    #[arg(long, value_name = "QUERY")]
+    pub query: Option<String>,
+
+    /// Open the app with these search words already typed.
+    #[arg(value_name = "WORDS")]
+    pub words: Vec<String>,
+
     /// Catalogue file to use instead of $INDSATS_CATALOGUE, the config dir's catalogue.json or the bundled one.
     #[arg(long, global = true, value_name = "PATH")]
     pub catalogue: Option<PathBuf>,

@@ -16,8 +16,8 @@ use clap::Parser;
 
 use crate::cache as start_cache;
 use crate::catalogue::{LoadError, Loaded, load};
+use crate::i18n::Lang;
 use crate::search::SearchIndex;
-use crate::ui::strings::Lang;
 use args::{Cli, Command};
 
 /// Environment variable choosing the interface language.
@@ -139,7 +139,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         }
     };
     let outcome = context(&cli).and_then(|ctx| match cli.command {
-        None => crate::tui::run(&ctx),
+        None => interactive(&ctx, &cli),
         Some(Command::Search(args)) => search::run(&ctx, &args),
         Some(Command::Show(args)) => show::run(&ctx, &args),
         Some(Command::Check(args)) => check::run(&ctx, &args),
@@ -156,6 +156,31 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             }
             ExitCode::from(failure.code)
         }
+    }
+}
+
+/// Opens the interactive app, with the search from `indsats WORDS…` or
+/// `--query`, and prints what it leaves to print.
+fn interactive(ctx: &Context, cli: &Cli) -> Outcome {
+    // The catalogue first: its problems matter more than where we were started.
+    let (loaded, index) = ctx.load_indexed()?;
+    let mut query = cli.words.join(" ");
+    if let Some(extra) = &cli.query {
+        query = format!("{query} {extra}").trim().to_owned();
+    }
+    let options = crate::tui::Options {
+        loaded,
+        index,
+        lang: ctx.lang,
+        today: crate::date::Date::today(),
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        query,
+        data_dir: crate::store::data_dir(),
+    };
+    match crate::tui::run(options) {
+        Ok(Some(text)) => print_stdout(&text),
+        Ok(None) => Ok(()),
+        Err(err) => Err(Failure::new(2, err.to_string())),
     }
 }
 

@@ -12,11 +12,11 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::args::SearchArgs;
 use super::{Context, Failure, Outcome, print_stdout};
 use crate::catalogue::{Catalogue, Kind, Status};
+use crate::i18n::{DA, EN, Lang};
 use crate::search::fold::{fold, loose};
 use crate::search::understand::Understood;
 use crate::search::{Filters, Results};
 use crate::text::terminal_safe;
-use crate::ui::strings::{DA, EN, Lang};
 
 /// Widest the area column is padded to; longer areas push the summary along.
 const AREA_COLUMN: usize = 28;
@@ -259,7 +259,7 @@ fn plain_text(
             let entry = &catalogue.initiatives[hit.index];
             [
                 terminal_safe(&entry.name).into_owned(),
-                strings.badge(entry).to_owned(),
+                strings.label(entry).to_owned(),
                 terminal_safe(&catalogue.area_short(&entry.area, lang)).into_owned(),
                 terminal_safe(&entry.summary).into_owned(),
             ]

@@ -19,8 +19,8 @@ pub fn run(ctx: &Context, args: &VocabArgs) -> Outcome {
             .map(|&s| {
                 json!({
                     "id": s.id(),
-                    "label": crate::ui::strings::DA.status_label(s),
-                    "label_en": crate::ui::strings::EN.status_label(s),
+                    "label": crate::i18n::DA.status_label(s),
+                    "label_en": crate::i18n::EN.status_label(s),
                 })
             })
             .collect();
@@ -29,8 +29,8 @@ pub fn run(ctx: &Context, args: &VocabArgs) -> Outcome {
             .map(|&k| {
                 json!({
                     "id": k.id(),
-                    "label": crate::ui::strings::DA.kind_label(k),
-                    "label_en": crate::ui::strings::EN.kind_label(k),
+                    "label": crate::i18n::DA.kind_label(k),
+                    "label_en": crate::i18n::EN.kind_label(k),
                 })
             })
             .collect();

@@ -1,17 +1,14 @@
 //! Copying text to the user's clipboard with OSC 52, which travels through SSH
 //! to the terminal on the caseworker's own machine. No native clipboard
-//! libraries: they cannot reach that machine from a server.
+//! libraries: they cannot reach that machine from a server. Whether the
+//! terminal accepted it cannot be known, so the app says it was *sent*.
 
-/// The OSC 52 sequence that puts `text` on the clipboard. Inside tmux the
-/// sequence is wrapped in a DCS passthrough (every ESC doubled) so tmux hands
-/// it on to the outer terminal.
-pub fn osc52(text: &str, inside_tmux: bool) -> String {
-    let sequence = format!("\x1b]52;c;{}\x07", base64(text.as_bytes()));
-    if inside_tmux {
-        format!("\x1bPtmux;{}\x1b\\", sequence.replace('\x1b', "\x1b\x1b"))
-    } else {
-        sequence
-    }
+/// The OSC 52 sequence that puts `text` on the clipboard. Plain, also
+/// inside tmux: tmux's own `set-clipboard` takes it into its paste buffer and
+/// hands it on to the outer terminal, while a passthrough-wrapped sequence
+/// would need `allow-passthrough` and never reach tmux's buffer.
+pub fn osc52(text: &str) -> String {
+    format!("\x1b]52;c;{}\x07", base64(text.as_bytes()))
 }
 
 /// Standard base64 with padding (RFC 4648).
@@ -57,16 +54,8 @@ mod tests {
 
     #[test]
     fn plain_osc52_for_a_known_text() {
-        assert_eq!(osc52("IPS-ung", false), "\x1b]52;c;SVBTLXVuZw==\x07");
+        assert_eq!(osc52("IPS-ung"), "\x1b]52;c;SVBTLXVuZw==\x07");
         // Danish letters are sent as UTF-8.
-        assert_eq!(osc52("Århus", false), "\x1b]52;c;w4VyaHVz\x07");
-    }
-
-    #[test]
-    fn tmux_wraps_and_doubles_escapes() {
-        assert_eq!(
-            osc52("IPS-ung", true),
-            "\x1bPtmux;\x1b\x1b]52;c;SVBTLXVuZw==\x07\x1b\\"
-        );
+        assert_eq!(osc52("Århus"), "\x1b]52;c;w4VyaHVz\x07");
     }
 }

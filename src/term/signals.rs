@@ -47,3 +47,12 @@ pub fn harden_process() {
 pub fn stop_self() {
     let _ = signal_hook::low_level::raise(libc::SIGSTOP);
 }
+
+/// Whether a job-control shell could continue this process after a stop:
+/// its parent is in the same session. Not so when sshd runs the app as a
+/// `ForceCommand`, or a login shell `exec`ed it — nobody could type `fg`, and
+/// a stopped app would hang the connection.
+pub fn shell_can_continue() -> bool {
+    // SAFETY: getppid and getsid only read this process's ids.
+    unsafe { libc::getsid(libc::getppid()) == libc::getsid(0) }
+}

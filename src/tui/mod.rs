@@ -2,6 +2,8 @@
 //!
 //! Draws the first frame at once, then blocks on input; drains every pending
 //! event, updates, searches once and draws once, inside synchronized output.
+//! Takes plain values ([`Options`]) and returns plain values: the text to
+//! print after quitting, or an [`Error`].
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -12,60 +14,98 @@ use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
 use crate::app::keys::map_key;
 use crate::app::{Action, App, Effect};
-use crate::cli::{Context, Failure, Outcome};
+use crate::catalogue::Loaded;
 use crate::date::Date;
+use crate::i18n::Lang;
+use crate::search::SearchIndex;
 use crate::store;
 use crate::term::Session;
 use crate::term::clipboard::osc52;
 use crate::term::events::{self, Incoming};
 use crate::term::signals;
 
-/// Starts the interactive app.
-pub fn run(ctx: &Context) -> Outcome {
-    // The catalogue first: its problems matter more than where we were started.
-    let (loaded, index) = ctx.load_indexed()?;
+/// What the app starts with.
+pub struct Options {
+    /// The catalogue.
+    pub loaded: Loaded,
+    /// Its search index.
+    pub index: SearchIndex,
+    /// The interface language.
+    pub lang: Lang,
+    /// Today.
+    pub today: Date,
+    /// Draw without colour (`NO_COLOR`).
+    pub no_color: bool,
+    /// The search to start with (`indsats QUERY…`, `--query`).
+    pub query: String,
+    /// Where favourites and recents are kept; `None` keeps nothing.
+    pub data_dir: Option<PathBuf>,
+}
+
+/// Why the app could not run.
+#[derive(Debug)]
+pub enum Error {
+    /// stdin or stdout is not a terminal.
+    NotATerminal,
+    /// `TERM=dumb`.
+    DumbTerminal,
+    /// The terminal failed.
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::NotATerminal => f.write_str(
+                "the interactive app needs a terminal; for scripts use `indsats search` or `indsats show`",
+            ),
+            Error::DumbTerminal => f.write_str(
+                "this terminal (TERM=dumb) cannot show the interactive app; use `indsats search` or `indsats show`",
+            ),
+            Error::Io(err) => write!(f, "terminal error: {err}"),
+        }
+    }
+}
+
+/// Runs the interactive app until the user quits; returns the text to print
+/// on the normal screen (print on exit), if any.
+pub fn run(options: Options) -> Result<Option<String>, Error> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(Failure::new(
-            2,
-            "the interactive app needs a terminal; for scripts use `indsats search` or `indsats show`",
-        ));
+        return Err(Error::NotATerminal);
     }
     if std::env::var("TERM").is_ok_and(|term| term == "dumb") {
-        return Err(Failure::new(
-            2,
-            "this terminal (TERM=dumb) cannot show the interactive app; use `indsats search` or `indsats show`",
-        ));
+        return Err(Error::DumbTerminal);
     }
     // What is typed stays in memory only: no core dump may write it out.
     signals::harden_process();
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let mut app = App::with_index(loaded, index, ctx.lang, Date::today(), no_color);
-    let data_dir = store::data_dir();
-    load_store(&mut app, data_dir.as_deref());
+    let mut app = App::with_index(
+        options.loaded,
+        options.index,
+        options.lang,
+        options.today,
+        options.no_color,
+    );
+    load_store(&mut app, options.data_dir.as_deref());
+    if !options.query.trim().is_empty() {
+        app.start_with_query(&options.query);
+    }
     let mut io = Io {
-        data_dir,
-        inside_tmux: std::env::var_os("TMUX").is_some_and(|v| !v.is_empty()),
-        saved: app.store.clone(),
+        saved: app.meeting.store.clone(),
+        data_dir: options.data_dir,
     };
-    let fail = |err: std::io::Error| Failure::new(2, format!("terminal error: {err}"));
     // Signals are caught before the terminal changes, so none can leave it raw.
-    let incoming = events::spawn().map_err(fail)?;
-    let mut session = Session::start().map_err(fail)?;
+    let incoming = events::spawn().map_err(Error::Io)?;
+    let mut session = Session::start().map_err(Error::Io)?;
     let result = event_loop(&mut session, &mut app, &mut io, &incoming);
     // Restores the terminal (as it would on any other way out).
     drop(session);
-    result.map_err(fail)?;
-    // Printed on the normal screen, so it stays in the scrollback.
-    match app.print.take() {
-        Some(text) => crate::cli::print_stdout(&text),
-        None => Ok(()),
-    }
+    result.map_err(Error::Io)?;
+    Ok(app.outbox.print.take())
 }
 
 /// What the event loop needs for the effects `update` leaves it.
 struct Io {
     data_dir: Option<PathBuf>,
-    inside_tmux: bool,
     /// The store as last loaded or saved: saving applies the changes since
     /// then to what is on disk, beside other sessions' changes.
     saved: store::Store,
@@ -75,13 +115,12 @@ struct Io {
 fn load_store(app: &mut App, data_dir: Option<&Path>) {
     let s = app.lang.strings();
     let Some(dir) = data_dir else {
-        app.status = Some(s.no_home.to_owned());
+        app.outbox.status = Some(s.no_home.to_owned());
         return;
     };
     let (loaded, warning) = store::load(dir);
-    app.store = loaded;
-    app.status = warning.map(|w| warning_text(app, &w));
-    // Recently opened entries come first on the empty query.
+    app.meeting.store = loaded;
+    app.outbox.status = warning.map(|w| warning_text(app, &w));
     app.refresh();
 }
 
@@ -94,34 +133,57 @@ fn warning_text(app: &App, warning: &store::Warning) -> String {
     }
 }
 
-/// Carries out what `update` asked for: clipboard writes and saving.
-fn run_effects(session: &mut Session, app: &mut App, io: &mut Io) -> std::io::Result<()> {
-    for effect in std::mem::take(&mut app.effects) {
+/// Carries out what `update` asked for: clipboard writes, saving, suspending.
+/// Returns whether the whole screen must be drawn again.
+fn run_effects(session: &mut Session, app: &mut App, io: &mut Io) -> std::io::Result<bool> {
+    let mut redraw = false;
+    for effect in std::mem::take(&mut app.outbox.effects) {
         match effect {
             Effect::Copy(text) => {
                 let out = session.terminal.backend_mut();
-                out.write_all(osc52(&text, io.inside_tmux).as_bytes())?;
+                out.write_all(osc52(&text).as_bytes())?;
                 out.flush()?;
             }
             Effect::SaveStore => {
                 let result = match &io.data_dir {
-                    Some(dir) => crate::store_merge::save_merged(dir, &io.saved, &app.store)
-                        .map_err(|e| e.to_string()),
+                    Some(dir) => {
+                        crate::store_merge::save_merged(dir, &io.saved, &app.meeting.store)
+                            .map_err(|e| e.to_string())
+                    }
                     None => Err(app.lang.strings().no_home.to_owned()),
                 };
                 match result {
                     // Other sessions' marks show here too from now on.
                     Ok(merged) => {
-                        app.store = merged.clone();
+                        app.meeting.store = merged.clone();
                         io.saved = merged;
                     }
                     Err(err) => {
-                        app.status = Some(warning_text(app, &store::Warning::NotSaved(err)));
+                        app.outbox.status = Some(warning_text(app, &store::Warning::NotSaved(err)));
                     }
                 }
             }
+            // Ctrl-Z: only where a shell can bring the app back.
+            Effect::Suspend if signals::shell_can_continue() => {
+                suspend(session, app)?;
+                redraw = true;
+            }
+            Effect::Suspend => {}
         }
     }
+    Ok(redraw)
+}
+
+/// Ctrl-Z, or SIGTSTP from outside (whoever sent it can continue the app):
+/// the terminal restored, the process
+/// stopped until `fg`, then raw mode back and every cell drawn again at the
+/// size the terminal has now.
+fn suspend(session: &mut Session, app: &mut App) -> std::io::Result<()> {
+    crate::term::restore();
+    signals::stop_self();
+    session.resume()?;
+    let size = session.terminal.size()?;
+    app.apply(Action::Resize(size.width, size.height));
     Ok(())
 }
 
@@ -146,19 +208,17 @@ fn event_loop(
                 }
                 Incoming::Signal(signals::STOP) => {
                     // Job control: the shell's prompt needs a normal terminal.
-                    crate::term::restore();
-                    signals::stop_self();
-                    session.resume()?;
+                    suspend(session, app)?;
                     changed = true;
                 }
                 Incoming::Signal(signals::CONTINUE) => {
                     session.resume()?;
                     changed = true;
                 }
-                Incoming::Signal(_) | Incoming::InputClosed => app.quit = true,
+                Incoming::Signal(_) | Incoming::InputClosed => app.outbox.quit = true,
             }
-            run_effects(session, app, io)?;
-            if app.quit {
+            changed |= run_effects(session, app, io)?;
+            if app.outbox.quit {
                 return Ok(());
             }
         }
@@ -174,7 +234,8 @@ fn event_loop(
 fn actions(app: &App, event: Event) -> Vec<Action> {
     match event {
         Event::Key(key) => map_key(app, key).into_iter().collect(),
-        // A paste types its text into the query; line breaks become spaces.
+        // A paste types its text; line breaks become spaces. It never runs
+        // a command (bracketed paste is on).
         Event::Paste(text) => text
             .chars()
             .map(|c| if c.is_whitespace() { ' ' } else { c })
@@ -186,9 +247,16 @@ fn actions(app: &App, event: Event) -> Vec<Action> {
     }
 }
 
-fn draw(session: &mut Session, app: &App) -> std::io::Result<()> {
+fn draw(session: &mut Session, app: &mut App) -> std::io::Result<()> {
     crossterm::queue!(session.terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    session.terminal.draw(|frame| crate::ui::view(app, frame))?;
+    let mut measured = None;
+    session
+        .terminal
+        .draw(|frame| measured = Some(crate::ui::view(app, frame)))?;
     crossterm::queue!(session.terminal.backend_mut(), EndSynchronizedUpdate)?;
-    session.terminal.backend_mut().flush()
+    session.terminal.backend_mut().flush()?;
+    if let Some(measured) = measured {
+        app.set_measured(measured);
+    }
+    Ok(())
 }

@@ -1,19 +1,53 @@
-//! The one-line bars: title, query, active filters and key hints.
+//! The one-line bars: title, search line, filter bar and key hints. When a
+//! bar is too narrow it drops its least important parts first — never F1 or
+//! the way to quit.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::fit;
 use super::theme::Theme;
-use crate::app::{App, Facet, Focus};
+use crate::app::keymap;
+use crate::app::{App, Focus};
 use crate::catalogue::Origin;
 use crate::text::terminal_safe;
 
-/// Title bar: catalogue title, number of initiatives, date and source.
+/// The parts that fit in `width` columns joined by `sep`, keeping the table
+/// order: parts with the highest rank go first when there is no room.
+pub fn degrade(parts: &[(String, u8)], sep: &str, width: usize) -> String {
+    let mut keep: Vec<bool> = vec![true; parts.len()];
+    let joined = |keep: &[bool]| {
+        parts
+            .iter()
+            .zip(keep)
+            .filter(|(_, k)| **k)
+            .map(|((p, _), _)| p.as_str())
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    loop {
+        if joined(&keep).width() <= width {
+            break;
+        }
+        let drop = parts
+            .iter()
+            .enumerate()
+            .filter(|(i, (_, rank))| keep[*i] && *rank > 0)
+            .max_by_key(|(i, (_, rank))| (*rank, *i))
+            .map(|(i, _)| i);
+        match drop {
+            Some(i) => keep[i] = false,
+            None => break,
+        }
+    }
+    joined(&keep)
+}
+
+/// Title bar: the app, the catalogue's date, the number of initiatives,
+/// where the catalogue came from and its title (dropped in that order).
 pub fn title(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let s = app.lang.strings();
     let cat = &app.catalogue;
@@ -24,109 +58,200 @@ pub fn title(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     if let Some(local) = &app.local {
         source = format!("{source} + {} {}", local.ids.len(), s.plus_local);
     }
-    let text = format!(
-        " indsats · {} · {} {} · {} {} · {}",
-        terminal_safe(&cat.title),
-        cat.initiatives.len(),
-        s.title_count,
-        s.updated,
-        cat.updated,
-        terminal_safe(&source)
-    );
-    frame.render_widget(
-        Paragraph::new(fit(&text, usize::from(area.width))).style(theme.title),
-        area,
-    );
+    let parts = [
+        ("indsats".to_owned(), 0),
+        (terminal_safe(&cat.title).into_owned(), 4),
+        (format!("{} {}", cat.initiatives.len(), s.title_count), 2),
+        (format!("{} {}", s.updated, cat.updated), 1),
+        (terminal_safe(&source).into_owned(), 3),
+    ];
+    let width = usize::from(area.width);
+    let text = format!(" {}", degrade(&parts, " · ", width.saturating_sub(1)));
+    frame.render_widget(Paragraph::new(fit(&text, width)).style(theme.title), area);
 }
 
-/// Query line with the result count at the right; places the cursor when focused.
+/// Search line with the result count at the right; places the cursor when
+/// focused. Shows the words still being searched; recognised filters have
+/// moved to the filter bar.
 pub fn query(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let s = app.lang.strings();
-    let focused = app.focus == Focus::Query;
+    let focused = app.view.focus == crate::app::Focus::Query
+        && app.view.picker.is_none()
+        && app.view.copy_menu.is_none();
     let prompt = format!(" {} › ", s.search_prompt);
     let count = format!(
-        "{} {} {} ",
+        " {} {} {} ",
         app.hits().len(),
         s.of,
         app.catalogue.initiatives.len()
     );
     let width = usize::from(area.width);
-    let room = width.saturating_sub(prompt.width() + count.width() + 1);
-    // Show the end of a query too long for the line.
-    let query = terminal_safe(&app.query);
-    let mut shown: &str = &query;
-    while shown.width() > room {
-        let mut chars = shown.chars();
+    let room = width.saturating_sub(prompt.width() + count.width()).max(1);
+    let line = &app.search.line;
+    let text = line.text();
+    let before = terminal_safe(&text[..line.cursor()]).into_owned();
+    let after = terminal_safe(&text[line.cursor()..]).into_owned();
+    // Keep the cursor in view: drop characters from the front while the text
+    // up to the cursor is wider than the room.
+    let mut shown_before: &str = &before;
+    while shown_before.width() >= room && !shown_before.is_empty() {
+        let mut chars = shown_before.chars();
         chars.next();
-        shown = chars.as_str();
+        shown_before = chars.as_str();
     }
+    let rest_room = room.saturating_sub(shown_before.width());
+    let shown_after = if after.width() > rest_room {
+        fit(&after, rest_room).trim_end().to_owned()
+    } else {
+        after.clone()
+    };
     let prompt_style = if focused {
         theme.border_focus
     } else {
         theme.dim
     };
-    let pad = width.saturating_sub(prompt.width() + shown.width() + count.width());
-    let line = Line::from(vec![
+    let used = prompt.width() + shown_before.width() + shown_after.width();
+    let pad = width.saturating_sub(used + count.width());
+    let spans = vec![
         Span::styled(prompt.clone(), prompt_style),
-        Span::raw(shown.to_owned()),
+        Span::raw(shown_before.to_owned()),
+        Span::raw(shown_after),
         Span::raw(" ".repeat(pad)),
         Span::styled(count, theme.heading),
-    ]);
-    frame.render_widget(Paragraph::new(line), area);
-    if focused && !app.help {
-        let x = area.x + (prompt.width() + shown.width()).min(width.saturating_sub(1)) as u16;
-        frame.set_cursor_position(Position::new(x, area.y));
+    ];
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    if focused && !app.view.help {
+        let x = (prompt.width() + shown_before.width()).min(width.saturating_sub(1)) as u16;
+        frame.set_cursor_position(Position::new(area.x + x, area.y));
     }
 }
 
-/// The active filters, or how to get to them.
-pub fn summary(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+/// The filter bar: every active filter as a chip, in the order added — typed
+/// in the search or picked — and those still being typed; or how to add one.
+pub fn filter_bar(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let s = app.lang.strings();
-    let active = app.active_filters();
-    let line = if active.is_empty() {
-        Line::from(Span::styled(format!(" {}", s.no_filters), theme.dim))
+    let width = usize::from(area.width);
+    let label = format!(" {}: ", s.filters);
+    let chips = app.chip_labels();
+    let mut spans = vec![Span::styled(label.clone(), theme.heading)];
+    let mut used = label.width();
+    if chips.is_empty() {
+        spans.push(Span::styled(
+            fit(s.filter_bar_empty, width.saturating_sub(used)),
+            theme.dim,
+        ));
     } else {
-        Line::from(vec![
-            Span::styled(format!(" {}: ", s.filters), theme.heading),
-            Span::raw(active.join(" · ")),
-        ])
-    };
-    let text: String = line.spans.iter().map(|sp| sp.content.as_ref()).collect();
-    let style = line.spans.last().map_or(Style::new(), |sp| sp.style);
-    if text.width() > usize::from(area.width) {
-        frame.render_widget(
-            Paragraph::new(fit(&text, usize::from(area.width))).style(style),
-            area,
-        );
-    } else {
-        frame.render_widget(Paragraph::new(line), area);
+        // The newest chips matter most: from the end, as many as fit.
+        let texts: Vec<(String, bool)> = chips
+            .into_iter()
+            .map(|(l, pending)| {
+                let text = if pending {
+                    format!("[{}…] ", terminal_safe(&l))
+                } else {
+                    format!("[{}] ", terminal_safe(&l))
+                };
+                (text, pending)
+            })
+            .collect();
+        let mut first = 0;
+        let total: usize = texts.iter().map(|(t, _)| t.width()).sum();
+        let mut over = total.saturating_sub(width.saturating_sub(used));
+        while over > 0 && first + 1 < texts.len() {
+            over = over.saturating_sub(texts[first].0.width());
+            first += 1;
+            if first == 1 {
+                over += 2;
+            }
+        }
+        if first > 0 {
+            spans.push(Span::styled("… ", theme.dim));
+            used += 2;
+        }
+        for (text, pending) in &texts[first..] {
+            let room = width.saturating_sub(used);
+            let shown = if text.width() > room {
+                fit(text, room)
+            } else {
+                text.clone()
+            };
+            used += shown.width();
+            let style = if *pending { theme.dim } else { theme.chip };
+            spans.push(Span::styled(shown, style));
+        }
     }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// The keys the focused part accepts.
+/// The keys the focused part accepts, from the key table; F1 and the way
+/// to quit at the right, always. A status message takes the left part.
 pub fn hints(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let s = app.lang.strings();
-    if let Some(status) = &app.status {
-        frame.render_widget(
-            Paragraph::new(fit(&format!(" {status}"), usize::from(area.width)))
-                .style(theme.hints.patch(theme.heading)),
-            area,
-        );
-        return;
-    }
-    let text = if app.help {
-        s.hints_help
-    } else {
-        match app.focus {
-            Focus::Query => s.hints_query,
-            Focus::Filters if app.facet == Facet::Age => s.hints_age,
-            Focus::Filters => s.hints_filters,
-            Focus::List => s.hints_list,
-            Focus::Details => s.hints_details,
+    let lang = app.lang;
+    let width = usize::from(area.width);
+    let hints = keymap::hints(&crate::app::keys::places(app));
+    let text = |h: &keymap::Hint| format!("{} {}", h.key, h.does(lang));
+    let always: Vec<String> = hints.iter().filter(|h| h.rank == 0).map(text).collect();
+    let right = format!("{} ", always.join(" · "));
+    let room = width.saturating_sub(right.width() + 3);
+    let left = match &app.outbox.status {
+        Some(status) => fit(&format!(" {status}"), room),
+        None => {
+            let mut parts: Vec<(String, u8)> = hints
+                .iter()
+                .filter(|h| h.rank > 0)
+                .map(|h| (text(h), h.rank))
+                .collect();
+            if app.view.focus == Focus::Details
+                && app.view.picker.is_none()
+                && app.view.copy_menu.is_none()
+                && !app.view.help
+            {
+                parts.retain(|(t, _)| !t.starts_with("Enter"));
+            }
+            let shown = degrade(&parts, " · ", room.saturating_sub(1));
+            // Nothing fits: drop them all rather than cut one.
+            let shown = if shown.width() > room.saturating_sub(1) {
+                String::new()
+            } else {
+                shown
+            };
+            fit(&format!(" {shown}"), room)
         }
     };
-    frame.render_widget(
-        Paragraph::new(fit(&format!(" {text}"), usize::from(area.width))).style(theme.hints),
-        area,
-    );
+    let style = if app.outbox.status.is_some() {
+        theme.hints.patch(theme.heading)
+    } else {
+        theme.hints
+    };
+    let pad = width.saturating_sub(left.width() + right.width());
+    let line = Line::from(vec![
+        Span::styled(left, style),
+        Span::styled(" ".repeat(pad), theme.hints),
+        Span::styled(right, theme.hints.patch(theme.heading)),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::degrade;
+
+    #[test]
+    fn degrading_drops_the_least_important_first() {
+        let parts = [
+            ("indsats".to_owned(), 0),
+            ("Katalog over indsatser".to_owned(), 3),
+            ("46 indsatser".to_owned(), 2),
+            ("opdateret 2026-11-23".to_owned(), 1),
+        ];
+        assert_eq!(
+            degrade(&parts, " · ", 200),
+            "indsats · Katalog over indsatser · 46 indsatser · opdateret 2026-11-23"
+        );
+        assert_eq!(
+            degrade(&parts, " · ", 50),
+            "indsats · 46 indsatser · opdateret 2026-11-23"
+        );
+        assert_eq!(degrade(&parts, " · ", 31), "indsats · opdateret 2026-11-23");
+        assert_eq!(degrade(&parts, " · ", 3), "indsats");
+    }
 }

@@ -7,11 +7,12 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::fit;
-use super::theme::Theme;
+use super::theme::{SELECTED_MARKER, Theme, UNSELECTED_MARKER};
 use crate::app::App;
+use crate::app::keymap::{BINDINGS, Place};
 
-/// Draws the help over `area`.
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+/// Draws the help over `area`; returns the rows shown and the lines it has.
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> (usize, usize) {
     let s = app.lang.strings();
     let block = Block::default()
         .borders(Borders::ALL)
@@ -21,87 +22,129 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
     let lines = help_lines(app, theme, usize::from(inner.width));
+    let count = lines.len();
     let height = usize::from(inner.height);
-    let scroll = app.help_scroll.min(lines.len().saturating_sub(height));
-    let more = lines.len() > scroll + height;
+    let scroll = app.view.help_scroll.min(count.saturating_sub(height));
+    let more = count > scroll + height;
     let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
     if more && let Some(last) = shown.last_mut() {
         *last = Line::from(Span::styled("↓ …", theme.dim));
     }
     frame.render_widget(Paragraph::new(shown), inner);
+    (height, count)
 }
+
+/// Widest key column; longer keys stand on a line of their own.
+const KEY_COLUMN: usize = 16;
 
 /// Widest the help gets, borders included.
-pub const HELP_WIDTH: u16 = 90;
+pub const HELP_WIDTH: u16 = 100;
 
-/// Number of lines of the help at the app's width (to bound its scrolling).
-pub fn help_line_count(app: &App) -> usize {
-    let inner = app.size.0.min(HELP_WIDTH).saturating_sub(2);
-    help_lines(app, &Theme::new(app.no_color), usize::from(inner)).len()
-}
-
+/// The help: every binding of the key table, grouped by where it works.
 fn help_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
-    let s = app.lang.strings();
-    let key_width = s
-        .help
+    let lang = app.lang;
+    // Keys longer than the column get a line of their own.
+    let key_width = BINDINGS
         .iter()
-        .flat_map(|(_, rows)| rows.iter().map(|(k, _)| k.width()))
+        .map(|b| b.label.width())
         .max()
         .unwrap_or(0)
-        .min(width / 2);
+        .min(KEY_COLUMN)
+        .min(width / 3);
     let mut lines = Vec::new();
-    for (section, rows) in s.help {
-        if !lines.is_empty() {
-            lines.push(Line::default());
-        }
-        lines.push(Line::from(Span::styled(*section, theme.heading)));
-        for (keys, what) in *rows {
-            let rest = width.saturating_sub(key_width + 3).max(8);
-            // Long explanations wrap under themselves, next to the key column.
-            for (i, part) in crate::text::wrap(what, rest).into_iter().enumerate() {
-                let key = if i == 0 {
-                    fit(keys, key_width)
-                } else {
-                    " ".repeat(key_width)
-                };
-                let key_style = if i == 0 {
-                    theme.selected
-                } else {
-                    ratatui::style::Style::new()
-                };
-                lines.push(Line::from(vec![
-                    Span::styled(format!(" {key} "), key_style),
-                    Span::raw(format!(" {part}")),
-                ]));
+    let mut previous: &[Place] = &[];
+    for binding in BINDINGS {
+        if binding.places != previous {
+            if !lines.is_empty() {
+                lines.push(Line::default());
             }
+            let heading = binding
+                .places
+                .iter()
+                .map(|p| p.name(lang))
+                .collect::<Vec<_>>()
+                .join("; ");
+            lines.push(Line::from(Span::styled(
+                fit(&capitalise(&heading), width).trim_end().to_owned(),
+                theme.heading,
+            )));
+            previous = binding.places;
+        }
+        let rest = width.saturating_sub(key_width + 3).max(8);
+        if binding.label.width() > key_width {
+            lines.push(Line::from(Span::styled(
+                format!(
+                    " {} ",
+                    fit(binding.label, width.saturating_sub(2)).trim_end()
+                ),
+                theme.selected,
+            )));
+        }
+        let own_line = binding.label.width() > key_width;
+        // Long explanations wrap under themselves, next to the key column.
+        for (i, part) in crate::text::wrap(binding.does(lang), rest)
+            .into_iter()
+            .enumerate()
+        {
+            let key = if i == 0 && !own_line {
+                fit(binding.label, key_width)
+            } else {
+                " ".repeat(key_width)
+            };
+            let key_style = if i == 0 && !own_line {
+                theme.selected
+            } else {
+                ratatui::style::Style::new()
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {key} "), key_style),
+                Span::raw(format!(" {part}")),
+            ]));
         }
     }
     lines
 }
 
-/// Draws the copy menu over `area`: numbered choices.
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Draws the copy menu over `area`: the choices, one under the cursor.
 pub fn copy_menu(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some(choices) = &app.copy_menu else {
+    let Some(menu) = &app.view.copy_menu else {
         return;
     };
     let s = app.lang.strings();
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", s.copy_title))
-        .title_bottom(format!(" {} ", s.copy_hint))
         .border_style(theme.border_focus);
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
-    let lines: Vec<Line> = choices
+    let height = usize::from(inner.height);
+    let first = menu.cursor.saturating_sub(height.saturating_sub(1));
+    let lines: Vec<Line> = menu
+        .choices
         .iter()
         .enumerate()
+        .skip(first)
+        .take(height)
         .map(|(i, choice)| {
-            Line::from(vec![
-                Span::styled(format!(" {} ", i + 1), theme.selected),
-                Span::raw(format!(" {}", fit(&choice.label, width.saturating_sub(4)))),
-            ])
+            let (marker, style) = if i == menu.cursor {
+                (SELECTED_MARKER, theme.selected)
+            } else {
+                (UNSELECTED_MARKER, ratatui::style::Style::new())
+            };
+            Line::from(Span::styled(
+                format!("{marker}{}", fit(&choice.label, width.saturating_sub(2))),
+                style,
+            ))
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);

@@ -1,10 +1,10 @@
-//! Drawing the app: the pure `view` and one file per part; the UI text.
+//! Drawing the app: the pure `view` and one file per part.
 
 pub mod bars;
 pub mod detail;
-pub mod filters;
 pub mod help;
 pub mod layout;
+pub mod picker;
 pub mod results;
 pub mod strings;
 pub mod theme;
@@ -14,58 +14,80 @@ use std::cell::Cell;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::widgets::Paragraph;
+use unicode_truncate::UnicodeTruncateStr;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::App;
-use layout::{Areas, Mode};
+use crate::app::{App, Measured, Mode};
+use layout::Areas;
 use theme::Theme;
 
-/// Draws the whole screen for `app`. No I/O; safe at any size, including 0×0.
-pub fn view(app: &App, frame: &mut Frame) {
+/// Draws the whole screen for `app` and returns what it measured (page
+/// heights, line counts), for the event loop to hand back to the app.
+/// No I/O; safe at any size, including 0×0.
+pub fn view(app: &App, frame: &mut Frame) -> Measured {
     let area = frame.area();
     let theme = Theme::new(app.no_color);
+    let mut measured = Measured::default();
     if Mode::of((area.width, area.height)) == Mode::TooSmall {
         too_small(app, frame, area);
-        return;
+        return measured;
     }
     let areas = Areas::for_rect(app, area);
     bars::title(app, &theme, frame, areas.title);
     bars::query(app, &theme, frame, areas.query);
-    bars::summary(app, &theme, frame, areas.summary);
-    if let Some(rect) = areas.filters {
-        filters::render(app, &theme, frame, rect);
-    }
+    bars::filter_bar(app, &theme, frame, areas.filter_bar);
     if let Some(rect) = areas.list {
+        measured.list_rows = usize::from(rect.height.saturating_sub(2));
         results::render(app, &theme, frame, rect);
     }
     if let Some(rect) = areas.detail {
-        detail::render(app, &theme, frame, rect);
+        let (rows, lines) = detail::render(app, &theme, frame, rect);
+        measured.detail_rows = rows;
+        measured.detail_lines = lines;
     }
     bars::hints(app, &theme, frame, areas.hints);
-    if app.copy_menu.is_some() {
-        let rows = app.copy_menu.as_ref().map_or(0, Vec::len) as u16 + 2;
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(2),
+        ..area
+    };
+    if app.view.picker.is_some() {
+        // Under the filter bar, which shows the chips as they are picked.
+        let body = Rect {
+            y: area.y + 3,
+            height: area.height.saturating_sub(4),
+            ..area
+        };
+        let rows = picker::height(app).min(body.height);
+        let [popup, _] =
+            Layout::vertical([Constraint::Length(rows), Constraint::Fill(1)]).areas(body);
+        let [popup] = Layout::horizontal([Constraint::Max(picker::PICKER_WIDTH)])
+            .flex(Flex::Center)
+            .areas(popup);
+        measured.picker_rows = picker::render(app, &theme, frame, popup);
+    }
+    if let Some(menu) = &app.view.copy_menu {
+        let rows = (menu.choices.len() as u16 + 2).min(body.height);
         let [_, middle, _] = Layout::vertical([
             Constraint::Fill(1),
             Constraint::Length(rows),
             Constraint::Fill(1),
         ])
-        .areas(area);
+        .areas(body);
         let [popup] = Layout::horizontal([Constraint::Max(80)])
             .flex(Flex::Center)
             .areas(middle);
         help::copy_menu(app, &theme, frame, popup);
     }
-    if app.help {
-        let body = Rect {
-            y: area.y + 1,
-            height: area.height.saturating_sub(2),
-            ..area
-        };
+    if app.view.help {
         let [popup] = Layout::horizontal([Constraint::Max(help::HELP_WIDTH)])
             .flex(Flex::Center)
             .areas(body);
-        help::render(app, &theme, frame, popup);
+        let (rows, lines) = help::render(app, &theme, frame, popup);
+        measured.help_rows = rows;
+        measured.help_lines = lines;
     }
+    measured
 }
 
 fn too_small(app: &App, frame: &mut Frame, area: Rect) {
@@ -93,7 +115,8 @@ pub fn panel(title: &str, focused: bool, theme: &Theme) -> ratatui::widgets::Blo
         })
 }
 
-/// `text` cut to `width` columns (with "…" when cut) and padded to exactly `width`.
+/// `text` cut to `width` columns (ending in "…" when cut) and padded to
+/// exactly `width`.
 pub fn fit(text: &str, width: usize) -> String {
     let text = crate::text::terminal_safe(text);
     let full = text.width();
@@ -103,20 +126,8 @@ pub fn fit(text: &str, width: usize) -> String {
     if width == 0 {
         return String::new();
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > width - 1 {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    used += 1;
-    out.push_str(&" ".repeat(width.saturating_sub(used)));
-    out
+    let (head, used) = text.unicode_truncate(width - 1);
+    format!("{head}…{}", " ".repeat(width - 1 - used))
 }
 
 /// First row to show so that `cursor` is visible in `height` rows, moving the

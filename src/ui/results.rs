@@ -15,27 +15,35 @@ use unicode_normalization::char::is_combining_mark;
 
 use crate::text::{MAX_COMBINING, is_unsafe_char};
 
-/// Width of the status badge column.
-const BADGE_WIDTH: usize = 11;
+use crate::i18n::BADGE_WIDTH;
+
+/// Names get at least this many columns before the area column is shown.
+const MIN_NAME_WIDTH: usize = 40;
+/// Widest area column.
+const MAX_AREA_WIDTH: usize = 24;
+/// Narrowest area column worth showing.
+const MIN_AREA_WIDTH: usize = 8;
 
 /// Draws the result list into `area`.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let s = app.lang.strings();
-    let focused = matches!(app.focus, Focus::List | Focus::Query);
-    let title = match app.list_view {
+    let focused = matches!(app.view.focus, Focus::List | Focus::Query);
+    let title = match app.view.list_view {
         ListView::Search => s.results.to_owned(),
         ListView::Shortlist => format!("{} ({})", s.shortlist, app.hits().len()),
         ListView::Favourites => format!("{} ({})", s.favourites, app.hits().len()),
+        ListView::Recents => format!("{} ({})", s.recents, app.hits().len()),
     };
     let block = super::panel(&title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let hits = app.hits();
     if hits.is_empty() {
-        let message = match app.list_view {
+        let message = match app.view.list_view {
             ListView::Search => s.no_results,
             ListView::Shortlist => s.empty_shortlist,
             ListView::Favourites => s.empty_favourites,
+            ListView::Recents => s.empty_recents,
         };
         let lines: Vec<Line> = crate::text::wrap(message, usize::from(inner.width))
             .into_iter()
@@ -45,13 +53,14 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         return;
     }
     let height = usize::from(inner.height);
-    let offset = visible_window(&app.list_offset, app.selected, hits.len(), height);
+    let selected = app.search.selected;
+    let offset = visible_window(&app.view.list_offset, selected, hits.len(), height);
     let lines: Vec<Line> = hits
         .iter()
         .enumerate()
         .skip(offset)
         .take(height)
-        .map(|(i, hit)| row(app, theme, hit, i == app.selected, usize::from(inner.width)))
+        .map(|(i, hit)| row(app, theme, hit, i == selected, usize::from(inner.width)))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -74,32 +83,30 @@ fn row(app: &App, theme: &Theme, hit: &Hit, selected: bool, width: usize) -> Lin
     };
     let badge = fit(s.badge(entry), BADGE_WIDTH);
     let stale = if app.is_stale(entry) { "!" } else { " " };
-    // Shortlisted (+), favourite (*), recently opened (~): one column each.
+    // Shortlisted (+) and favourite (*): one column each.
     let marks = format!(
-        "{}{}{}",
+        "{}{}",
         if app.is_marked(entry) { '+' } else { ' ' },
-        if app.store.is_favourite(&entry.id) {
+        if app.meeting.store.is_favourite(&entry.id) {
             '*'
         } else {
             ' '
         },
-        if app.is_recent(entry) { '~' } else { ' ' },
     );
-    let show_area = width >= 50;
+    // marker + marks + name + " " + stale + " " + badge [+ " " + area]
+    let fixed = marker.width() + marks.len() + 3 + BADGE_WIDTH;
+    let area_width = width
+        .saturating_sub(fixed + 1 + MIN_NAME_WIDTH)
+        .min(MAX_AREA_WIDTH);
+    let show_area = area_width >= MIN_AREA_WIDTH;
+    let name_width = width
+        .saturating_sub(fixed + if show_area { area_width + 1 } else { 0 })
+        .max(1);
     let area_text = if show_area {
-        app.catalogue.area_short(&entry.area, app.lang)
+        crate::report::area_short(&app.catalogue, &entry.area, app.lang)
     } else {
         String::new()
     };
-    let area_width = if show_area {
-        (width / 4).clamp(8, 24)
-    } else {
-        0
-    };
-    // marker + marks + name + " " + stale + " " + badge + " " + area
-    let fixed =
-        marker.width() + marks.len() + 2 + 1 + BADGE_WIDTH + usize::from(show_area) + area_width;
-    let name_width = width.saturating_sub(fixed).max(1);
 
     let mut spans = vec![
         Span::styled(marker, base),

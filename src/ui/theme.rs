@@ -31,6 +31,8 @@ pub struct Theme {
     pub warn: Style,
     /// Key-hint bar.
     pub hints: Style,
+    /// A filter chip in the filter bar.
+    pub chip: Style,
 }
 
 impl Theme {
@@ -48,6 +50,7 @@ impl Theme {
                 heading: bold,
                 warn: bold,
                 hints: Style::new(),
+                chip: bold,
             }
         } else {
             Theme {
@@ -68,6 +71,7 @@ impl Theme {
                 heading: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
                 warn: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
                 hints: Style::new().fg(Color::Black).bg(Color::Gray),
+                chip: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             }
         }
     }

@@ -73,10 +73,14 @@ pub fn assert_no_panic(run: &Run) {
     }
 }
 
-/// The app on `catalogue` in Danish, `today` as given, sized `width`×`height`.
+/// The date the snapshots and counts are taken on (the bundled catalogue's date).
+pub const TODAY: &str = "2026-11-23";
+
+/// The one app builder of the tests: the app on `catalogue` in `lang`,
+/// `today` as given, sized `width`×`height`.
 pub fn app_with(
     catalogue: indsats::catalogue::Catalogue,
-    lang: indsats::ui::strings::Lang,
+    lang: indsats::i18n::Lang,
     today: &str,
     (width, height): (u16, u16),
 ) -> indsats::app::App {
@@ -91,6 +95,17 @@ pub fn app_with(
     app
 }
 
+/// The app on the bundled catalogue.
+pub fn bundled_app(
+    lang: indsats::i18n::Lang,
+    size: (u16, u16),
+    no_color: bool,
+) -> indsats::app::App {
+    let mut app = app_with(bundled(), lang, TODAY, size);
+    app.no_color = no_color;
+    app
+}
+
 /// The bundled catalogue.
 pub fn bundled() -> indsats::catalogue::Catalogue {
     indsats::catalogue::load::load(indsats::catalogue::Origin::Bundled)
@@ -98,15 +113,69 @@ pub fn bundled() -> indsats::catalogue::Catalogue {
         .catalogue
 }
 
+/// How many initiatives the bundled catalogue has.
+pub fn bundled_total() -> usize {
+    bundled().initiatives.len()
+}
+
+/// Presses a key (through the key table).
+pub fn press(app: &mut indsats::app::App, code: crossterm::event::KeyCode) {
+    press_with(app, code, crossterm::event::KeyModifiers::NONE);
+}
+
+/// Presses Ctrl and a letter.
+pub fn ctrl(app: &mut indsats::app::App, c: char) {
+    press_with(
+        app,
+        crossterm::event::KeyCode::Char(c),
+        crossterm::event::KeyModifiers::CONTROL,
+    );
+}
+
+/// Presses a key with modifiers (through the key table).
+pub fn press_with(
+    app: &mut indsats::app::App,
+    code: crossterm::event::KeyCode,
+    modifiers: crossterm::event::KeyModifiers,
+) {
+    let key = crossterm::event::KeyEvent::new(code, modifiers);
+    if let Some(action) = indsats::app::keys::map_key(app, key) {
+        app.update(action);
+    }
+}
+
+/// Types text key by key.
+pub fn type_text(app: &mut indsats::app::App, text: &str) {
+    for c in text.chars() {
+        press(app, crossterm::event::KeyCode::Char(c));
+    }
+}
+
+/// Draws the app on a test terminal of its size, as the event loop does
+/// (handing back what the draw measured), and returns the terminal.
+pub fn render(app: &mut indsats::app::App) -> ratatui::Terminal<ratatui::backend::TestBackend> {
+    let (w, h) = app.view.size;
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");
+    let mut measured = None;
+    terminal
+        .draw(|frame| measured = Some(indsats::ui::view(app, frame)))
+        .expect("draw");
+    if let Some(measured) = measured {
+        app.set_measured(measured);
+    }
+    terminal
+}
+
+/// The screen as text.
+pub fn screen(app: &mut indsats::app::App) -> String {
+    render(app).backend().to_string()
+}
+
 /// The count line of the start screen with nothing searched: "N af N" (or
-/// "N of N"), N the bundled catalogue's size — never a literal that goes
-/// stale when the catalogue grows.
+/// "N of N"), N the bundled catalogue's size.
 #[allow(dead_code)]
 pub fn everything(of: &str) -> String {
-    let n = indsats::catalogue::load::load(indsats::catalogue::Origin::Bundled)
-        .expect("bundled catalogue")
-        .catalogue
-        .initiatives
-        .len();
+    let n = bundled_total();
     format!("{n} {of} {n}")
 }

@@ -8,6 +8,13 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+/// The first screen of the bundled catalogue: "46 af 46" with the real count.
+pub fn all_shown(lang_en: bool) -> String {
+    let total = super::bundled_total();
+    let of = if lang_en { "of" } else { "af" };
+    format!("{total} {of} {total}")
+}
+
 /// How long to wait for the screen or the process before failing.
 pub const TIMEOUT: Duration = Duration::from_secs(15);
 
@@ -25,6 +32,18 @@ pub struct PtyApp {
 impl PtyApp {
     /// Starts `indsats args…` in a `cols`×`rows` terminal with its home in `home`.
     pub fn start(home: &Path, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> PtyApp {
+        PtyApp::start_program(env!("CARGO_BIN_EXE_indsats"), home, args, cols, rows, env)
+    }
+
+    /// Starts `program args…` (a shell, say) in the same environment.
+    pub fn start_program(
+        program: &str,
+        home: &Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> PtyApp {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -33,7 +52,7 @@ impl PtyApp {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_indsats"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
@@ -105,6 +124,20 @@ impl PtyApp {
         }
     }
 
+    /// Waits until the screen no longer contains `text`.
+    pub fn wait_gone(&self, text: &str) {
+        let deadline = Instant::now() + TIMEOUT;
+        while self.screen().contains(text) {
+            if Instant::now() > deadline {
+                panic!(
+                    "timed out waiting for {text:?} to go; screen:\n{}",
+                    self.screen()
+                );
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     /// Sends bytes as if typed.
     pub fn send(&mut self, bytes: &[u8]) {
         self.writer.write_all(bytes).expect("write to pty");
@@ -161,6 +194,26 @@ pub mod keys {
     pub const CTRL_C: &[u8] = b"\x03";
     /// F2.
     pub const F2: &[u8] = b"\x1bOQ";
+    /// Backspace.
+    pub const BACKSPACE: &[u8] = b"\x7f";
+    /// Ctrl-F: the filter picker.
+    pub const CTRL_F: &[u8] = b"\x06";
+    /// Ctrl-G: save as a favourite.
+    pub const CTRL_G: &[u8] = b"\x07";
+    /// Ctrl-L: show the shortlist.
+    pub const CTRL_L: &[u8] = b"\x0c";
+    /// Ctrl-O: show the favourites.
+    pub const CTRL_O: &[u8] = b"\x0f";
+    /// Ctrl-R: show the recently opened.
+    pub const CTRL_R: &[u8] = b"\x12";
+    /// Ctrl-T: put on the shortlist.
+    pub const CTRL_T: &[u8] = b"\x14";
+    /// Ctrl-X: print and quit.
+    pub const CTRL_X: &[u8] = b"\x18";
+    /// Ctrl-Y: copy.
+    pub const CTRL_Y: &[u8] = b"\x19";
+    /// Ctrl-Z: suspend.
+    pub const CTRL_Z: &[u8] = b"\x1a";
 }
 
 impl PtyApp {

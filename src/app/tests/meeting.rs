@@ -1,0 +1,201 @@
+//! The meeting keys: shortlist, favourites, recents, copy and print.
+
+use super::*;
+
+#[test]
+fn ctrl_t_marks_for_the_shortlist_and_ctrl_l_shows_it() {
+    let mut app = app();
+    type_text(&mut app, "fgu");
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Down);
+    ctrl(&mut app, 't');
+    assert_eq!(app.meeting.shortlist.len(), 2);
+    let marked = app.meeting.shortlist.clone();
+    ctrl(&mut app, 'l');
+    assert_eq!(app.view.list_view, ListView::Shortlist);
+    let shown: Vec<String> = app
+        .hits()
+        .iter()
+        .map(|h| app.catalogue.initiatives[h.index].id.clone())
+        .collect();
+    assert_eq!(shown, marked, "the shortlist in the order marked");
+    // Unmarking in the shortlist view removes it from the view.
+    ctrl(&mut app, 't');
+    assert_eq!(app.hits().len(), 1);
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.view.list_view, ListView::Search);
+    assert_eq!(app.query(), "fgu", "back to the search as it was");
+}
+
+#[test]
+fn ctrl_g_toggles_a_favourite_and_ctrl_o_shows_them() {
+    let mut app = app();
+    type_text(&mut app, "kui");
+    let id = selected_id(&app).unwrap();
+    ctrl(&mut app, 'g');
+    assert!(app.meeting.store.is_favourite(&id));
+    assert_eq!(app.outbox.effects, [Effect::SaveStore]);
+    ctrl(&mut app, 'o');
+    assert_eq!(app.view.list_view, ListView::Favourites);
+    assert_eq!(app.hits().len(), 1);
+    assert_eq!(selected_id(&app), Some(id.clone()));
+    ctrl(&mut app, 'g');
+    assert!(!app.meeting.store.is_favourite(&id));
+    assert!(app.hits().is_empty(), "the favourites view follows");
+}
+
+#[test]
+fn opened_entries_show_in_the_recents_view_only() {
+    let mut app = app();
+    type_text(&mut app, "talentspejderne");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.meeting.store.recent, ["talentspejderne"]);
+    assert!(app.outbox.effects.contains(&Effect::SaveStore));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Esc);
+    }
+    assert_eq!(app.query(), "");
+    assert_ne!(selected_id(&app).as_deref(), Some("talentspejderne"));
+    ctrl(&mut app, 'r');
+    assert_eq!(app.view.list_view, ListView::Recents);
+    assert_eq!(selected_id(&app).as_deref(), Some("talentspejderne"));
+    ctrl(&mut app, 'r');
+    assert_eq!(app.view.list_view, ListView::Search);
+}
+
+#[test]
+fn ctrl_y_copies_the_referral_summary_or_a_contact_field() {
+    let mut app = app();
+    type_text(&mut app, "fgu skolen");
+    ctrl(&mut app, 'y');
+    let menu = app.view.copy_menu.clone().expect("copy menu open");
+    assert!(menu.choices[0].label.contains("FGU Skolen"));
+    assert!(
+        menu.choices
+            .iter()
+            .any(|c| c.text == "https://fguskolen.dk")
+    );
+    press(&mut app, KeyCode::Enter);
+    assert!(app.view.copy_menu.is_none());
+    let entry = app.catalogue.find("fgu-skolen").unwrap();
+    assert_eq!(
+        app.outbox.effects,
+        [Effect::Copy(crate::report::referral_summary(
+            &app.catalogue,
+            entry,
+            Lang::Da,
+            app.today,
+            &app.search.effective.municipalities
+        ))]
+    );
+    let status = app.outbox.status.clone().unwrap();
+    assert!(
+        status.starts_with("Sendt til terminalens udklipsholder"),
+        "says what was done, not that it arrived: {status}"
+    );
+    // Choosing the web address copies just that.
+    app.outbox.effects.clear();
+    ctrl(&mut app, 'y');
+    let web = menu
+        .choices
+        .iter()
+        .position(|c| c.text == "https://fguskolen.dk")
+        .unwrap();
+    for _ in 0..web {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.outbox.effects,
+        [Effect::Copy("https://fguskolen.dk".into())]
+    );
+    // Esc closes the menu without copying.
+    app.outbox.effects.clear();
+    ctrl(&mut app, 'y');
+    press(&mut app, KeyCode::Esc);
+    assert!(app.view.copy_menu.is_none() && app.outbox.effects.is_empty());
+}
+
+#[test]
+fn ctrl_x_quits_and_leaves_the_entry_or_the_shortlist_to_print() {
+    let mut app = app();
+    type_text(&mut app, "ips-ung");
+    ctrl(&mut app, 'x');
+    assert!(app.outbox.quit);
+    let entry = app.catalogue.find("ips-ung").unwrap();
+    let expected = crate::report::entry_text(
+        &app.catalogue,
+        entry,
+        Lang::Da,
+        crate::report::TEXT_WIDTH,
+        app.today,
+        &app.search.effective.municipalities,
+    );
+    assert_eq!(
+        app.outbox.print.as_deref(),
+        Some(expected.as_str()),
+        "same text as `indsats show`"
+    );
+
+    let mut app = app_at(120, 40);
+    type_text(&mut app, "fgu");
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Down);
+    ctrl(&mut app, 't');
+    ctrl(&mut app, 'x');
+    let printed = app.outbox.print.unwrap();
+    assert_eq!(
+        printed.matches("Næste skridt:").count(),
+        2,
+        "both shortlisted entries"
+    );
+}
+
+fn app_on(today: &str) -> App {
+    let loaded = load::load(Origin::Bundled).expect("bundled catalogue");
+    let mut app = App::new(loaded, Lang::Da, Date::parse_iso(today).unwrap(), false);
+    app.update(Action::Resize(120, 40));
+    app
+}
+
+/// Selects the "not verified for over a year" row of the status facet.
+fn toggle_stale_filter(app: &mut App) {
+    ctrl(app, 'f');
+    while app.view.picker.as_ref().unwrap().facet != Facet::Status {
+        press(app, KeyCode::Right);
+    }
+    press(app, KeyCode::End);
+    press(app, KeyCode::Enter);
+}
+
+#[test]
+fn stale_entries_can_be_filtered() {
+    // The bundled entries were verified 2026-11-23: a year later they are not yet stale…
+    let mut app = app_on("2027-11-23");
+    let stale_row = app.facet_values(Facet::Status).last().unwrap().clone();
+    assert_eq!(stale_row.label, "Ikke verificeret > 1 år");
+    assert_eq!(stale_row.count, 0);
+    toggle_stale_filter(&mut app);
+    assert!(app.hits().is_empty());
+    assert_eq!(
+        app.chip_labels(),
+        [("Ikke verificeret > 1 år".to_owned(), false)]
+    );
+
+    // …a day after that, every one of them is.
+    let mut app = app_on("2027-11-24");
+    let total = app.catalogue.initiatives.len();
+    assert_eq!(app.facet_values(Facet::Status).last().unwrap().count, total);
+    toggle_stale_filter(&mut app);
+    assert_eq!(app.hits().len(), total);
+    // The other facets count within the stale entries.
+    let position = Status::ALL
+        .iter()
+        .position(|&s| s == Status::Proposed)
+        .unwrap();
+    let proposed = app.facet_values(Facet::Status)[position].count;
+    assert!(proposed > 0 && proposed < total);
+    press(&mut app, KeyCode::Delete);
+    assert_eq!(app.search.filters.verified_before, None);
+}
