@@ -293,3 +293,26 @@ fn a_municipality_and_an_age_typed_as_words_are_filters() {
     assert_eq!(typed["recognised"]["age"], 17);
     assert_eq!(typed["recognised"]["text"], "job");
 }
+
+/// The issue's own case, on the bundled catalogue.
+#[test]
+fn skive_17_droppet_ud_is_the_same_as_the_flags() {
+    let bundled = |args: &[&str]| -> Value {
+        let mut all = vec!["search", "--json"];
+        all.extend_from_slice(args);
+        let result = run(&all);
+        assert_eq!(result.code, 0, "{}", result.stderr);
+        serde_json::from_str(&result.stdout).expect("JSON")
+    };
+    let typed = bundled(&["skive", "17", "droppet", "ud"]);
+    let flagged = bundled(&["--kommune", "skive", "--alder", "17", "droppet", "ud"]);
+    assert_eq!(typed["filters"], flagged["filters"]);
+    assert_eq!(
+        typed["filters"]["municipalities"],
+        serde_json::json!(["skive"])
+    );
+    assert_eq!(typed["filters"]["age"], 17);
+    assert_eq!(typed["total"], flagged["total"]);
+    assert_eq!(typed["results"], flagged["results"]);
+    assert_eq!(typed["results"][0]["id"], "fgu-skolen");
+}

@@ -1,5 +1,7 @@
 //! Relevance: what caseworkers type, against the bundled catalogue. Each
-//! query must bring the expected initiative into the top three.
+//! query must bring an expected initiative into the top three (`a|b`: either
+//! counts, where two offers answer the situation equally well), and at least
+//! 95 % of the queries must.
 //!
 //! The arguments are parsed exactly as `indsats search` parses them, so flag
 //! values (`--kommune skive`) resolve the same way.
@@ -11,17 +13,22 @@ use indsats::cli::args::{Cli, Command};
 use indsats::search::SearchIndex;
 use indsats::search::fuzzy_words::Scorer;
 
-/// `(arguments of indsats search, expected id in the top 3)`.
+/// `(arguments of indsats search, expected ids in the top 3)`.
 const CASES: &[(&str, &str)] = &[
     // A 17-year-old in Skive who dropped out of EUD.
     ("fgu --kommune skive --alder 17", "fgu-skolen"),
     ("fgu --kommune Ringkøbing-Skjern", "fgu-midt-vest"),
     ("psykisk job", "ips-ung"),
     ("kriminel praktik", "fra-kriminel-til-medarbejder"),
-    ("handicap uddannelse", "tidlig-opsporing-saerlige-behov"),
+    // Real offers before the forum's proposal since the prior (issue 11).
+    ("handicap uddannelse", "stu|hf-enkeltfag"),
     ("mentor", "mentorbarn"),
     ("frivillig mentor", "frivillige-erhvervsmentorer"),
-    ("ordblind", "tidlig-opsporing-saerlige-behov"),
+    // The VUC sites teach dyslexic adults (ordblindeundervisning).
+    (
+        "ordblind",
+        "uc-ringkobing-skjern-vuc|herning-hf-vuc|th-langs-hf-vuc",
+    ),
     ("ungeindsats", "kui"),
     ("Østjylland", "fgu-oestjylland"),
     ("ostjylland", "fgu-oestjylland"),
@@ -38,7 +45,10 @@ const CASES: &[(&str, &str)] = &[
     ("fritidsjob", "fritidsjob-med-mentor"),
     ("anonym rådgivning", "headspace"),
     ("radgivning --kommune horsens --alder 15", "headspace"),
-    ("erhvervsuddannelse frafald", "forberedende-forloeb-eud"),
+    (
+        "erhvervsuddannelse frafald",
+        "fgu-aarhus|forberedende-forloeb-eud|eud-strategi",
+    ),
     ("eud", "forberedende-forloeb-eud"),
     ("garanti", "ungegarantien-hjorring"),
     ("netværk virksomheder", "virksomhedsnetvaerk-udsatte-unge"),
@@ -63,6 +73,76 @@ const CASES: &[(&str, &str)] = &[
         "handicap !uddannelse",
         "dansk-handicapforbund-ungdomskredsen",
     ),
+    // Situations, typed the way caseworkers type them in a meeting: a place
+    // and an age as words, diagnoses, benefits, life events, everyday
+    // phrases and slips (issue 11).
+    ("skive 17 droppet ud af eud", "fgu-skolen"),
+    ("herning 24 angst kontanthjælp", "ips-ung"),
+    ("angst job", "ips-ung"),
+    ("angst", "headspace|ips-ung"),
+    ("adhd", "stu|dansk-handicapforbund-ungdomskredsen"),
+    ("autisme stu", "stu"),
+    ("depression arbejde", "ips-ung"),
+    ("psykisk sårbar 22 år job", "ips-ung"),
+    (
+        "tidligere straffet job",
+        "code-of-care|fra-kriminel-til-medarbejder",
+    ),
+    (
+        "løsladt fra fængsel",
+        "fra-kriminel-til-medarbejder|exit-programmet",
+    ),
+    ("exit bande", "exit-programmet"),
+    ("kontanthjælpsmodtager psykisk", "ips-ung"),
+    (
+        "uddannelseshjælp 19 år",
+        "ungdomscentret-horsens|ungeenheden-hedensted|kui",
+    ),
+    ("sidder derhjemme", "kui"),
+    ("hænger fast", "kui"),
+    (
+        "er faldet fra gymnasiet",
+        "hf-enkeltfag|th-langs-hf-vuc|aarhus-hf-vuc",
+    ),
+    ("ingen studieplads student", "hf-enkeltfag"),
+    (
+        "ikke uddannelsesparat 9. klasse",
+        "talentspejderne|coop-crew",
+    ),
+    ("aarhus 20 psykiatri job", "ips-plus-aarhus"),
+    ("århus ips", "ips-plus-aarhus"),
+    ("grenaa fgu", "fgu-oestjylland"),
+    ("ebeltoft 18 uddannelse", "fgu-oestjylland|vuc-djursland"),
+    ("tarm 19 fgu", "fgu-midt-vest"),
+    ("bjerringbro 18 fgu", "fgu-midtjylland"),
+    ("samsø 18 fgu", "fgu-sydoestjylland"),
+    ("viborg 16 år droppet ud", "fgu-midtjylland"),
+    ("17-årig skive", "fgu-skolen"),
+    ("holstebro psykisk job", "code-of-care"),
+    ("horsens anonym rådgivning", "headspace"),
+    ("hjemløs 20 aarhus", "ungeherberg-aarhus|ukhome-aarhus"),
+    ("rusmidler 21", "u-turn-horsens"),
+    ("ensom", "ventilen"),
+    ("herning 17 ungevejen", "ungevejen-herning"),
+    ("horsens 19 ungdomscentret", "ungdomscentret-horsens"),
+    (
+        "stx student sabbatår",
+        "hf-enkeltfag|aarhus-hf-vuc|holstebro-vuc|horsens-hf-vuc",
+    ),
+    ("hf silkeborg", "th-langs-hf-vuc"),
+    ("fritidsjob 15 år", "coop-crew|sammen-om-fritidsjob-viborg"),
+    (
+        "fleksjob virksomhed",
+        "salling-group-plads-til-alle|code-of-care",
+    ),
+    ("sygedagpenge 23 stress", "ips-ung|ips-plus-aarhus"),
+    ("selvskade", "headspace"),
+    // Slips: a letter wrong, swapped or missing, in a word or a place.
+    ("mentro", "mentorbarn"),
+    ("angts", "headspace|ips-ung"),
+    ("skvie fgu", "fgu-skolen"),
+    ("socialklausul", "sociale-klausuler"),
+    ("psykatri job", "ips-ung"),
 ];
 
 /// The queries whose expected initiative is not in the top three, searched
@@ -74,10 +154,13 @@ fn misses(scorer: Scorer) -> Vec<String> {
     let index = SearchIndex::new(&catalogue).with_scorer(scorer);
     let mut failures = Vec::new();
     for &(line, expected) in CASES {
-        assert!(
-            catalogue.find(expected).is_some(),
-            "{expected} is not in the bundled catalogue"
-        );
+        let expected: Vec<&str> = expected.split('|').collect();
+        for id in &expected {
+            assert!(
+                catalogue.find(id).is_some(),
+                "{id} is not in the bundled catalogue"
+            );
+        }
         let cli = Cli::try_parse_from(
             ["indsats", "search"]
                 .into_iter()
@@ -99,11 +182,21 @@ fn misses(scorer: Scorer) -> Vec<String> {
             .take(3)
             .map(|h| catalogue.initiatives[h.index].id.as_str())
             .collect();
-        if !top.contains(&expected) {
-            failures.push(format!("{line:?}: expected {expected}, top 3 {top:?}"));
+        if !expected.iter().any(|id| top.contains(id)) {
+            failures.push(format!("{line:?}: expected {expected:?}, top 3 {top:?}"));
         }
     }
     failures
+}
+
+#[test]
+fn the_set_is_large_and_mostly_situations() {
+    assert!(CASES.len() >= 80, "{} queries", CASES.len());
+    let situations = CASES
+        .iter()
+        .position(|(q, _)| *q == "skive 17 droppet ud af eud")
+        .map_or(0, |first| CASES.len() - first);
+    assert!(situations >= 35, "{situations} situations");
 }
 
 #[test]

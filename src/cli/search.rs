@@ -180,6 +180,30 @@ fn resolve(kind: &str, value: &str, candidates: &[Candidate]) -> Result<String, 
         })
 }
 
+/// Why a hit matched: its fields (`name`, `summary` …), a target group or
+/// theme reached through a keyword as `target_group:psykisk via "angst"`.
+fn matched_fields(hit: &crate::search::Hit) -> Vec<String> {
+    let mut out = Vec::new();
+    for field in &hit.matched_fields {
+        let name = serde_json::to_value(field)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let via: Vec<String> = hit
+            .via
+            .iter()
+            .filter(|v| v.field == *field)
+            .map(|v| format!("{name}:{} via \"{}\"", v.id, v.word))
+            .collect();
+        if via.is_empty() {
+            out.push(name);
+        } else {
+            out.extend(via);
+        }
+    }
+    out
+}
+
 /// "kommune: Skive · alder: 17": the filters read from the query words.
 fn recognised_line(catalogue: &Catalogue, understood: &Understood, lang: Lang) -> String {
     let s = lang.strings();
@@ -216,7 +240,7 @@ fn json_text(
                 "status": entry.status,
                 "kind": entry.kind,
                 "score": hit.score,
-                "matched_fields": hit.matched_fields,
+                "matched_fields": matched_fields(hit),
             })
         })
         .collect();

@@ -185,6 +185,12 @@ impl FacetIndex {
         Some(set)
     }
 
+    /// The entries offered in one of `municipalities` specifically (scope
+    /// `municipalities` naming it), or `None` for no municipality.
+    pub fn local_entries(&self, municipalities: &BTreeSet<String>) -> Option<Bitset> {
+        self.municipalities.union(municipalities, self.len)
+    }
+
     /// The entries having the target group at `index` of the vocabulary.
     pub fn target_group_entries(&self, index: usize) -> Option<&Bitset> {
         self.target_groups.sets.get(index)

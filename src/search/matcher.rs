@@ -22,6 +22,11 @@ use super::{Field, Filters, Hit, Results};
 /// [`SearchIndex::fill_details`] for them.
 pub const DETAILED_HITS: usize = 1_000;
 
+/// Points of an entry of the filtered municipality itself (as a whole-word
+/// hit in its area would give), so it ranks before regional and national
+/// entries matching the words as well.
+pub const LOCAL_POINTS: u32 = 55;
+
 /// Shortest known head (in bytes) that may stand for a compound query word
 /// whose tail no dictionary knows.
 pub const MIN_COMPOUND_HEAD: usize = 6;
@@ -61,48 +66,48 @@ impl SearchIndex {
     /// ranked (score, then folded name, then catalogue order), and the facet
     /// counts. An empty query matches everything, in name order.
     pub fn search(&self, query: &str, filters: &Filters) -> Results {
-        self.search_query(&parse(query), filters)
+        self.search_query(&parse(query), filters, None)
     }
 
     /// What `query` says beyond text: the municipalities and the age it
     /// names, and its optional words (see [`super::understand`]).
     pub fn understand(&self, query: &str) -> Understood {
-        self.places.understand(query, &|word| self.has_word(word))
+        self.places
+            .understand(query, &|word| self.knows_start(word))
     }
 
     /// Searches an understood query: its text must match, its optional
     /// words add points, and its recognised filters join `filters`.
     ///
-    /// The names of the filtered municipalities count as optional words too,
-    /// whether typed or picked: the entries of that municipality itself
-    /// (`FGU Aarhus` for `fgu aarhus`) rank before regional and national ones.
+    /// With a municipality filter, typed or picked, the municipality's own
+    /// entries (scope `municipalities` naming it) get [`LOCAL_POINTS`]:
+    /// `fgu aarhus` puts FGU Aarhus before the national FGU entry.
     pub fn search_understood(&self, understood: &Understood, filters: &Filters) -> Results {
         let filters = understood.filters(filters);
-        let mut query = parse_understood(understood);
-        for id in &filters.municipalities {
-            if let Some(name) = self.places.name_of(id) {
-                query.optional.extend(parse(name).positive);
-            }
-        }
-        self.search_query(&query, &filters)
+        let query = parse_understood(understood);
+        let local = self.facets.local_entries(&filters.municipalities);
+        self.search_query(&query, &filters, local.as_ref())
     }
 
-    /// Whether a folded word is a whole word of a name, alias or text.
-    pub fn has_word(&self, word: &str) -> bool {
+    /// Whether a folded word is a word of a name, alias, text or keyword,
+    /// or the start or another form of one (`bande` of `bandemiljø`): such a
+    /// word is never taken for a misspelt municipality (`Brande`).
+    pub fn knows_start(&self, word: &str) -> bool {
         let piece = super::query::Piece::new(word);
-        [&self.name_dict, &self.text_dict]
-            .iter()
-            .any(|scored| !scored.dict.lookup(&piece, Mode::Word, false).is_empty())
+        self.keywords.has_word(word)
+            || [&self.name_dict, &self.text_dict]
+                .iter()
+                .any(|scored| !scored.dict.lookup(&piece, Mode::Fuzzy, false).is_empty())
     }
 
-    fn search_query(&self, query: &Query, filters: &Filters) -> Results {
-        let matched = self.match_query(query);
+    fn search_query(&self, query: &Query, filters: &Filters, local: Option<&Bitset>) -> Results {
+        let matched = self.match_query(query, local);
         let applied = self.facets.apply(filters);
         let facets = self.facets.counts(&matched.set, filters, &applied);
 
         let mut selected = matched.set.clone();
         applied.restrict(&mut selected);
-        let hits = if query.positive.is_empty() && query.optional.is_empty() {
+        let hits = if query.positive.is_empty() && query.optional.is_empty() && local.is_none() {
             self.by_name
                 .iter()
                 .map(|&e| e as usize)
@@ -190,7 +195,7 @@ impl SearchIndex {
         if query.positive.is_empty() || hits.is_empty() {
             return;
         }
-        let matched = self.match_query(&query);
+        let matched = self.match_query(&query, None);
         let mut scratch = Vec::new();
         for hit in hits.iter_mut().filter(|h| h.index < self.len) {
             let fields = matched.fields[hit.index];
@@ -198,7 +203,7 @@ impl SearchIndex {
         }
     }
 
-    fn match_query(&self, query: &Query) -> Matched {
+    fn match_query(&self, query: &Query, local: Option<&Bitset>) -> Matched {
         let len = self.len;
         let mut alive = vec![true; len];
         for term in &query.negative {
@@ -207,7 +212,7 @@ impl SearchIndex {
                 *live &= points == 0;
             }
         }
-        let ranked = !query.positive.is_empty() || !query.optional.is_empty();
+        let ranked = !query.positive.is_empty() || !query.optional.is_empty() || local.is_some();
         let mut score = vec![0u32; if ranked { len } else { 0 }];
         let mut fields = vec![0u16; score.len()];
         for term in &query.positive {
@@ -233,6 +238,12 @@ impl SearchIndex {
             for e in (0..len).filter(|&e| alive[e] && found.points[e] > 0) {
                 score[e] += u32::from(found.points[e]) * weight;
                 fields[e] |= found.fields[e];
+            }
+        }
+        if let Some(local) = local {
+            let weight = rarity_weight(local.count(), len);
+            for e in local.iter().filter(|&e| alive[e]) {
+                score[e] += LOCAL_POINTS * weight;
             }
         }
         // What a caseworker can act on first (see `score`'s module docs).

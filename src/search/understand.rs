@@ -160,15 +160,6 @@ impl Places {
         places
     }
 
-    /// The folded name of a municipality, by id.
-    pub fn name_of(&self, id: &str) -> Option<&str> {
-        let place = self.ids.iter().position(|i| i == id)? as u32;
-        self.keys
-            .iter()
-            .find(|k| k.place == place)
-            .map(|k| k.strict.as_str())
-    }
-
     /// The municipality id a folded word names: exactly, by its loose key,
     /// or — for words of [`MIN_FUZZY_PLACE`] chars or more that `is_text`
     /// does not know as a word of the catalogue — within one edit (a
@@ -233,7 +224,10 @@ impl Places {
                 i += 1;
                 continue;
             }
-            if STOP_WORDS.contains(&word.as_str()) {
+            // Stop words and numbers that are no age (`9. klasse`) only help.
+            if STOP_WORDS.contains(&word.as_str())
+                || (!word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()))
+            {
                 out.optional.push(word);
             } else {
                 text.push(raw);
@@ -337,9 +331,9 @@ mod tests {
             ("24 ÅR kontanthjælp", &[], Some(24), "kontanthjælp"),
             ("'skive", &[], None, "'skive"),
             ("^skive !aarhus", &[], None, "^skive !aarhus"),
-            ("9 år", &[], None, "9 år"),
-            ("36", &[], None, "36"),
-            ("17 24", &[], Some(17), "24"),
+            ("9 år", &[], None, "år"),
+            ("36", &[], None, ""),
+            ("17 24", &[], Some(17), ""),
             ("skiver", &[], None, "skiver"),
             ("odd", &[], None, "odd"),
         ];
