@@ -365,7 +365,7 @@ mod tests {
             let text = words.join(" ");
             let word = &words[pick % words.len()];
             prop_assert!(fold(&text).contains(&fold(word)));
-            let loose_words: Vec<String> = crate::search::fold::words(&loose(&fold(&text)))
+            let loose_words: Vec<String> = crate::fold::words(&loose(&fold(&text)))
                 .map(str::to_owned)
                 .collect();
             prop_assert!(loose_words.contains(&loose(&fold(word))));

@@ -10,6 +10,7 @@ pub mod cache;
 pub mod catalogue;
 pub mod charrules;
 pub mod cli;
+pub mod codec;
 pub mod date;
 pub mod fold;
 pub mod i18n;

@@ -174,13 +174,15 @@ pub fn sections(ctx: &Context, entry: &Initiative) -> Vec<Part> {
         Role::Field,
         s.target_groups,
         labels(&entry.target_groups, &|id| {
-            cat.target_group_label(id, lang).to_owned()
+            cat.target_group_label(id, lang.is_english()).to_owned()
         }),
     ));
     parts.push(Part::new(
         Role::Field,
         s.themes,
-        labels(&entry.themes, &|id| cat.theme_label(id, lang).to_owned()),
+        labels(&entry.themes, &|id| {
+            cat.theme_label(id, lang.is_english()).to_owned()
+        }),
     ));
     parts.push(Part::new(
         Role::Field,

@@ -7,7 +7,7 @@
 //! covers it), the catalogue is loaded from the JSON and the cache rewritten.
 //! It holds catalogue data only: nothing a caseworker types is ever in it.
 
-pub mod codec;
+pub use crate::codec;
 mod file;
 mod model_codec;
 mod private;

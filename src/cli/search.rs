@@ -284,7 +284,8 @@ fn plain_text(
             [
                 terminal_safe(&entry.name).into_owned(),
                 strings.label(entry).to_owned(),
-                terminal_safe(&catalogue.area_short(&entry.area, lang)).into_owned(),
+                terminal_safe(&crate::report::area_short(catalogue, &entry.area, lang))
+                    .into_owned(),
                 terminal_safe(&entry.summary).into_owned(),
             ]
         })

@@ -7,8 +7,8 @@ pub struct Bitset {
     len: usize,
 }
 
-// Written to and read from the start-up cache (`crate::cache`).
-crate::cache::codec::codec_struct!(Bitset { words, len });
+// Encoded by `crate::codec`, for the start-up cache.
+crate::codec::codec_struct!(Bitset { words, len });
 
 impl Bitset {
     /// The empty set over `len` indices.

@@ -80,8 +80,8 @@ pub struct Dictionary {
     postings: Vec<Posting>,
 }
 
-// Written to and read from the start-up cache (`crate::cache`).
-crate::cache::codec::codec_struct!(Dictionary {
+// Encoded by `crate::codec`, for the start-up cache.
+crate::codec::codec_struct!(Dictionary {
     blob,
     starts,
     loose_blob,

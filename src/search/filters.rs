@@ -97,13 +97,13 @@ pub struct FacetIndex {
     verified: Vec<i64>,
 }
 
-// Written to and read from the start-up cache (`crate::cache`).
-crate::cache::codec::codec_struct!(Values {
+// Encoded by `crate::codec`, for the start-up cache.
+crate::codec::codec_struct!(Values {
     ids,
     sets,
     vocabulary,
 });
-crate::cache::codec::codec_struct!(FacetIndex {
+crate::codec::codec_struct!(FacetIndex {
     len,
     municipalities,
     target_groups,

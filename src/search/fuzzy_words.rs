@@ -52,7 +52,7 @@ impl Scorer {
     pub const ALL: [Scorer; 2] = [Scorer::Skim, Scorer::Scatter];
 }
 
-crate::cache::codec::codec_enum!(Scorer, Scorer::ALL);
+crate::codec::codec_enum!(Scorer, Scorer::ALL);
 
 /// The set of letters of a folded word: bit `c - 'a'` for ASCII letters,
 /// bit 26 for digits, bit 27 for anything else.

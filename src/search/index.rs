@@ -119,14 +119,14 @@ pub struct SearchIndex {
     pub(super) scorer: super::fuzzy_words::Scorer,
 }
 
-// Written to and read from the start-up cache (`crate::cache`).
-crate::cache::codec::codec_struct!(Scored {
+// Encoded by `crate::codec`, for the start-up cache.
+crate::codec::codec_struct!(Scored {
     dict,
     points,
     fields,
     slip_points,
 });
-crate::cache::codec::codec_struct!(SearchIndex {
+crate::codec::codec_struct!(SearchIndex {
     len,
     names,
     name_dict,

@@ -35,8 +35,8 @@ pub struct Keywords {
     ids: Vec<String>,
 }
 
-// Written to and read from the start-up cache (`crate::cache`).
-crate::cache::codec::codec_struct!(Keywords { dict, groups, ids });
+// Encoded by `crate::codec`, for the start-up cache.
+crate::codec::codec_struct!(Keywords { dict, groups, ids });
 
 impl Keywords {
     /// The keywords of a catalogue's vocabularies. The words of a phrase

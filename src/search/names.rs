@@ -16,8 +16,8 @@ pub struct EntryNames {
     map: Option<Box<[u32]>>,
 }
 
-// Written to and read from the start-up cache (`crate::cache`).
-crate::cache::codec::codec_struct!(EntryNames { name, map });
+// Encoded by `crate::codec`, for the start-up cache.
+crate::codec::codec_struct!(EntryNames { name, map });
 
 impl EntryNames {
     /// Folds an entry's name.

@@ -121,13 +121,13 @@ pub struct Places {
     ids: Vec<String>,
 }
 
-// Written to and read from the start-up cache (`crate::cache`).
-crate::cache::codec::codec_struct!(PlaceKey {
+// Encoded by `crate::codec`, for the start-up cache.
+crate::codec::codec_struct!(PlaceKey {
     strict,
     loose,
     place
 });
-crate::cache::codec::codec_struct!(Places { keys, ids });
+crate::codec::codec_struct!(Places { keys, ids });
 
 impl Places {
     /// The places of a catalogue's municipality vocabulary.

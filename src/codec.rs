@@ -355,14 +355,14 @@ impl<K: Codec + Eq + Hash + Ord, V: Codec + Clone> Codec for HashMap<K, V> {
 /// compile error.
 macro_rules! codec_struct {
     ($ty:ident { $($field:ident),* $(,)? }) => {
-        impl $crate::cache::codec::Codec for $ty {
+        impl $crate::codec::Codec for $ty {
             fn encode(&self, out: &mut Vec<u8>) {
-                $( $crate::cache::codec::Codec::encode(&self.$field, out); )*
+                $( $crate::codec::Codec::encode(&self.$field, out); )*
             }
             fn decode(
-                input: &mut $crate::cache::codec::Reader<'_>,
-            ) -> Result<Self, $crate::cache::codec::Corrupt> {
-                Ok($ty { $( $field: $crate::cache::codec::Codec::decode(input)?, )* })
+                input: &mut $crate::codec::Reader<'_>,
+            ) -> Result<Self, $crate::codec::Corrupt> {
+                Ok($ty { $( $field: $crate::codec::Codec::decode(input)?, )* })
             }
         }
     };
@@ -372,18 +372,18 @@ pub(crate) use codec_struct;
 /// Implements [`Codec`] for a fieldless enum as its index in `$all`.
 macro_rules! codec_enum {
     ($ty:ty, $all:expr) => {
-        impl $crate::cache::codec::Codec for $ty {
+        impl $crate::codec::Codec for $ty {
             fn encode(&self, out: &mut Vec<u8>) {
                 let index = $all.iter().position(|v| v == self).unwrap_or(0);
                 out.push(index as u8);
             }
             fn decode(
-                input: &mut $crate::cache::codec::Reader<'_>,
-            ) -> Result<Self, $crate::cache::codec::Corrupt> {
-                let index = <u8 as $crate::cache::codec::Codec>::decode(input)?;
+                input: &mut $crate::codec::Reader<'_>,
+            ) -> Result<Self, $crate::codec::Corrupt> {
+                let index = <u8 as $crate::codec::Codec>::decode(input)?;
                 $all.get(usize::from(index))
                     .copied()
-                    .ok_or($crate::cache::codec::Corrupt)
+                    .ok_or($crate::codec::Corrupt)
             }
         }
     };
