@@ -1,0 +1,235 @@
+//! The start-up cache on a shared server (DESIGN.md §9): a cache another user
+//! could have written is never read, no directory another user can write is
+//! written into, files are created exclusively and privately, a cache changed
+//! under a running session does no harm, and the administrator's shared
+//! cache is read without being rewritten.
+
+use crate::common;
+use crate::synthetic;
+
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use indsats::cache::{self, Provenance};
+use indsats::catalogue::load::{Origin, load};
+
+fn write_catalogue(dir: &Path, entries: usize) -> PathBuf {
+    let bundled = load(Origin::Bundled).expect("bundled").catalogue;
+    let catalogue = synthetic::catalogue(&bundled, entries, 7);
+    let path = dir.join("catalogue.json");
+    std::fs::write(&path, serde_json::to_vec_pretty(&catalogue).unwrap()).unwrap();
+    path
+}
+
+fn load_big(path: &Path, dir: &Path) -> Provenance {
+    cache::load_indexed(Origin::Flag(path.to_owned()), None, Some(dir))
+        .expect("loads")
+        .2
+}
+
+fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+fn chmod(path: &Path, mode: u32) {
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+fn chown(path: &Path, uid: u32) {
+    std::os::unix::fs::chown(path, Some(uid), Some(uid)).unwrap();
+}
+
+fn is_root() -> bool {
+    // SAFETY: no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
+#[test]
+fn per_user_cache_files_are_private_and_created_without_following_symlinks() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("cache");
+    let path = write_catalogue(home.path(), 700);
+    std::fs::create_dir(&dir).unwrap();
+    chmod(&dir, 0o700);
+    // Symlinks where the old code put its temporary file, at a victim file.
+    let victim = home.path().join("bashrc");
+    std::fs::write(&victim, "mine").unwrap();
+    let file = cache::cache_path(&dir, &path);
+    let pid = std::process::id();
+    std::os::unix::fs::symlink(&victim, file.with_extension(format!("tmp{pid}"))).unwrap();
+    assert_eq!(load_big(&path, &dir), Provenance::Written);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "mine");
+    assert_eq!(mode(&file), 0o600);
+    // A new per-user dir is 0700.
+    let fresh = home.path().join("new/cache");
+    assert_eq!(load_big(&path, &fresh), Provenance::Written);
+    assert_eq!(mode(&fresh), 0o700);
+    assert_eq!(mode(&cache::cache_path(&fresh, &path)), 0o600);
+}
+
+#[test]
+fn a_cache_others_can_write_is_neither_read_nor_written_into() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("cache");
+    let path = write_catalogue(home.path(), 700);
+    assert_eq!(load_big(&path, &dir), Provenance::Written);
+    let file = cache::cache_path(&dir, &path);
+    // A group-writable cache file is not believed (and is replaced).
+    chmod(&file, 0o660);
+    assert_eq!(load_big(&path, &dir), Provenance::Written);
+    assert_eq!(mode(&file), 0o600);
+    assert_eq!(load_big(&path, &dir), Provenance::Cache);
+    // A directory others can write is not written into.
+    chmod(&dir, 0o777);
+    std::fs::remove_file(&file).unwrap();
+    assert_eq!(load_big(&path, &dir), Provenance::Uncached);
+    assert!(!file.exists());
+}
+
+#[test]
+fn another_users_cache_is_never_read_or_written() {
+    if !is_root() {
+        eprintln!("skipped: needs root to create files owned by another uid (run as root to test)");
+        return;
+    }
+    let other = 65534; // nobody
+    let home = tempfile::tempdir().unwrap();
+    chmod(home.path(), 0o755);
+    let dir = home.path().join("cache");
+    let path = write_catalogue(home.path(), 700);
+    assert_eq!(load_big(&path, &dir), Provenance::Written);
+    let file = cache::cache_path(&dir, &path);
+    let bytes = std::fs::read(&file).unwrap();
+
+    // A valid cache file owned by another user, in our dir: not read.
+    chown(&file, other);
+    assert_eq!(
+        load_big(&path, &dir),
+        Provenance::Written,
+        "read another user's file"
+    );
+    assert_eq!(std::fs::metadata(&file).unwrap().uid(), 0);
+
+    // A dir owned by another user holding their valid cache: neither read
+    // nor written.
+    let theirs = home.path().join("theirs");
+    std::fs::create_dir(&theirs).unwrap();
+    chmod(&theirs, 0o755);
+    let their_file = cache::cache_path(&theirs, &path);
+    std::fs::write(&their_file, &bytes).unwrap();
+    chmod(&their_file, 0o644);
+    chown(&their_file, other);
+    chown(&theirs, other);
+    assert_eq!(load_big(&path, &theirs), Provenance::Uncached);
+    assert_eq!(std::fs::read(&their_file).unwrap(), bytes, "untouched");
+    assert_eq!(
+        std::fs::read_dir(&theirs).unwrap().count(),
+        1,
+        "nothing written"
+    );
+
+    // A root-owned file (the administrator's) is believed.
+    chown(&their_file, 0);
+    assert_eq!(load_big(&path, &theirs), Provenance::Cache);
+}
+
+#[test]
+fn a_cache_truncated_or_overwritten_under_a_session_does_no_harm() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("cache");
+    let path = write_catalogue(home.path(), 700);
+    let (fresh, _, _) = cache::load_indexed(Origin::Flag(path.clone()), None, Some(&dir)).unwrap();
+    let (cached, index, provenance) =
+        cache::load_indexed(Origin::Flag(path.clone()), None, Some(&dir)).unwrap();
+    assert_eq!(provenance, Provenance::Cache);
+    let file = cache::cache_path(&dir, &path);
+    // truncate -s 0, then an administrator's cp over it.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_len(0)
+        .unwrap();
+    assert_eq!(
+        cached.catalogue, fresh.catalogue,
+        "every description still reads"
+    );
+    std::fs::write(&file, vec![0xAB; 4096]).unwrap();
+    assert_eq!(cached.catalogue, fresh.catalogue);
+    assert!(!index.search("mentor", &Default::default()).hits.is_empty());
+}
+
+#[test]
+fn a_huge_sparse_cache_is_refused_at_once() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("cache");
+    let path = write_catalogue(home.path(), 700);
+    assert_eq!(load_big(&path, &dir), Provenance::Written);
+    let file = cache::cache_path(&dir, &path);
+    let start = std::time::Instant::now();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_len(20 << 30)
+        .unwrap();
+    assert_eq!(load_big(&path, &dir), Provenance::Written);
+    assert!(start.elapsed() < std::time::Duration::from_secs(20));
+}
+
+#[test]
+fn a_fifo_as_the_cache_file_is_a_miss_not_a_hang() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("cache");
+    let path = write_catalogue(home.path(), 700);
+    std::fs::create_dir(&dir).unwrap();
+    let file = cache::cache_path(&dir, &path);
+    let name = std::ffi::CString::new(file.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a valid C string.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+    assert_eq!(load_big(&path, &dir), Provenance::Written);
+}
+
+#[test]
+fn the_administrators_cache_is_read_and_never_rewritten() {
+    let home = tempfile::tempdir().unwrap();
+    let path = write_catalogue(home.path(), 700);
+    let out = home.path().join("shared");
+    let run: common::Run = common::indsats(home.path())
+        .args(["cache", "build", "--catalogue"])
+        .arg(&path)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap()
+        .into();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("INDSATS_CACHE_DIR="), "{}", run.stdout);
+    let file = cache::cache_path(&out, &path);
+    assert_eq!(mode(&file), 0o644);
+    assert_eq!(mode(&out), 0o755);
+    let inode = std::fs::metadata(&file).unwrap().ino();
+    let search = common::indsats(home.path())
+        .env("INDSATS_CACHE_DIR", &out)
+        .args(["search", "--catalogue"])
+        .arg(&path)
+        .arg("mentor")
+        .output()
+        .unwrap();
+    assert!(search.status.success());
+    // Read, not rebuilt: a miss would have renamed a new file into place.
+    assert_eq!(
+        std::fs::metadata(&file).unwrap().ino(),
+        inode,
+        "not rewritten"
+    );
+    // The bundled catalogue is never cached.
+    let run: common::Run = common::indsats(home.path())
+        .args(["cache", "build", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap()
+        .into();
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.starts_with("indsats: "), "{}", run.stderr);
+}

@@ -1,0 +1,160 @@
+//! Every signal that ends or stops the app leaves the terminal restored, and
+//! SIGCONT puts it back; core dumps are off; a signal during the first cache
+//! build leaves no temporary file. The real binary in a pseudo-terminal.
+
+use crate::common;
+use crate::synthetic;
+
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::common::pty::{PtyApp, keys};
+
+const ENTER_ALT_SCREEN: &[u8] = b"\x1b[?1049h";
+const LEAVE_ALT_SCREEN: &[u8] = b"\x1b[?1049l";
+
+fn count(haystack: &[u8], needle: &[u8]) -> usize {
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle)
+        .count()
+}
+
+fn start(home: &std::path::Path) -> PtyApp {
+    let app = PtyApp::start(home, &[], 100, 30, &[]);
+    app.wait_for(&common::everything("af"));
+    app
+}
+
+fn kill(app: &PtyApp, signal: libc::c_int) {
+    // SAFETY: sending a signal to our own child process.
+    assert_eq!(unsafe { libc::kill(app.pid() as libc::pid_t, signal) }, 0);
+}
+
+/// The process state letter from /proc (R, S, T, …).
+fn state(pid: u32) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.rsplit(')')
+        .next()
+        .and_then(|rest| rest.trim().chars().next())
+        .unwrap_or('?')
+}
+
+#[test]
+fn terminating_signals_end_the_app_with_the_terminal_restored() {
+    for (signal, name) in [
+        (libc::SIGQUIT, "SIGQUIT"),
+        (libc::SIGUSR1, "SIGUSR1"),
+        (libc::SIGUSR2, "SIGUSR2"),
+        (libc::SIGALRM, "SIGALRM"),
+    ] {
+        let home = tempfile::tempdir().unwrap();
+        let mut app = start(home.path());
+        kill(&app, signal);
+        assert_eq!(app.wait_exit(), 0, "{name}");
+        assert_eq!(
+            count(&app.output(), LEAVE_ALT_SCREEN),
+            1,
+            "{name}: terminal restored"
+        );
+    }
+}
+
+#[test]
+fn sigpipe_is_ignored() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(home.path());
+    kill(&app, libc::SIGPIPE);
+    thread::sleep(Duration::from_millis(300));
+    assert!(app.running(), "SIGPIPE ended the app");
+    app.type_text("fgu");
+    app.wait_for("Søg › fgu");
+    app.send(keys::CTRL_C);
+    assert_eq!(app.wait_exit(), 0);
+    assert_eq!(count(&app.output(), LEAVE_ALT_SCREEN), 1);
+}
+
+#[test]
+fn sigtstp_restores_the_terminal_and_sigcont_brings_the_app_back() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(home.path());
+    kill(&app, libc::SIGTSTP);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while state(app.pid()) != 'T' {
+        assert!(Instant::now() < deadline, "the app did not stop");
+        thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(
+        count(&app.output(), LEAVE_ALT_SCREEN),
+        1,
+        "restored before stopping"
+    );
+    kill(&app, libc::SIGCONT);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while count(&app.output(), ENTER_ALT_SCREEN) < 2 {
+        assert!(Instant::now() < deadline, "the app did not come back");
+        thread::sleep(Duration::from_millis(20));
+    }
+    // Raw mode again: keys arrive one by one, without Enter.
+    app.type_text("ipsung");
+    app.wait_for("Søg › ipsung");
+    app.wait_for("IPS-ung");
+    app.send(keys::CTRL_C);
+    assert_eq!(app.wait_exit(), 0);
+}
+
+#[test]
+fn core_dumps_are_off_while_the_app_runs() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(home.path());
+    let limits = std::fs::read_to_string(format!("/proc/{}/limits", app.pid())).unwrap();
+    let core = limits
+        .lines()
+        .find(|l| l.starts_with("Max core file size"))
+        .unwrap();
+    let fields: Vec<&str> = core.split_whitespace().collect();
+    assert_eq!(&fields[4..6], ["0", "0"], "{core}");
+    app.send(keys::CTRL_C);
+    assert_eq!(app.wait_exit(), 0);
+}
+
+#[test]
+fn a_signal_during_the_first_cache_build_leaves_no_temporary_file() {
+    let home = tempfile::tempdir().unwrap();
+    let bundled = common::bundled();
+    let catalogue = synthetic::catalogue(&bundled, 3000, 11);
+    let path = home.path().join("big.json");
+    std::fs::write(&path, serde_json::to_vec(&catalogue).unwrap()).unwrap();
+    let cache = home.path().join("cache/indsats");
+    for (round, delay) in [40u64, 80, 120, 160, 200, 240, 280, 320, 400, 500]
+        .iter()
+        .enumerate()
+    {
+        let _ = std::fs::remove_dir_all(&cache);
+        let signal = if round % 2 == 0 {
+            libc::SIGTERM
+        } else {
+            libc::SIGHUP
+        };
+        let mut child = common::indsats(home.path())
+            .args(["search", "--catalogue"])
+            .arg(&path)
+            .arg("mentor")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        thread::sleep(Duration::from_millis(*delay));
+        // SAFETY: sending a signal to our own child process.
+        unsafe { libc::kill(child.id() as libc::pid_t, signal) };
+        let _ = child.wait();
+        let left: Vec<_> = std::fs::read_dir(&cache)
+            .map(|dir| dir.map(|e| e.unwrap().file_name()).collect())
+            .unwrap_or_default();
+        assert!(
+            left.iter()
+                .all(|name| name.to_string_lossy().ends_with(".bin")),
+            "after {delay} ms: {left:?}"
+        );
+    }
+}

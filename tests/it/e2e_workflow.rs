@@ -1,0 +1,121 @@
+//! End-to-end in a PTY: favourites survive a restart, print on exit leaves the
+//! summary in the terminal, copying sends OSC 52, a corrupt store is moved aside.
+
+use crate::common;
+
+use crate::common::pty::{PtyApp, all_shown, keys};
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Types a query and waits for it.
+fn search(app: &mut PtyApp, query: &str) {
+    app.type_text(query);
+    app.wait_for(&format!("Søg › {query}"));
+}
+
+#[test]
+fn a_favourite_survives_a_restart_with_the_same_data_dir() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = PtyApp::start(home.path(), &[], 120, 40, &[]);
+    app.wait_for(&all_shown(false));
+    search(&mut app, "talentspejderne");
+    app.send(keys::CTRL_G);
+    app.wait_for("Gemt som favorit");
+    app.send(keys::CTRL_C);
+    assert_eq!(app.wait_exit(), 0);
+
+    let stored = std::fs::read_to_string(home.path().join("data/indsats/favourites.json")).unwrap();
+    assert!(stored.contains("\"talentspejderne\""), "{stored}");
+    assert!(!stored.contains("Søg"), "only ids are stored");
+
+    let mut again = PtyApp::start(home.path(), &[], 120, 40, &[]);
+    again.wait_for(&all_shown(false));
+    again.send(keys::CTRL_O);
+    again.wait_for("Favoritter (1)");
+    again.wait_for("Talentspejderne");
+    again.send(keys::CTRL_C);
+    assert_eq!(again.wait_exit(), 0);
+}
+
+#[test]
+fn print_on_exit_leaves_the_summary_in_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = PtyApp::start(home.path(), &[], 100, 30, &[]);
+    app.wait_for(&all_shown(false));
+    search(&mut app, "fgu skolen");
+    app.send(keys::CTRL_X);
+    assert_eq!(app.wait_exit(), 0);
+    let out = String::from_utf8_lossy(&app.output()).into_owned();
+    // After leaving the alternate screen, the text is printed on the normal screen.
+    let after = out.rsplit("\x1b[?1049l").next().unwrap();
+    for part in [
+        "FGU Skolen\n",
+        "Næste skridt:",
+        "målgruppevurdering",
+        "https://fguskolen.dk",
+    ] {
+        let normalised = after.replace("\r\n", "\n");
+        assert!(
+            normalised.contains(part),
+            "missing {part:?} after exit:\n{after}"
+        );
+    }
+    // The same text as `indsats show`.
+    let show = common::run_in(home.path(), &["show", "fgu-skolen"]);
+    let first_lines: Vec<&str> = show.stdout.lines().take(4).collect();
+    for line in first_lines {
+        assert!(after.contains(line), "{line:?} not printed");
+    }
+}
+
+/// Plain OSC 52, also inside tmux (tmux's set-clipboard takes it; a
+/// passthrough-wrapped copy would need allow-passthrough).
+#[test]
+fn copy_sends_plain_osc52_also_inside_tmux() {
+    for env in [vec![], vec![("TMUX", "/tmp/tmux-1/default,1,0")]] {
+        let home = tempfile::tempdir().unwrap();
+        let mut app = PtyApp::start(home.path(), &[], 100, 30, &env);
+        app.wait_for(&all_shown(false));
+        search(&mut app, "ips-ung");
+        app.send(keys::CTRL_Y);
+        app.wait_for("Kopiér til udklipsholderen");
+        app.send(keys::ENTER);
+        app.wait_for("Sendt til terminalens udklipsholder");
+        let out = app.output();
+        assert!(contains(&out, b"\x1b]52;c;"), "OSC 52 for {env:?}");
+        assert!(!contains(&out, b"\x1bPtmux;"), "not wrapped for {env:?}");
+        app.send(keys::CTRL_C);
+        assert_eq!(app.wait_exit(), 0);
+    }
+}
+
+#[test]
+fn a_corrupt_favourites_file_is_moved_aside_and_the_app_starts() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data/indsats");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("favourites.json"), "{\"favourites\": [1, 2").unwrap();
+    let mut app = PtyApp::start(home.path(), &[], 120, 40, &[]);
+    app.wait_for(&all_shown(false));
+    app.wait_for("Favoritfilen var ødelagt");
+    assert!(data.join("favourites.json.corrupt").exists());
+    assert!(!data.join("favourites.json").exists());
+    app.send(keys::CTRL_C);
+    assert_eq!(app.wait_exit(), 0);
+}
+
+#[test]
+fn a_read_only_home_still_starts_the_app() {
+    let home = tempfile::tempdir().unwrap();
+    // The data dir's parent is a file: nothing can be saved there.
+    std::fs::write(home.path().join("data"), "not a dir").unwrap();
+    let mut app = PtyApp::start(home.path(), &[], 120, 40, &[]);
+    app.wait_for(&all_shown(false));
+    search(&mut app, "kui");
+    app.send(keys::CTRL_G);
+    app.wait_for("Kunne ikke gemme favoritter");
+    app.send(keys::CTRL_C);
+    assert_eq!(app.wait_exit(), 0);
+}

@@ -1,0 +1,100 @@
+//! Files that are not regular files — FIFOs, devices, directories — are
+//! refused at once with a clear message, wherever indsats reads a file.
+
+use crate::common;
+
+use std::path::Path;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use crate::common::{assert_no_panic, indsats};
+
+fn mkfifo(path: &Path) {
+    let name = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a valid C string; mkfifo only creates a file.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+}
+
+/// Runs the binary in `home`, killing it (and failing) after 10 seconds.
+fn run_bounded(home: &Path, args: &[&str]) -> common::Run {
+    let mut child = indsats(home)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("indsats {args:?} hung");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let run: common::Run = child.wait_with_output().unwrap().into();
+    assert_no_panic(&run);
+    run
+}
+
+#[test]
+fn a_fifo_as_the_catalogue_is_refused_at_once() {
+    let home = tempfile::tempdir().unwrap();
+    let fifo = home.path().join("catalogue.json");
+    mkfifo(&fifo);
+    for args in [
+        vec!["check", fifo.to_str().unwrap()],
+        vec!["search", "--catalogue", fifo.to_str().unwrap(), "ung"],
+        vec!["--catalogue", fifo.to_str().unwrap()],
+    ] {
+        let run = run_bounded(home.path(), &args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.starts_with("indsats: "), "{}", run.stderr);
+        assert!(run.stderr.contains("FIFO"), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn devices_and_directories_are_refused_at_once() {
+    let home = tempfile::tempdir().unwrap();
+    for path in ["/dev/zero", "/dev/null", home.path().to_str().unwrap()] {
+        let start = Instant::now();
+        let run = run_bounded(home.path(), &["check", path]);
+        assert_eq!(run.code, 2, "{path}: {}", run.stderr);
+        assert!(run.stderr.contains("not a regular file"), "{}", run.stderr);
+        assert!(start.elapsed() < Duration::from_secs(5), "{path} was read");
+    }
+}
+
+#[test]
+fn a_fifo_as_local_json_is_refused_at_once() {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config/indsats");
+    std::fs::create_dir_all(&config).unwrap();
+    mkfifo(&config.join("local.json"));
+    let run = run_bounded(home.path(), &["search", "ung"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("local.json"), "{}", run.stderr);
+    assert!(run.stderr.contains("FIFO"), "{}", run.stderr);
+}
+
+#[test]
+fn a_fifo_as_the_favourites_file_is_a_warning_not_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    mkfifo(&dir.path().join(indsats::store::FILE_NAME));
+    let (tx, rx) = std::sync::mpsc::channel();
+    let path = dir.path().to_owned();
+    std::thread::spawn(move || {
+        let _ = tx.send(indsats::store::load(&path));
+    });
+    let (store, warning) = rx
+        .recv_timeout(Duration::from_secs(10))
+        .expect("loading favourites from a FIFO hung");
+    assert_eq!(store, indsats::store::Store::new());
+    match warning {
+        Some(indsats::store::Warning::Unreadable(message)) => {
+            assert!(message.contains("FIFO"), "{message}")
+        }
+        other => panic!("expected an unreadable warning, got {other:?}"),
+    }
+}

@@ -1,0 +1,158 @@
+//! The local catalogue (`local.json` in the config dir): merge rules, checking
+//! and where its entries show.
+
+use std::path::Path;
+
+use crate::common::{fixture, run_in};
+
+/// A temporary home whose config dir holds `fixture` as `local.json`.
+fn home_with_local(name: &str) -> tempfile::TempDir {
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config/indsats");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::copy(fixture(name), config.join("local.json")).unwrap();
+    home
+}
+
+/// The start of `check`'s line for the bundled catalogue, with its real count.
+fn bundled_line() -> String {
+    let catalogue = indsats::catalogue::load::load(indsats::catalogue::Origin::Bundled)
+        .unwrap()
+        .catalogue;
+    format!(
+        "<bundled catalogue>: {} initiatives",
+        catalogue.initiatives.len()
+    )
+}
+
+fn local_path(home: &Path) -> String {
+    home.join("config/indsats/local.json").display().to_string()
+}
+
+#[test]
+fn new_ids_add_and_same_ids_replace() {
+    let home = home_with_local("local-valid.json");
+    let result = run_in(home.path(), &["check"]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    // The bundled catalogue's own warnings (old contact points) come first.
+    let lines: Vec<&str> = result
+        .stdout
+        .lines()
+        .filter(|l| !l.starts_with("<bundled catalogue>: warning:"))
+        .collect();
+    assert!(lines[0].starts_with(&bundled_line()), "{}", result.stdout);
+    // A municipality's existing version-1 file still loads, with one warning.
+    assert_eq!(
+        lines[1],
+        format!(
+            "{}: warning: schema_version 1: 2 initiatives have no 'kind' and are taken as 'offer'; set \"schema_version\": 2 and give each a kind",
+            local_path(home.path())
+        )
+    );
+    assert_eq!(
+        lines[2],
+        format!(
+            "{}: local catalogue, 2 initiatives (1 added, 1 replacing an entry): ok",
+            local_path(home.path())
+        )
+    );
+    let bundled = indsats::catalogue::load::load(indsats::catalogue::Origin::Bundled)
+        .unwrap()
+        .catalogue
+        .initiatives
+        .len();
+    let merged = format!(
+        "merged: {} initiatives, 19 municipalities, 7 themes",
+        bundled + 1
+    );
+    assert!(lines[3].starts_with(&merged), "{}", lines[3]);
+
+    // The replaced entry is the local one, and says where it came from.
+    let shown = run_in(home.path(), &["show", "ips-ung"]);
+    assert_eq!(shown.code, 0, "{}", shown.stderr);
+    assert!(
+        shown.stdout.starts_with("IPS-ung i Skive\n"),
+        "{}",
+        shown.stdout
+    );
+    assert!(shown.stdout.contains(&format!(
+        "Fra det lokale katalog: {}",
+        local_path(home.path())
+    )));
+
+    // The added entry carries its real contact details.
+    let shown = run_in(home.path(), &["show", "skive-ungeguide"]);
+    assert!(
+        shown
+            .stdout
+            .contains("Test Testesen · Ungeguide · +45 00 00 00 00"),
+        "{}",
+        shown.stdout
+    );
+    assert!(shown.stdout.contains("Temaer: Bolig"));
+
+    // Bundled entries are not marked as local.
+    let shown = run_in(home.path(), &["show", "kui"]);
+    assert!(!shown.stdout.contains("lokale katalog"));
+}
+
+#[test]
+fn an_invalid_local_entry_is_reported_with_the_local_path() {
+    let home = home_with_local("local-invalid.json");
+    let local = local_path(home.path());
+    let result = run_in(home.path(), &["check"]);
+    assert_eq!(result.code, 1);
+    for line in [
+        format!(
+            "{local}: initiative 'skive-ungeguide': last_verified: '2026-13-01' is not a valid date; expected YYYY-MM-DD"
+        ),
+        format!(
+            "{local}: initiative 'skive-ungeguide': themes[0]: unknown theme 'bolig' (known: erhverv, mentor, rammer, samarbejde, uddannelse, udsatte)"
+        ),
+        format!(
+            "{local}: initiative 'skive-ungeguide': contacts[0].email: 'ikke en adresse' is not an e-mail address"
+        ),
+    ] {
+        assert!(
+            result.stderr.contains(&line),
+            "missing {line}\nin {}",
+            result.stderr
+        );
+    }
+    // The base catalogue was fine and said so.
+    assert!(
+        result
+            .stdout
+            .lines()
+            .any(|l| l.starts_with(&bundled_line())),
+        "{}",
+        result.stdout
+    );
+    // The app refuses to start with the same messages.
+    let app = run_in(home.path(), &["show", "kui"]);
+    assert_eq!(app.code, 1);
+    assert!(app.stderr.contains("last_verified: '2026-13-01'"));
+}
+
+#[test]
+fn check_local_validates_a_file_before_it_is_deployed() {
+    let home = tempfile::tempdir().unwrap();
+    let path = fixture("local-valid.json");
+    let result = run_in(home.path(), &["check", "--local", path.to_str().unwrap()]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(
+        result
+            .stdout
+            .contains("(1 added, 1 replacing an entry): ok")
+    );
+    // As a full catalogue the same file is incomplete.
+    let result = run_in(home.path(), &["check", path.to_str().unwrap()]);
+    assert_eq!(result.code, 1);
+    assert!(
+        result
+            .stderr
+            .contains("vocabularies.target_groups: missing required field"),
+        "{}",
+        result.stderr
+    );
+}

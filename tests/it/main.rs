@@ -1,0 +1,33 @@
+//! Every integration test in one test binary: one link instead of one per
+//! file, which matters on a two-core machine. Each file is a module named as
+//! it was before (`cargo test --test it cli_check::` runs one of them).
+
+mod common;
+#[path = "../../benches/support/synthetic.rs"]
+#[allow(dead_code)]
+mod synthetic;
+
+mod bundled_catalogue;
+mod cache_fuzz;
+mod cache_trust;
+mod cli_broken_files;
+mod cli_check;
+mod cli_search;
+mod cli_show_vocab;
+mod e2e_meeting;
+mod e2e_pty;
+mod e2e_signals;
+mod e2e_terminal;
+mod e2e_workflow;
+mod escaped_output;
+mod favourites_sessions;
+mod hostile_files;
+mod hostile_render;
+mod local_catalogue;
+mod readme_keys;
+mod relevance;
+mod start_cache;
+mod understanding;
+mod validator_limits;
+mod validator_props;
+mod view_snapshots;
