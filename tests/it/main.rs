@@ -4,7 +4,6 @@
 
 mod common;
 #[path = "../../benches/support/synthetic.rs"]
-#[allow(dead_code)]
 mod synthetic;
 
 mod bundled_catalogue;
