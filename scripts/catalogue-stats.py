@@ -10,10 +10,13 @@ PATH defaults to catalogue/initiatives.json. Prints:
   - sources by web domain;
   - contact points whose newest dated page is over three years old.
 
-A "contact point" is a contact with a phone, an e-mail or an address. It is
-"in or for the region" when it names municipalities of the vocabulary or has
-none named (an organisation serving the whole entry's area) and the entry's
-area is not outside the region. A youth-effort contact point is one on the
+A "contact point" is a contact with a switchboard or service phone, a shared
+mailbox, a visiting address, opening hours (`note`) or a sign-up or referral
+page (`url`) — the issue's list. It is "in or for the region" when it names
+municipalities of the region, or when the entry itself is offered in named
+municipalities or the whole region (a national body's page, such as STAR's,
+does not count for a national entry). The figures with a phone, e-mail or
+address only are printed beside. A youth-effort contact point is one on the
 entry `kui` (or any entry whose id starts with `kui-`) that names the
 municipality. The staleness rule is the app's (src/catalogue/contacts.rs):
 the sources on the contact's own web host, else all web sources; a partial
@@ -52,6 +55,17 @@ def reachable(contact):
     return any(contact.get(k) for k in ("phone", "email", "address"))
 
 
+def contact_point(contact):
+    return reachable(contact) or any(contact.get(k) for k in ("url", "note"))
+
+
+def in_region(entry, contact, municipalities):
+    named = contact.get("municipalities") or []
+    if named:
+        return any(m in municipalities for m in named)
+    return entry["area"]["scope"] in ("municipalities", "region")
+
+
 def newest_source(entry, contact):
     web = [s for s in entry.get("sources", []) if s.get("url")]
     own = host(contact["url"]) if contact.get("url") else None
@@ -87,33 +101,33 @@ def main():
     print(f"  {'total':<13}" + "".join(f"{n:>12}" for n in totals) + f"{sum(totals):>8}\n")
 
     offers = [e for e in entries if e.get("kind", "offer") == "offer"]
-    in_region = [
-        e for e in offers
-        if e["area"]["scope"] != "outside_region"
-        and any(reachable(c) and (not c.get("municipalities")
-                                   or any(m in municipalities for m in c["municipalities"]))
-                for c in e.get("contacts", []))
-    ]
-    share = 100 * len(in_region) / len(offers) if offers else 0
-    print(f"Offer entries with a contact point in or for the region: "
-          f"{len(in_region)}/{len(offers)} ({share:.0f} %)")
-    missing = sorted(e["id"] for e in offers if e not in in_region)
-    if missing:
-        print("  without: " + ", ".join(missing))
+    for label, test in (("a contact point", contact_point),
+                        ("a phone, e-mail or address", reachable)):
+        having = [
+            e for e in offers
+            if any(test(c) and in_region(e, c, municipalities) for c in e.get("contacts", []))
+        ]
+        share = 100 * len(having) / len(offers) if offers else 0
+        print(f"Offer entries with {label} in or for the region: "
+              f"{len(having)}/{len(offers)} ({share:.0f} %)")
+        missing = sorted(e["id"] for e in offers if e not in having)
+        if missing:
+            print("  without: " + ", ".join(missing))
 
-    youth = set()
-    for e in entries:
-        if e["id"] == "kui" or e["id"].startswith("kui-"):
-            for c in e.get("contacts", []):
-                if reachable(c):
-                    youth.update(c.get("municipalities", []))
-                    if not c.get("municipalities") and e["area"]["scope"] == "municipalities":
-                        youth.update(e["area"].get("municipalities", []))
-    have = [m for m in municipalities if m in youth]
-    print(f"\nMunicipalities with a youth-effort (KUI) contact point: {len(have)}/{len(municipalities)}")
-    lacking = [m for m in municipalities if m not in youth]
-    if lacking:
-        print("  without: " + ", ".join(lacking))
+    for label, test in (("a contact point", contact_point),
+                        ("a phone, e-mail or address", reachable)):
+        youth = set()
+        for e in entries:
+            if e["id"] == "kui" or e["id"].startswith("kui-"):
+                for c in e.get("contacts", []):
+                    if test(c):
+                        youth.update(c.get("municipalities", []))
+        have = [m for m in municipalities if m in youth]
+        print(f"\nMunicipalities with a youth-effort (KUI) contact point with {label}: "
+              f"{len(have)}/{len(municipalities)}")
+        lacking = [m for m in municipalities if m not in youth]
+        if lacking:
+            print("  without: " + ", ".join(lacking))
 
     domains = collections.Counter()
     papers = 0
