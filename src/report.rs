@@ -298,11 +298,29 @@ pub fn area_text(catalogue: &Catalogue, area: &Area, lang: Lang) -> String {
     text
 }
 
-/// Short area text for a result list: the scope, or the municipality names.
-pub fn area_short(catalogue: &Catalogue, area: &Area, lang: Lang) -> String {
+/// Short area text for a result list: the scope, or the municipality names
+/// with the `chosen` ones (the municipality filter) first, so a cut list
+/// still shows the one that matters.
+pub fn area_short(
+    catalogue: &Catalogue,
+    area: &Area,
+    lang: Lang,
+    chosen: &BTreeSet<String>,
+) -> String {
     let s = lang.strings();
     match area.scope {
-        Scope::Municipalities => municipality_names(catalogue, area),
+        Scope::Municipalities => {
+            let (first, rest): (Vec<&String>, Vec<&String>) = area
+                .municipalities
+                .iter()
+                .partition(|id| chosen.contains(*id));
+            first
+                .into_iter()
+                .chain(rest)
+                .map(|id| catalogue.municipality_name(id))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
         Scope::Region => s.scope_region_short.to_owned(),
         other => s.scope_label(other).to_owned(),
     }

@@ -48,7 +48,14 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> Outcome {
             .then(|| crossterm::terminal::size().ok())
             .flatten()
             .map(|(cols, _)| usize::from(cols).max(20));
-        plain_text(catalogue, &results, limit, ctx.lang, width)
+        plain_text(
+            catalogue,
+            &results,
+            limit,
+            ctx.lang,
+            width,
+            &filters.municipalities,
+        )
     };
     // The process ends next: freeing a large catalogue and index piece by
     // piece would only delay the exit (about 0.1 s at 100,000 entries).
@@ -275,6 +282,7 @@ fn plain_text(
     limit: usize,
     lang: Lang,
     width: Option<usize>,
+    chosen: &std::collections::BTreeSet<String>,
 ) -> String {
     let strings = lang.strings();
     let rows: Vec<[String; 4]> = results.hits[..limit]
@@ -284,8 +292,13 @@ fn plain_text(
             [
                 terminal_safe(&entry.name).into_owned(),
                 strings.label(entry).to_owned(),
-                terminal_safe(&crate::report::area_short(catalogue, &entry.area, lang))
-                    .into_owned(),
+                terminal_safe(&crate::report::area_short(
+                    catalogue,
+                    &entry.area,
+                    lang,
+                    chosen,
+                ))
+                .into_owned(),
                 terminal_safe(&entry.summary).into_owned(),
             ]
         })

@@ -103,7 +103,12 @@ fn row(app: &App, theme: &Theme, hit: &Hit, selected: bool, width: usize) -> Lin
         .saturating_sub(fixed + if show_area { area_width + 1 } else { 0 })
         .max(1);
     let area_text = if show_area {
-        crate::report::area_short(&app.catalogue, &entry.area, app.lang)
+        crate::report::area_short(
+            &app.catalogue,
+            &entry.area,
+            app.lang,
+            &app.search.filters.municipalities,
+        )
     } else {
         String::new()
     };

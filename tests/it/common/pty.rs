@@ -190,6 +190,8 @@ pub mod keys {
     pub const TAB: &[u8] = b"\t";
     /// Arrow down.
     pub const DOWN: &[u8] = b"\x1b[B";
+    /// End.
+    pub const END: &[u8] = b"\x1b[F";
     /// Ctrl-C.
     pub const CTRL_C: &[u8] = b"\x03";
     /// F2.
