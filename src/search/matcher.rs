@@ -334,17 +334,33 @@ impl SearchIndex {
         for (field, index, grade, _) in self.keywords.lookup(piece, mode, substring) {
             let (tier, loose) = ungrade(grade);
             let p = points(field, tier, loose);
-            let value = self.keywords.value_of(field, index);
-            let set = match field {
-                Field::TargetGroup => self.facets.target_group_entries(index),
-                _ => self.facets.theme_entries(index),
-            };
-            for e in set.into_iter().flat_map(|set| set.iter()) {
-                let position = u16::from(self.value_position(e, value).unwrap_or(0).min(5));
-                let p = p.saturating_sub(position * KEYWORD_POSITION_POINTS);
-                out.points[e] = out.points[e].max(p);
-                out.fields[e] |= field.bit();
+            self.group_scores(field, index, p, KEYWORD_POSITION_POINTS, out);
+        }
+    }
+
+    /// Gives every entry of the target group or theme at `index` `points`,
+    /// less `per_position` for each group or theme it lists before it (at
+    /// most five), where that is more than the entry has.
+    fn group_scores(
+        &self,
+        field: Field,
+        index: usize,
+        points: u16,
+        per_position: u16,
+        out: &mut TermScores,
+    ) {
+        let value = self.keywords.value_of(field, index);
+        let set = match field {
+            Field::TargetGroup => self.facets.target_group_entries(index),
+            _ => self.facets.theme_entries(index),
+        };
+        for e in set.into_iter().flat_map(|set| set.iter()) {
+            let position = u16::from(self.value_position(e, value).unwrap_or(0).min(5));
+            let p = points.saturating_sub(position * per_position);
+            if p > out.points[e] {
+                out.points[e] = p;
             }
+            out.fields[e] |= field.bit();
         }
     }
 
@@ -372,20 +388,8 @@ impl SearchIndex {
     /// start, above a scattered match in a name.
     fn fuzzy_keyword_scores(&self, pattern: &str, out: &mut TermScores) {
         for (field, index, _) in self.keywords.fuzzy(pattern, self.scorer) {
-            let base = points(field, Tier::Substring, true);
-            let value = self.keywords.value_of(field, index);
-            let set = match field {
-                Field::TargetGroup => self.facets.target_group_entries(index),
-                _ => self.facets.theme_entries(index),
-            };
-            for e in set.into_iter().flat_map(|set| set.iter()) {
-                let position = u16::from(self.value_position(e, value).unwrap_or(0).min(3));
-                let p = base.saturating_sub(position);
-                if out.points[e] < p {
-                    out.points[e] = p;
-                    out.fields[e] |= field.bit();
-                }
-            }
+            let p = points(field, Tier::Substring, true);
+            self.group_scores(field, index, p, 1, out);
         }
     }
 

@@ -178,20 +178,7 @@ impl Checker<'_> {
                 found
             });
         self.string(area, "note", "area", Need::Optional);
-        let listed = self.array(area, "municipalities", "area", Need::Optional);
-        let count = listed.map_or(0, Vec::len);
-        for (i, item) in listed.into_iter().flatten().enumerate() {
-            let field = format!("area.municipalities[{i}]");
-            if let Some(id) = self.string_value(item, field.clone())
-                && !self.municipalities.contains(id)
-            {
-                let known = list_ids(self.municipalities.iter().map(String::as_str));
-                self.report(
-                    field,
-                    format!("unknown municipality '{id}' (known: {known})"),
-                );
-            }
-        }
+        let count = self.municipality_refs(area, "area");
         match scope {
             Some(Scope::Municipalities) if count == 0 => self.report(
                 "area.municipalities",
@@ -206,6 +193,26 @@ impl Checker<'_> {
             ),
             _ => {}
         }
+    }
+
+    /// `municipalities` under `prefix`: every id known. Returns how many
+    /// are listed.
+    fn municipality_refs(&mut self, obj: &Map<String, Value>, prefix: &str) -> usize {
+        let listed = self.array(obj, "municipalities", prefix, Need::Optional);
+        let count = listed.map_or(0, Vec::len);
+        for (i, item) in listed.into_iter().flatten().enumerate() {
+            let field = format!("{prefix}.municipalities[{i}]");
+            if let Some(id) = self.string_value(item, field.clone())
+                && !self.municipalities.contains(id)
+            {
+                let known = list_ids(self.municipalities.iter().map(String::as_str));
+                self.report(
+                    field,
+                    format!("unknown municipality '{id}' (known: {known})"),
+                );
+            }
+        }
+        count
     }
 
     /// `kind`: required from version 2; a version-1 entry without it is an offer.
@@ -308,19 +315,7 @@ impl Checker<'_> {
             self.needs_v2(contact, "note", &at);
             self.string(contact, "note", &at, Need::Optional);
             self.needs_v2(contact, "municipalities", &at);
-            let listed = self.array(contact, "municipalities", &at, Need::Optional);
-            for (j, item) in listed.into_iter().flatten().enumerate() {
-                let field = format!("{at}.municipalities[{j}]");
-                if let Some(id) = self.string_value(item, field.clone())
-                    && !self.municipalities.contains(id)
-                {
-                    let known = list_ids(self.municipalities.iter().map(String::as_str));
-                    self.report(
-                        field,
-                        format!("unknown municipality '{id}' (known: {known})"),
-                    );
-                }
-            }
+            self.municipality_refs(contact, &at);
         }
     }
 
