@@ -30,7 +30,7 @@ SSHD=$(command -v sshd || echo /usr/sbin/sshd)
 binary=${1:-}
 if [ -z "$binary" ]; then
     cargo build --locked --quiet
-    binary="$repo/target/debug/indsats"
+    binary="${CARGO_TARGET_DIR:-$repo/target}/debug/indsats"
 fi
 binary=$(readlink -f "$binary")
 [ -x "$binary" ] || fail "no binary at $binary"
