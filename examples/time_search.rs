@@ -65,7 +65,11 @@ fn main() {
         for (label, filters) in [("all", Filters::default()), ("filtered", filtered.clone())] {
             let mut times = Vec::new();
             let mut hits = 0;
-            for _ in 0..15 {
+            for _ in 0..std::env::var("RUNS")
+                .ok()
+                .and_then(|r| r.parse().ok())
+                .unwrap_or(15)
+            {
                 let start = Instant::now();
                 let understood = index.understand(query);
                 hits = index.search_understood(&understood, &filters).hits.len();

@@ -238,15 +238,11 @@ impl Dictionary {
     /// The words matching `piece` under `mode`, each once with its best grade.
     /// Inner substrings count only when `substring` is set.
     pub fn lookup(&self, piece: &Piece, mode: Mode, substring: bool) -> Vec<(u32, Grade)> {
-        let mut best = vec![0 as Grade; self.len()];
-        let mut found = Vec::new();
-        let mut offer = |id: u32, grade: Grade| {
-            let slot = &mut best[id as usize];
-            if *slot == 0 {
-                found.push(id);
-            }
-            *slot = (*slot).max(grade);
-        };
+        // The offers, then the best grade per word: no table the size of
+        // the dictionary per lookup (a few hundred offers at most, against
+        // hundreds of thousands of words).
+        let mut found: Vec<(u32, Grade)> = Vec::new();
+        let mut offer = |id: u32, grade: Grade| found.push((id, grade));
         self.strict_keys()
             .lookup(&piece.strict, mode, substring, false, &mut offer);
         self.loose_keys()
@@ -257,10 +253,10 @@ impl Dictionary {
             self.stem_keys()
                 .lookup(&piece.stem, Mode::Word, false, true, &mut offer);
         }
+        // Best grade first within a word, then keep one per word.
+        found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        found.dedup_by_key(|f| f.0);
         found
-            .into_iter()
-            .map(|id| (id, best[id as usize]))
-            .collect()
     }
 
     /// The postings of a word.

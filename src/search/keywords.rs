@@ -15,6 +15,9 @@ use super::query::{Mode, Piece};
 use super::understand::STOP_WORDS;
 use crate::catalogue::Vocabularies;
 
+/// Shortest piece (in bytes) that may match the start of a keyword.
+const MIN_KEYWORD_PREFIX: usize = 3;
+
 /// One keyword hit: which group or theme, through which word.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Via {
@@ -80,23 +83,35 @@ impl Keywords {
         }
     }
 
-    /// The groups and themes whose keywords `piece` matches under `mode`:
-    /// (field, vocabulary index, grade, keyword word id).
+    /// The groups and themes whose keywords `piece` matches under `mode`,
+    /// each once with its best match: (field, vocabulary index, grade,
+    /// keyword word id).
     pub fn lookup(
         &self,
         piece: &Piece,
         mode: Mode,
         substring: bool,
     ) -> Vec<(Field, usize, Grade, u32)> {
-        let mut found = Vec::new();
+        // One or two letters starting a keyword say nothing about the
+        // situation (`m` starts misbrug and mistrivsel): whole words only.
+        let mode = if piece.strict.len() < MIN_KEYWORD_PREFIX && mode == Mode::Fuzzy {
+            Mode::Word
+        } else {
+            mode
+        };
+        // The best hit per group or theme: each costs a walk over its entries.
+        let mut best: Vec<(Field, usize, Grade, u32)> = Vec::new();
         for (word, grade) in self.dict.lookup(piece, mode, substring) {
             for &posting in self.dict.postings(word) {
-                let (value, _) = unpack(posting);
-                let (field, index) = self.value(value);
-                found.push((field, index, grade, word));
+                let (field, index) = self.value(unpack(posting).0);
+                match best.iter_mut().find(|b| b.0 == field && b.1 == index) {
+                    Some(b) if b.2 < grade => *b = (field, index, grade, word),
+                    Some(_) => {}
+                    None => best.push((field, index, grade, word)),
+                }
             }
         }
-        found
+        best
     }
 
     /// The value number (target groups first, then themes) of a field's

@@ -141,6 +141,7 @@ impl SearchIndex {
     /// the first [`DETAILED_HITS`] with matched fields and name positions.
     fn hits(&self, keys: &[u64], matched: &Matched, terms: &[Term]) -> Vec<Hit> {
         let mut scratch = Vec::new();
+        let keyword_hits = self.keyword_hits(terms);
         keys.iter()
             .enumerate()
             .map(|(rank, &key)| {
@@ -151,32 +152,55 @@ impl SearchIndex {
                     ..Hit::default()
                 };
                 if rank < DETAILED_HITS {
-                    self.detail(&mut hit, matched.fields[index], terms, &mut scratch);
+                    self.detail(
+                        &mut hit,
+                        matched.fields[index],
+                        terms,
+                        &keyword_hits,
+                        &mut scratch,
+                    );
                 }
                 hit
             })
             .collect()
     }
 
-    /// Fills a hit's matched fields (from the field mask), name positions
-    /// and keyword hits.
-    fn detail(&self, hit: &mut Hit, fields: u16, terms: &[Term], scratch: &mut Vec<u32>) {
-        hit.matched_fields = Field::from_mask(fields);
-        hit.via.clear();
+    /// The groups and themes the terms reach through a keyword, once per
+    /// search: (field, vocabulary index, keyword word id).
+    fn keyword_hits(&self, terms: &[Term]) -> Vec<(Field, usize, u32)> {
+        let mut found = Vec::new();
         for term in terms.iter().filter(|t| !t.negated) {
             for piece in &term.pieces {
                 let (mode, substring) = lookup_mode(term, piece, MIN_SUBSTRING_TEXT);
                 for (field, index, _, word) in self.keywords.lookup(piece, mode, substring) {
-                    let has = match field {
-                        Field::TargetGroup => self.facets.target_group_entries(index),
-                        _ => self.facets.theme_entries(index),
-                    }
-                    .is_some_and(|set| set.contains(hit.index));
-                    let via = self.keywords.via(field, index, word);
-                    if has && !hit.via.contains(&via) {
-                        hit.via.push(via);
-                    }
+                    found.push((field, index, word));
                 }
+            }
+        }
+        found
+    }
+
+    /// Fills a hit's matched fields (from the field mask), name positions
+    /// and keyword hits (those of `keyword_hits` the entry belongs to).
+    fn detail(
+        &self,
+        hit: &mut Hit,
+        fields: u16,
+        terms: &[Term],
+        keyword_hits: &[(Field, usize, u32)],
+        scratch: &mut Vec<u32>,
+    ) {
+        hit.matched_fields = Field::from_mask(fields);
+        hit.via.clear();
+        for &(field, index, word) in keyword_hits {
+            let has = match field {
+                Field::TargetGroup => self.facets.target_group_entries(index),
+                _ => self.facets.theme_entries(index),
+            }
+            .is_some_and(|set| set.contains(hit.index));
+            let via = self.keywords.via(field, index, word);
+            if has && !hit.via.contains(&via) {
+                hit.via.push(via);
             }
         }
         hit.name_positions = if fields & Field::Name.bit() != 0 {
@@ -197,9 +221,10 @@ impl SearchIndex {
         }
         let matched = self.match_query(&query, None);
         let mut scratch = Vec::new();
+        let keyword_hits = self.keyword_hits(&query.positive);
         for hit in hits.iter_mut().filter(|h| h.index < self.len) {
             let fields = matched.fields[hit.index];
-            self.detail(hit, fields, &query.positive, &mut scratch);
+            self.detail(hit, fields, &query.positive, &keyword_hits, &mut scratch);
         }
     }
 
@@ -286,9 +311,14 @@ impl SearchIndex {
         let mut total = total.unwrap_or_else(|| TermScores::new(self.len));
         if !term.negated && term.mode == Mode::Fuzzy && term.char_len() >= MIN_FUZZY {
             let pattern = term.joined();
+            // A slip is the reading of last resort: only for a word that
+            // matched nothing as typed (`mentro`), never for one that did.
+            let matched_as_typed = total.points.iter().any(|&p| p > 0);
             self.fuzzy_scores(&pattern, alive, &mut total);
-            self.text_slip_scores(&pattern, alive, &mut total);
-            self.fuzzy_keyword_scores(&pattern, &mut total);
+            if !matched_as_typed {
+                self.text_slip_scores(&pattern, alive, &mut total);
+                self.fuzzy_keyword_scores(&pattern, &mut total);
+            }
         }
         total
     }
