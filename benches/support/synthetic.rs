@@ -438,7 +438,7 @@ pub fn initiative(rng: &mut Rng, n: usize, vocab: &Vocabularies) -> Initiative {
         id: format!("syn-{n}"),
         name,
         aliases,
-        summary: sentence(rng, 8, 18),
+        summary: sentence(rng, 8, 18).into(),
         description: paragraph(rng, 150, 300).into(),
         status,
         // From the entry number, not the generator, so the rest of a
@@ -464,8 +464,10 @@ pub fn initiative(rng: &mut Rng, n: usize, vocab: &Vocabularies) -> Initiative {
         providers: (0..rng.range(1, 2))
             .map(|_| rng.pick(PROVIDERS).to_owned())
             .collect(),
-        eligibility: rng.chance(70).then(|| sentence(rng, 8, 20)),
-        next_steps: (0..rng.range(1, 3)).map(|_| sentence(rng, 6, 14)).collect(),
+        eligibility: rng.chance(70).then(|| sentence(rng, 8, 20).into()),
+        next_steps: (0..rng.range(1, 3))
+            .map(|_| sentence(rng, 6, 14).into())
+            .collect(),
         contacts: vec![Contact {
             organisation: rng.pick(PROVIDERS).to_owned(),
             ..Contact::default()
@@ -501,11 +503,11 @@ pub fn catalogue(base: &Catalogue, size: usize, seed: u64) -> Catalogue {
 pub fn line(entry: &Initiative) -> String {
     let mut parts = vec![entry.name.clone()];
     parts.extend(entry.aliases.iter().cloned());
-    parts.push(entry.summary.clone());
+    parts.push(entry.summary.to_string());
     parts.push(entry.description.to_string());
     parts.extend(entry.providers.iter().cloned());
-    parts.extend(entry.eligibility.iter().cloned());
-    parts.extend(entry.next_steps.iter().cloned());
+    parts.extend(entry.eligibility.iter().map(|e| e.to_string()));
+    parts.extend(entry.next_steps.iter().map(|s| s.to_string()));
     parts.extend(entry.area.note.iter().cloned());
     parts.join(" | ")
 }

@@ -299,8 +299,10 @@ pub struct Initiative {
     /// Other names it goes by (abbreviations, long forms).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
-    /// One line.
-    pub summary: String,
+    /// One line. (Borrowed from the start-up cache when read from it, like
+    /// the description and the next steps: no heap copy of the long texts
+    /// of a large catalogue.)
+    pub summary: Cow<'static, str>,
     /// A paragraph or two.
     pub description: Cow<'static, str>,
     /// How real it is.
@@ -322,9 +324,9 @@ pub struct Initiative {
     pub providers: Vec<String>,
     /// Who can take part and how one is admitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub eligibility: Option<String>,
+    pub eligibility: Option<Cow<'static, str>>,
     /// What a caseworker can do next, in order (at least one).
-    pub next_steps: Vec<String>,
+    pub next_steps: Vec<Cow<'static, str>>,
     /// Organisations (and, in local catalogues, people) to contact.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contacts: Vec<Contact>,

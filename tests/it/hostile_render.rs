@@ -24,7 +24,9 @@ fn hostile_app(width: u16, height: u16) -> App {
         .description
         .to_mut()
         .push_str(" \u{1b}[2J\u{1b}]0;pwned\u{7} \u{9b}31m");
-    catalogue.initiatives[1].next_steps[0].push_str("\u{1b}[?1049l\r\n\t");
+    catalogue.initiatives[1].next_steps[0]
+        .to_mut()
+        .push_str("\u{1b}[?1049l\r\n\t");
     let loaded = Loaded {
         catalogue,
         origin: Origin::Bundled,

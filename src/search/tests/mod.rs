@@ -64,7 +64,7 @@ fn entry(id: &str, name: &str) -> Initiative {
         id: id.to_owned(),
         name: name.to_owned(),
         aliases: Vec::new(),
-        summary: "Et tilbud.".to_owned(),
+        summary: "Et tilbud.".into(),
         description: "Beskrivelse.".into(),
         status: Status::Active,
         kind: Kind::Offer,
@@ -78,7 +78,7 @@ fn entry(id: &str, name: &str) -> Initiative {
         },
         providers: Vec::new(),
         eligibility: None,
-        next_steps: vec!["Ring.".to_owned()],
+        next_steps: vec!["Ring.".into()],
         contacts: Vec::new(),
         sources: vec![Source {
             title: "Kilde".to_owned(),
@@ -105,7 +105,7 @@ fn catalogue(initiatives: Vec<Initiative>) -> Catalogue {
 fn sample() -> Catalogue {
     let mut ips = entry("ips-ung", "IPS-ung");
     ips.aliases = vec!["Individuelt Planlagt job med Støtte".to_owned()];
-    ips.summary = "Job eller uddannelse sideløbende med psykiatrisk behandling.".to_owned();
+    ips.summary = "Job eller uddannelse sideløbende med psykiatrisk behandling.".into();
     ips.target_groups = vec!["psykisk".to_owned()];
     ips.age = Some(AgeRange {
         min: Some(18),
@@ -113,7 +113,7 @@ fn sample() -> Catalogue {
     });
 
     let mut fgu = entry("fgu-skive", "FGU Skive");
-    fgu.summary = "Forberedende grunduddannelse.".to_owned();
+    fgu.summary = "Forberedende grunduddannelse.".into();
     fgu.themes = vec!["uddannelse".to_owned()];
     fgu.area = Area {
         scope: Scope::Municipalities,
