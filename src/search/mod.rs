@@ -2,20 +2,31 @@
 //!
 //! [`SearchIndex::new`] precomputes everything once per catalogue: folded
 //! names (with maps back to the original chars, for highlighting), three
-//! token dictionaries (the words of names and aliases; adjacent name words
-//! run together, for `ipsung`; the words of every other indexed field — each
-//! word pointing at the entries and fields it occurs in), the alphabetical
-//! order of the names, and one bitset per filter value.
-//! [`SearchIndex::search`] then costs a scan of the distinct words, not of the
-//! text: per keystroke it does not grow with the length of the descriptions.
-//! Figures: BENCHMARKS.md.
+//! token dictionaries (the words of names and aliases, with the halves of
+//! their compounds; adjacent name words run together, for `ipsung`; the words
+//! of every other indexed field — each word pointing at the entries and
+//! fields it occurs in, with its loose key, its Danish stem and its letter
+//! set), the vocabularies' keywords, the municipalities' names and aliases,
+//! a ranking prior per entry, the alphabetical order of the names, and one
+//! bitset per filter value. [`SearchIndex::understand`] reads places and ages
+//! out of a query; [`SearchIndex::search_understood`] (the app and `indsats
+//! search`) and [`SearchIndex::search`] (the literal query) then cost a scan
+//! of the distinct words, not of the text: per keystroke they do not grow
+//! with the length of the descriptions. Figures: BENCHMARKS.md.
 //!
 //! Pure: no I/O, and the query is never stored beyond the call.
 //!
 //! * [`fold`](mod@fold) — the folding of text and query ([`fold::fold`], [`fold::loose`]).
+//! * [`understand`] — places, ages and stop words in a caseworker's query.
 //! * [`query`] — parsing terms and fzf operators.
-//! * [`fuzzy`] — scattered matching in names and aliases.
-//! * [`score`] — the points of a hit per field and kind of match.
+//! * [`stem`] — Danish Snowball stems; `compound` — compounds against the
+//!   catalogue's own words; [`keywords`] — situation words to target groups
+//!   and themes.
+//! * [`fuzzy_words`] — fuzzy-matcher's scatters and one-slip matches behind a
+//!   letter-set prefilter; [`fuzzy`] — the earlier scatter scorer, kept for
+//!   benchmarks.
+//! * [`score`] — the points of a hit per field and kind of match, and the
+//!   ranking prior.
 //! * `dictionary`, `names`, `matcher` — matching a query against the index.
 //! * [`filters`] — filter sets and disjunctive facet counts.
 
