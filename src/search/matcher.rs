@@ -80,7 +80,7 @@ impl SearchIndex {
     /// words add points, and its recognised filters join `filters`.
     ///
     /// With a municipality filter, typed or picked, the municipality's own
-    /// entries (scope `municipalities` naming it) get [`LOCAL_POINTS`]:
+    /// entries (scope `municipalities` naming it) get `LOCAL_POINTS`:
     /// `fgu aarhus` puts FGU Aarhus before the national FGU entry.
     pub fn search_understood(&self, understood: &Understood, filters: &Filters) -> Results {
         let filters = understood.filters(filters);
