@@ -40,7 +40,7 @@ pub enum Command {
     Show(ShowArgs),
     /// Validate a catalogue file and list every problem.
     Check(CheckArgs),
-    /// List the filter values: themes, target groups, municipalities and statuses.
+    /// List the filter values: themes, target groups, municipalities, statuses and kinds.
     Vocab(VocabArgs),
     /// Manage the start-up cache of a large catalogue.
     #[command(subcommand)]
