@@ -35,9 +35,6 @@ pub struct FilterChip {
     pub typed: bool,
 }
 
-/// Year words that belong to an age typed just before them (`17 år`).
-const YEAR_WORDS: &[&str] = &["år", "ar", "aar", "års", "årig", "årige", "gammel", "gamle"];
-
 impl App {
     /// The filters the chips add up to.
     pub(super) fn rebuild_filters(&mut self) {
@@ -157,7 +154,7 @@ impl App {
             return;
         }
         self.search.after_age = false;
-        if YEAR_WORDS.contains(&word.to_lowercase().as_str()) {
+        if crate::search::understand::is_year_word_typed(word) {
             self.search.line.remove(start..end);
         }
     }

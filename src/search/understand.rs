@@ -276,6 +276,12 @@ fn age_at(tokens: &[(Range<usize>, &str)]) -> Option<(u8, usize)> {
     }
 }
 
+/// Whether a word as typed is a year word that belongs to an age before it
+/// (`år`, `aar`, `års`, `årig`, `årige`, `gammel`, `gamle`).
+pub fn is_year_word_typed(word: &str) -> bool {
+    is_year_word(&loose(&fold(word)))
+}
+
 /// `år`, `årig`, `årige`, `års` and `gammel` (loose keys).
 fn is_year_word(word: &str) -> bool {
     matches!(word, "ar" | "ars" | "arig" | "arige" | "gamel" | "gamle")

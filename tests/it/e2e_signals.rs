@@ -22,7 +22,7 @@ fn count(haystack: &[u8], needle: &[u8]) -> usize {
 
 fn start(home: &std::path::Path) -> PtyApp {
     let app = PtyApp::start(home, &[], 100, 30, &[]);
-    app.wait_for(&common::everything("af"));
+    app.wait_for(&common::pty::all_shown(false));
     app
 }
 

@@ -4,8 +4,7 @@
 use crate::common;
 
 use indsats::app::{Action, App};
-use indsats::catalogue::{Loaded, Origin, load};
-use indsats::date::Date;
+use indsats::catalogue::load;
 use indsats::i18n::Lang;
 use indsats::text::is_unsafe_char;
 use insta::assert_snapshot;
@@ -27,19 +26,7 @@ fn hostile_app(width: u16, height: u16) -> App {
     catalogue.initiatives[1].next_steps[0]
         .to_mut()
         .push_str("\u{1b}[?1049l\r\n\t");
-    let loaded = Loaded {
-        catalogue,
-        origin: Origin::Bundled,
-        local: None,
-    };
-    let mut app = App::new(
-        loaded,
-        Lang::Da,
-        Date::parse_iso("2026-11-23").unwrap(),
-        false,
-    );
-    app.update(Action::Resize(width, height));
-    app
+    common::app_with(catalogue, Lang::Da, common::TODAY, (width, height))
 }
 
 fn draw(app: &mut App) -> Terminal<TestBackend> {

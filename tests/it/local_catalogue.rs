@@ -16,12 +16,9 @@ fn home_with_local(name: &str) -> tempfile::TempDir {
 
 /// The start of `check`'s line for the bundled catalogue, with its real count.
 fn bundled_line() -> String {
-    let catalogue = indsats::catalogue::load::load(indsats::catalogue::Origin::Bundled)
-        .unwrap()
-        .catalogue;
     format!(
         "<bundled catalogue>: {} initiatives",
-        catalogue.initiatives.len()
+        crate::common::bundled_total()
     )
 }
 
@@ -56,11 +53,7 @@ fn new_ids_add_and_same_ids_replace() {
             local_path(home.path())
         )
     );
-    let bundled = indsats::catalogue::load::load(indsats::catalogue::Origin::Bundled)
-        .unwrap()
-        .catalogue
-        .initiatives
-        .len();
+    let bundled = crate::common::bundled_total();
     let merged = format!(
         "merged: {} initiatives, 19 municipalities, 7 themes",
         bundled + 1

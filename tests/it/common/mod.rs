@@ -171,11 +171,3 @@ pub fn render(app: &mut indsats::app::App) -> ratatui::Terminal<ratatui::backend
 pub fn screen(app: &mut indsats::app::App) -> String {
     render(app).backend().to_string()
 }
-
-/// The count line of the start screen with nothing searched: "N af N" (or
-/// "N of N"), N the bundled catalogue's size.
-#[allow(dead_code)]
-pub fn everything(of: &str) -> String {
-    let n = bundled_total();
-    format!("{n} {of} {n}")
-}
