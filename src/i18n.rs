@@ -98,6 +98,9 @@ pub struct Strings {
     pub page: &'static str,
     /// Flag for entries not verified for more than a year.
     pub stale: &'static str,
+    /// In place of a long text that could not be read back from the
+    /// start-up cache file ([`crate::catalogue::long_text::Unreadable`]).
+    pub unreadable_text: &'static str,
     /// Area: whole region.
     pub scope_region: &'static str,
     /// Area: whole region, short (result list).
@@ -336,6 +339,7 @@ pub static DA: Strings = Strings {
     from: "fra",
     page: "s.",
     stale: "ikke verificeret i over et år",
+    unreadable_text: "(teksten kan ikke læses: katalogets cache-fil er ændret, siden indsats startede – start indsats igen)",
     scope_region: "Hele Region Midtjylland",
     scope_region_short: "Hele regionen",
     scope_national: "Hele landet",
@@ -452,6 +456,7 @@ pub static EN: Strings = Strings {
     from: "from",
     page: "p.",
     stale: "not verified for over a year",
+    unreadable_text: "(this text cannot be read: the catalogue's cache file changed after indsats started – start indsats again)",
     scope_region: "All of Region Midtjylland",
     scope_region_short: "Whole region",
     scope_national: "Nationwide",

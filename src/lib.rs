@@ -9,6 +9,7 @@ pub mod app;
 pub mod cache;
 pub mod catalogue;
 pub mod charrules;
+pub mod checksum;
 pub mod cli;
 pub mod codec;
 pub mod date;

@@ -135,7 +135,11 @@ pub fn sections(ctx: &Context, entry: &Initiative) -> Vec<Part> {
         ));
     }
     parts.push(Part::new(Role::Blank, "", ""));
-    parts.push(Part::new(Role::Summary, "", entry.summary.clone()));
+    parts.push(Part::new(
+        Role::Summary,
+        "",
+        entry.summary.text_or(s.unreadable_text),
+    ));
     parts.push(Part::new(Role::Blank, "", ""));
     parts.push(Part::new(
         Role::Heading(Section::NextSteps),
@@ -143,7 +147,11 @@ pub fn sections(ctx: &Context, entry: &Initiative) -> Vec<Part> {
         s.next_steps,
     ));
     for (i, step) in entry.next_steps.iter().enumerate() {
-        parts.push(Part::new(Role::Step(i + 1), "", step.clone()));
+        parts.push(Part::new(
+            Role::Step(i + 1),
+            "",
+            step.text_or(s.unreadable_text),
+        ));
     }
     if !entry.contacts.is_empty() {
         parts.push(Part::new(Role::Blank, "", ""));
@@ -161,7 +169,7 @@ pub fn sections(ctx: &Context, entry: &Initiative) -> Vec<Part> {
     parts.push(Part::new(
         Role::Description,
         "",
-        entry.description.to_string(),
+        entry.description.text_or(s.unreadable_text),
     ));
     parts.push(Part::new(Role::Blank, "", ""));
     let labels = |ids: &[String], label: &dyn Fn(&str) -> String| -> String {
@@ -202,7 +210,11 @@ pub fn sections(ctx: &Context, entry: &Initiative) -> Vec<Part> {
         ));
     }
     if let Some(eligibility) = &entry.eligibility {
-        parts.push(Part::new(Role::Field, s.eligibility, eligibility.clone()));
+        parts.push(Part::new(
+            Role::Field,
+            s.eligibility,
+            eligibility.text_or(s.unreadable_text),
+        ));
     }
     parts.push(Part::new(Role::Blank, "", ""));
     parts.push(Part::new(Role::Heading(Section::Sources), "", s.sources));

@@ -33,6 +33,12 @@ pub const MAX_COMBINING: usize = 2;
 /// [`is_unsafe_char`]) and with stacks of combining marks cut to
 /// [`MAX_COMBINING`]. Borrow-free when nothing needs to go.
 pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    // Most text is checked a byte at a time: every combining mark is at
+    // U+0300 or above, so its UTF-8 starts with 0xCC or higher (Danish
+    // letters start with 0xC3), and the character rule has a byte scan.
+    if text.bytes().all(|b| b < 0xCC) && crate::charrules::first_forbidden(text, false).is_none() {
+        return text.into();
+    }
     let mut run = 0;
     let mut clean = true;
     for c in text.chars() {

@@ -503,11 +503,11 @@ pub fn catalogue(base: &Catalogue, size: usize, seed: u64) -> Catalogue {
 pub fn line(entry: &Initiative) -> String {
     let mut parts = vec![entry.name.clone()];
     parts.extend(entry.aliases.iter().cloned());
-    parts.push(entry.summary.to_string());
-    parts.push(entry.description.to_string());
+    parts.push(entry.summary.text_or("").into_owned());
+    parts.push(entry.description.text_or("").into_owned());
     parts.extend(entry.providers.iter().cloned());
-    parts.extend(entry.eligibility.iter().map(|e| e.to_string()));
-    parts.extend(entry.next_steps.iter().map(|s| s.to_string()));
+    parts.extend(entry.eligibility.iter().map(|e| e.text_or("").into_owned()));
+    parts.extend(entry.next_steps.iter().map(|s| s.text_or("").into_owned()));
     parts.extend(entry.area.note.iter().cloned());
     parts.join(" | ")
 }

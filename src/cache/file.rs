@@ -1,27 +1,31 @@
 //! The cache file: its key, its name, and reading and writing it.
 //!
-//! Layout: `MAGIC`, the key (length-prefixed), the payload (catalogue, local
-//! info, index), and a checksum of everything before it. It is written to a
-//! temporary file and renamed into place, so a reader never sees half a file.
+//! Layout: `MAGIC`, the key (length-prefixed), the length of the texts
+//! section and the section itself (each long text after its own checksum),
+//! then the core (the catalogue with its long texts as places in the texts
+//! section, local info, index) and a checksum of everything but the texts
+//! section. Starting a session reads the core and leaves the texts in the
+//! file until shown. The file is written to a temporary file and renamed
+//! into place, so a reader never sees half a file.
 
 use std::fs::{self, File};
 use std::hash::{Hash, Hasher};
 use std::io::{self, BufWriter, Write};
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::os::unix::fs::{FileExt, MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::codec::{Codec, Reader};
-use super::private::{self, PrivateCopy};
 
-/// While a cache file is read, its pages are let go after this many bytes.
-const RELEASE_EVERY: usize = 4 << 20;
-use crate::catalogue::Catalogue;
 use crate::catalogue::load::Loaded;
 use crate::catalogue::local::LocalInfo;
+use crate::catalogue::long_text::{MAX_STORED_LEN, STORED_HEADER, TextFile};
+use crate::catalogue::{Catalogue, Initiative, LongText};
+use crate::checksum::{Checksum, checksum};
 use crate::search::SearchIndex;
 
 /// Identifies the format; bump the digit when the layout changes.
-const MAGIC: &[u8; 8] = b"INDSATS1";
+const MAGIC: &[u8; 8] = b"INDSATS2";
 
 /// What a cache file was built from. Equal keys mean the same binary read
 /// the same files, so the cached result is what loading them would give.
@@ -72,67 +76,118 @@ pub fn cache_path(dir: &Path, catalogue: &Path) -> PathBuf {
 /// ([`crate::catalogue::load::MAX_FILE_BYTES`]) is about 1.3 times its size.
 pub const MAX_CACHE_BYTES: u64 = 2 * crate::catalogue::load::MAX_FILE_BYTES;
 
+/// What a cache file holds: the catalogue (its long texts attached to the
+/// file's texts section), what a local file added, and the search index.
+pub type Cached = (Catalogue, Option<LocalInfo>, SearchIndex);
+
 /// Reads the cache file at `path` if it was built for `key`, is intact, and
 /// can be trusted: a regular file owned by this user or root that no one
 /// else can write (checked on the open descriptor).
 ///
-/// The file is copied into private memory and mapped from there
-/// ([`super::private`]): descriptions are borrowed from that map rather than
-/// copied to the heap, so they cost resident memory only while shown, and
+/// Everything but the long texts of the details is read a stretch at a time
+/// (`pread`, never a map: a file truncated meanwhile is a short read, not a
+/// SIGBUS), checked and decoded; those long texts stay in the file and are
+/// read when shown ([`LongText`]), through the descriptor opened here, so
 /// the file on disk may be replaced or truncated meanwhile without harm.
-pub fn read(path: &Path, key: &Key) -> Option<(Catalogue, Option<LocalInfo>, SearchIndex)> {
+pub fn read(path: &Path, key: &Key) -> Option<Cached> {
     let (file, meta) = crate::secure_file::open_regular(path).ok()?;
     if !crate::secure_file::is_trusted(&meta) || meta.len() > MAX_CACHE_BYTES {
         return None;
     }
-    let (bytes, punch) = PrivateCopy::of(file, meta.len()).ok()?.leak();
-    let body_len = bytes.len().checked_sub(8)?;
-    let sum = u64::from_le_bytes(bytes[body_len..].try_into().ok()?);
-    // In stretches, each let go once summed: the file is not resident all at once.
-    let mut summed = Checksum::default();
-    for stretch in bytes[..body_len].chunks(RELEASE_EVERY) {
-        summed.write(stretch);
-        private::release(stretch);
-    }
-    if summed.finish() != sum {
-        return None;
-    }
-    let mut reader = Reader::lasting(&bytes[..body_len]);
-    reader.release_behind(RELEASE_EVERY, private::release);
-    let decoded = decode(reader, key);
-    // Keep only the pages of the borrowed descriptions.
-    let base = bytes.as_ptr() as usize;
-    let kept = decoded.iter().flat_map(|(catalogue, _, _)| {
-        catalogue
-            .initiatives
-            .iter()
-            .filter_map(move |entry| match &entry.description {
-                std::borrow::Cow::Borrowed(text) => {
-                    let start = (text.as_ptr() as usize).wrapping_sub(base);
-                    Some((start, start + text.len()))
-                }
-                std::borrow::Cow::Owned(_) => None,
-            })
-    });
-    punch.keep_only(kept);
-    decoded
+    read_open(file, meta.len(), key, Verify::Checksum)
 }
 
-/// Decodes a cache file's body (everything before the checksum) built for
-/// `key`: the magic, the key, the catalogue, what the local file added and
-/// the search index, all checked ([`SearchIndex::checked_against`]).
-/// `None` for any other bytes, never a panic or a huge allocation.
-pub fn decode(
-    mut input: Reader<'_>,
-    key: &Key,
-) -> Option<(Catalogue, Option<LocalInfo>, SearchIndex)> {
-    if input.take(MAGIC.len()).ok()? != MAGIC || Vec::<u8>::decode(&mut input).ok()? != key.0 {
+/// Reads the cache file at `path` as [`read`] does, but without checking
+/// its owner, mode and checksum: for tests that feed the decoder damaged
+/// files. Never use it for a file a session will show.
+#[doc(hidden)]
+pub fn read_unverified(path: &Path, key: &Key) -> Option<Cached> {
+    let (file, meta) = crate::secure_file::open_regular(path).ok()?;
+    if meta.len() > MAX_CACHE_BYTES {
         return None;
     }
-    let catalogue = Catalogue::decode(&mut input).ok()?;
-    let local = Option::<LocalInfo>::decode(&mut input).ok()?;
+    read_open(file, meta.len(), key, Verify::Nothing)
+}
+
+/// Whether [`read_open`] checks the checksum.
+#[derive(PartialEq)]
+enum Verify {
+    Checksum,
+    Nothing,
+}
+
+/// Reads an open cache file of `len` bytes built for `key`.
+fn read_open(file: File, len: u64, key: &Key, verify: Verify) -> Option<Cached> {
+    let header = Header::read(&file, len, key)?;
+    let core_start = header.texts_start.checked_add(header.texts_len)?;
+    let core_len = len.checked_sub(core_start)?.checked_sub(8)?;
+    let mut sum = Checksum::default();
+    sum.write(&header.bytes);
+    // Read a stretch at a time and summed as it is decoded; the decoded
+    // result is thrown away unless the sum then matches.
+    let mut reader = Reader::of_file(&file, core_start, core_len, sum);
+    let (mut catalogue, local, index) = decode_core(&mut reader)?;
+    if verify == Verify::Checksum {
+        let mut stored = [0u8; 8];
+        file.read_exact_at(&mut stored, core_start + core_len)
+            .ok()?;
+        if reader.checksum()? != u64::from_le_bytes(stored) {
+            return None;
+        }
+    }
+    let texts = Arc::new(TextFile::new(file, header.texts_start, header.texts_len));
+    for entry in &mut catalogue.initiatives {
+        for text in entry.long_texts_mut() {
+            text.attach(&texts).ok()?;
+        }
+    }
+    Some((catalogue, local, index))
+}
+
+/// The start of a cache file: magic, key and the texts section's length.
+struct Header {
+    /// The header's bytes (the checksum covers them).
+    bytes: Vec<u8>,
+    /// Where the texts section starts, and its length.
+    texts_start: u64,
+    texts_len: u64,
+}
+
+/// Longest header read: a key holds three canonical paths of at most
+/// `PATH_MAX` (4096) bytes each and a few numbers.
+const MAX_HEADER_BYTES: usize = 16 << 10;
+
+impl Header {
+    /// The header of `file` (`len` bytes), if it is this format's and was
+    /// written for `key`.
+    fn read(file: &File, len: u64, key: &Key) -> Option<Header> {
+        let mut bytes = vec![0u8; MAX_HEADER_BYTES.min(usize::try_from(len).ok()?)];
+        file.read_exact_at(&mut bytes, 0).ok()?;
+        let mut input = Reader::new(&bytes);
+        if input.take(MAGIC.len()).ok()? != MAGIC || Vec::<u8>::decode(&mut input).ok()? != key.0 {
+            return None;
+        }
+        let texts_len = u64::decode(&mut input).ok()?;
+        let header_len = bytes.len() - input.left();
+        bytes.truncate(header_len);
+        Some(Header {
+            bytes,
+            texts_start: header_len as u64,
+            texts_len,
+        })
+    }
+}
+
+/// Decodes a cache file's core (after the texts section, without the
+/// checksum): the catalogue, what the local file added and the search index,
+/// all checked ([`SearchIndex::checked_against`]). `None` for any other
+/// bytes, never a panic or a huge allocation. Stored long texts come back
+/// unattached ([`LongText::attach`]).
+pub fn decode_core(input: &mut Reader<'_>) -> Option<Cached> {
+    let catalogue = Catalogue::decode(input).ok()?;
+    let local = Option::<LocalInfo>::decode(input).ok()?;
     input.allow_newlines();
-    let index = SearchIndex::decode(&mut input).ok()?;
+    let index = SearchIndex::decode(input).ok()?;
     if !input.is_done() {
         return None;
     }
@@ -188,17 +243,40 @@ fn write_to(file: &mut File, key: &Key, loaded: &Loaded, index: &SearchIndex) ->
         file: BufWriter::new(file),
         sum: Checksum::default(),
     };
+    let entries = &loaded.catalogue.initiatives;
     let mut buffer = Vec::from(*MAGIC);
     key.0.encode(&mut buffer);
-    // The catalogue's parts one by one, so the buffer stays small.
+    let texts_len: u64 = stored_texts(entries)
+        .map(|text| STORED_HEADER + text.len() as u64)
+        .sum();
+    texts_len.encode(&mut buffer);
+    out.put(&mut buffer)?;
+    // The texts section, each text after its own checksum (not in the file's).
+    for text in stored_texts(entries) {
+        out.file
+            .write_all(&checksum(text.as_bytes()).to_le_bytes())?;
+        out.file.write_all(text.as_bytes())?;
+    }
+    // The catalogue's parts one by one, so the buffer stays small; each
+    // entry with its stored texts as places in the texts section, in the
+    // order written above.
     let catalogue = &loaded.catalogue;
     catalogue.schema_version.encode(&mut buffer);
     catalogue.title.encode(&mut buffer);
     catalogue.updated.encode(&mut buffer);
     catalogue.vocabularies.encode(&mut buffer);
-    catalogue.initiatives.len().encode(&mut buffer);
-    for initiative in &catalogue.initiatives {
-        initiative.encode(&mut buffer);
+    entries.len().encode(&mut buffer);
+    let mut offset = 0;
+    for entry in entries {
+        let mut entry = entry.clone();
+        for text in entry.texts_of_the_details_mut() {
+            if let Some(len) = storable(text) {
+                *text = LongText::stored(offset, len)
+                    .ok_or_else(|| io::Error::other("texts section too large"))?;
+                offset += STORED_HEADER + len as u64;
+            }
+        }
+        entry.encode(&mut buffer);
         if buffer.len() > 1 << 20 {
             out.put(&mut buffer)?;
         }
@@ -214,6 +292,23 @@ fn write_to(file: &mut File, key: &Key, loaded: &Loaded, index: &SearchIndex) ->
         .sync_all()
 }
 
+/// The length of a text that goes into the texts section: one in memory and
+/// not too long to be stored.
+fn storable(text: &LongText) -> Option<usize> {
+    text.as_inline()
+        .map(str::len)
+        .filter(|&len| len <= MAX_STORED_LEN)
+}
+
+/// The texts that go into the texts section, in order.
+fn stored_texts(entries: &[Initiative]) -> impl Iterator<Item = &str> {
+    entries
+        .iter()
+        .flat_map(Initiative::texts_of_the_details)
+        .filter(|text| storable(text).is_some())
+        .filter_map(LongText::as_inline)
+}
+
 /// The file being written and the checksum of what went into it.
 struct Sink<'f> {
     file: BufWriter<&'f mut File>,
@@ -227,85 +322,5 @@ impl Sink<'_> {
         self.file.write_all(buffer)?;
         buffer.clear();
         Ok(())
-    }
-}
-
-#[cfg(test)]
-fn checksum(bytes: &[u8]) -> u64 {
-    let mut sum = Checksum::default();
-    sum.write(bytes);
-    sum.finish()
-}
-
-/// A fast 64-bit checksum (four interleaved multiply-rotate lanes) against
-/// damaged files, not against tampering: whoever can write the cache dir can
-/// also write the catalogue. Streaming: `write` may be called with any split.
-#[derive(Default)]
-struct Checksum {
-    lanes: [u64; 4],
-    /// Bytes of an incomplete 32-byte block.
-    pending: Vec<u8>,
-    total: u64,
-}
-
-const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
-
-/// Mixes one 32-byte block into the four lanes.
-fn mix(lanes: &mut [u64; 4], block: &[u8]) {
-    for (lane, word) in lanes.iter_mut().zip(block.chunks_exact(8)) {
-        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
-        *lane = (lane.rotate_left(29) ^ word).wrapping_mul(MIX);
-    }
-}
-
-impl Hasher for Checksum {
-    fn write(&mut self, mut bytes: &[u8]) {
-        self.total += bytes.len() as u64;
-        if !self.pending.is_empty() {
-            let need = (32 - self.pending.len()).min(bytes.len());
-            self.pending.extend_from_slice(&bytes[..need]);
-            bytes = &bytes[need..];
-            if self.pending.len() < 32 {
-                return;
-            }
-            mix(&mut self.lanes, &self.pending);
-            self.pending.clear();
-        }
-        let mut blocks = bytes.chunks_exact(32);
-        for block in &mut blocks {
-            mix(&mut self.lanes, block);
-        }
-        self.pending.extend_from_slice(blocks.remainder());
-    }
-
-    fn finish(&self) -> u64 {
-        let mut last = [0u8; 32];
-        last[..self.pending.len()].copy_from_slice(&self.pending);
-        let mut lanes = self.lanes;
-        mix(&mut lanes, &last);
-        lanes.iter().fold(self.total, |acc, lane| {
-            (acc.rotate_left(23) ^ lane).wrapping_mul(MIX)
-        })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn checksum_does_not_depend_on_how_the_bytes_are_split() {
-        let bytes: Vec<u8> = (0..1000u32).map(|i| (i * 7 % 251) as u8).collect();
-        let whole = checksum(&bytes);
-        for split in [0, 1, 31, 32, 33, 500, 999, 1000] {
-            let mut sum = Checksum::default();
-            sum.write(&bytes[..split]);
-            sum.write(&bytes[split..]);
-            assert_eq!(sum.finish(), whole, "split at {split}");
-        }
-        let mut changed = bytes.clone();
-        changed[640] ^= 1;
-        assert_ne!(checksum(&changed), whole);
-        assert_ne!(checksum(&bytes[..999]), whole);
     }
 }

@@ -5,9 +5,9 @@
 //! (see [`super::validate`]); the validator walks the raw JSON first so that it
 //! can report every problem, not just the first one serde would stop at.
 
-use std::borrow::Cow;
-
 use serde::{Deserialize, Serialize};
+
+pub use super::long_text::LongText;
 
 /// The schema version this build writes and documents.
 pub const SCHEMA_VERSION: u64 = 2;
@@ -299,12 +299,12 @@ pub struct Initiative {
     /// Other names it goes by (abbreviations, long forms).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
-    /// One line. (Borrowed from the start-up cache when read from it, like
-    /// the description and the next steps: no heap copy of the long texts
-    /// of a large catalogue.)
-    pub summary: Cow<'static, str>,
-    /// A paragraph or two.
-    pub description: Cow<'static, str>,
+    /// One line.
+    pub summary: LongText,
+    /// A paragraph or two. (Like the eligibility and next steps, read from
+    /// the start-up cache file when shown if the catalogue came from it:
+    /// [`LongText`].)
+    pub description: LongText,
     /// How real it is.
     pub status: Status,
     /// What it is to a caseworker; a version-1 file without it means `offer`.
@@ -324,9 +324,9 @@ pub struct Initiative {
     pub providers: Vec<String>,
     /// Who can take part and how one is admitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub eligibility: Option<Cow<'static, str>>,
+    pub eligibility: Option<LongText>,
     /// What a caseworker can do next, in order (at least one).
-    pub next_steps: Vec<Cow<'static, str>>,
+    pub next_steps: Vec<LongText>,
     /// Organisations (and, in local catalogues, people) to contact.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contacts: Vec<Contact>,
@@ -334,4 +334,37 @@ pub struct Initiative {
     pub sources: Vec<Source>,
     /// Date (`YYYY-MM-DD`) the entry was last checked against its sources.
     pub last_verified: String,
+}
+
+impl Initiative {
+    /// The long texts in a fixed order — summary, description, eligibility,
+    /// next steps.
+    pub fn long_texts(&self) -> impl Iterator<Item = &LongText> {
+        std::iter::once(&self.summary).chain(self.texts_of_the_details())
+    }
+
+    /// The long texts, to change, in the order of [`Initiative::long_texts`].
+    pub fn long_texts_mut(&mut self) -> impl Iterator<Item = &mut LongText> {
+        std::iter::once(&mut self.summary)
+            .chain(std::iter::once(&mut self.description))
+            .chain(self.eligibility.iter_mut())
+            .chain(self.next_steps.iter_mut())
+    }
+
+    /// The long texts only an entry's details show — description,
+    /// eligibility, next steps — in this order: what the start-up cache
+    /// leaves in its file until shown (the summary is printed with every
+    /// result of `indsats search`, so it stays in memory).
+    pub fn texts_of_the_details(&self) -> impl Iterator<Item = &LongText> {
+        std::iter::once(&self.description)
+            .chain(self.eligibility.iter())
+            .chain(self.next_steps.iter())
+    }
+
+    /// The texts of [`Initiative::texts_of_the_details`], to change.
+    pub fn texts_of_the_details_mut(&mut self) -> impl Iterator<Item = &mut LongText> {
+        std::iter::once(&mut self.description)
+            .chain(self.eligibility.iter_mut())
+            .chain(self.next_steps.iter_mut())
+    }
 }

@@ -205,11 +205,14 @@ fn context(cli: &Cli) -> Result<Context, Failure> {
 
 /// Writes `text` to stdout; a closed pipe (`indsats search | head`) is not an error.
 pub fn print_stdout(text: &str) -> Outcome {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    print_with(|out| out.write_all(text.as_bytes()))
+}
+
+/// Writes to stdout through a buffer with `write`; a closed pipe (`| head`)
+/// ends the output quietly, any other error is a failure.
+pub fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Outcome {
+    let mut stdout = std::io::BufWriter::with_capacity(64 << 10, std::io::stdout().lock());
+    match write(&mut stdout).and_then(|()| stdout.flush()) {
         Ok(()) => Ok(()),
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(err) => Err(Failure::new(2, format!("cannot write output: {err}"))),

@@ -4,13 +4,14 @@
 //! short note on stderr), 2 for a usage error (an unknown filter value) or an
 //! unreadable catalogue.
 
-use std::io::IsTerminal;
+use std::borrow::Cow;
+use std::io::{IsTerminal, Write};
 
 use serde_json::json;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::args::SearchArgs;
-use super::{Context, Failure, Outcome, print_stdout};
+use super::{Context, Failure, Outcome, print_stdout, print_with};
 use crate::catalogue::{Catalogue, Kind, Status};
 use crate::i18n::{DA, EN, Lang};
 use crate::search::fold::{fold, loose};
@@ -40,27 +41,29 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> Outcome {
         return Err(Failure::new(1, no_match(ctx.lang)));
     }
     let limit = args.limit.unwrap_or(usize::MAX).min(total);
-    let text = if args.json {
-        json_text(catalogue, &query, &filters, &understood, &results, limit)?
+    let outcome = if args.json {
+        json_text(catalogue, &query, &filters, &understood, &results, limit)
+            .and_then(|text| print_stdout(&text))
     } else {
         let width = std::io::stdout()
             .is_terminal()
             .then(|| crossterm::terminal::size().ok())
             .flatten()
             .map(|(cols, _)| usize::from(cols).max(20));
-        plain_text(
+        let table = Table {
             catalogue,
-            &results,
+            results: &results,
             limit,
-            ctx.lang,
+            lang: ctx.lang,
             width,
-            &filters.municipalities,
-        )
+            chosen: &filters.municipalities,
+        };
+        print_with(|out| table.write(out))
     };
     // The process ends next: freeing a large catalogue and index piece by
     // piece would only delay the exit (about 0.1 s at 100,000 entries).
     std::mem::forget((loaded, index, results));
-    print_stdout(&text)
+    outcome
 }
 
 fn no_match(lang: Lang) -> &'static str {
@@ -236,21 +239,25 @@ fn json_text(
     results: &Results,
     limit: usize,
 ) -> Result<String, Failure> {
-    let hits: Vec<_> = results.hits[..limit]
+    let hits = results.hits[..limit]
         .iter()
         .map(|hit| {
             let entry = &catalogue.initiatives[hit.index];
-            json!({
+            let summary = entry
+                .summary
+                .text()
+                .map_err(|err| Failure::new(1, err.to_string()))?;
+            Ok(json!({
                 "id": entry.id,
                 "name": entry.name,
-                "summary": entry.summary,
+                "summary": summary,
                 "status": entry.status,
                 "kind": entry.kind,
                 "score": hit.score,
                 "matched_fields": matched_fields(hit),
-            })
+            }))
         })
-        .collect();
+        .collect::<Result<Vec<_>, Failure>>()?;
     let value = json!({
         "query": query,
         "filters": {
@@ -274,69 +281,69 @@ fn json_text(
     Ok(format!("{text}\n"))
 }
 
-/// One line per result: name, status, area, summary in aligned columns;
-/// cut to `width` columns when given (stdout is a terminal).
-fn plain_text(
-    catalogue: &Catalogue,
-    results: &Results,
+/// The plain results: one line per result, name, status, area and summary
+/// in aligned columns; cut to `width` columns when given (stdout is a
+/// terminal).
+struct Table<'a> {
+    catalogue: &'a Catalogue,
+    results: &'a Results,
     limit: usize,
     lang: Lang,
     width: Option<usize>,
-    chosen: &std::collections::BTreeSet<String>,
-) -> String {
-    let strings = lang.strings();
-    let rows: Vec<[String; 4]> = results.hits[..limit]
-        .iter()
-        .map(|hit| {
-            let entry = &catalogue.initiatives[hit.index];
-            [
-                terminal_safe(&entry.name).into_owned(),
-                strings.label(entry).to_owned(),
-                terminal_safe(&crate::report::area_short(
-                    catalogue,
-                    &entry.area,
-                    lang,
-                    chosen,
-                ))
-                .into_owned(),
-                terminal_safe(&entry.summary).into_owned(),
-            ]
-        })
-        .collect();
-    let column = |i: usize, cap: usize| {
-        rows.iter()
-            .map(|r| r[i].width())
-            .max()
-            .unwrap_or(0)
-            .min(cap)
-    };
-    let widths = [
-        column(0, usize::MAX),
-        column(1, usize::MAX),
-        column(2, AREA_COLUMN),
-    ];
-    let mut out = String::new();
-    for row in &rows {
-        let mut line = String::new();
-        for (cell, &w) in row.iter().zip(&widths) {
-            line.push_str(cell);
-            line.push_str(&" ".repeat(w.saturating_sub(cell.width()) + 2));
+    chosen: &'a std::collections::BTreeSet<String>,
+}
+
+impl Table<'_> {
+    /// Writes the table line by line: the column widths first, then each
+    /// line (at 100,000 results the lines are never all held at once).
+    fn write(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        let hits = &self.results.hits[..self.limit];
+        let strings = self.lang.strings();
+        let areas: Vec<String> = hits
+            .iter()
+            .map(|hit| {
+                let area = &self.catalogue.initiatives[hit.index].area;
+                let text = crate::report::area_short(self.catalogue, area, self.lang, self.chosen);
+                terminal_safe(&text).into_owned()
+            })
+            .collect();
+        let mut widths = [0usize; 3];
+        for (hit, area) in hits.iter().zip(&areas) {
+            let entry = &self.catalogue.initiatives[hit.index];
+            let cells = [&*entry.name, strings.label(entry), area];
+            for (w, cell) in widths.iter_mut().zip(cells) {
+                *w = (*w).max(cell.width());
+            }
         }
-        line.push_str(&row[3]);
-        let line = match width {
-            Some(width) => truncate(&line, width),
-            None => line,
-        };
-        out.push_str(line.trim_end());
-        out.push('\n');
+        widths[2] = widths[2].min(AREA_COLUMN);
+        let mut line = String::new();
+        for (hit, area) in hits.iter().zip(&areas) {
+            let entry = &self.catalogue.initiatives[hit.index];
+            line.clear();
+            let name = terminal_safe(&entry.name);
+            for (cell, &w) in [&*name, strings.label(entry), area].iter().zip(&widths) {
+                line.push_str(cell);
+                let pad = w.saturating_sub(cell.width()) + 2;
+                line.extend(std::iter::repeat_n(' ', pad));
+            }
+            line.push_str(&terminal_safe(
+                &entry.summary.text_or(strings.unreadable_text),
+            ));
+            let shown = match self.width {
+                Some(width) => truncate(&line, width),
+                None => Cow::Borrowed(line.as_str()),
+            };
+            out.write_all(shown.trim_end().as_bytes())?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
     }
-    out
 }
 
 /// `text` cut to at most `width` display columns, ending in `…` when cut.
-fn truncate(text: &str, width: usize) -> String {
+fn truncate(text: &str, width: usize) -> Cow<'_, str> {
     if text.width() <= width {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
     let mut out = String::new();
     let mut used = 0;
@@ -349,7 +356,7 @@ fn truncate(text: &str, width: usize) -> String {
         used += w;
     }
     out.push('…');
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]

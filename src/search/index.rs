@@ -8,7 +8,7 @@ use super::names::EntryNames;
 use super::score::{Tier, pair_points, points};
 use std::collections::HashMap;
 
-use crate::catalogue::{Catalogue, Initiative, Term};
+use crate::catalogue::{Catalogue, Initiative, LongText, Term};
 
 /// The fields of the name dictionary, by local bit.
 pub(super) const NAME_FIELDS: &[Field] = &[Field::Name, Field::Alias];
@@ -257,13 +257,13 @@ impl Part {
             for provider in &entry.providers {
                 text.add_text(e, bit(Field::Provider), provider);
             }
-            text.add_text(e, bit(Field::Summary), &entry.summary);
-            text.add_text(e, bit(Field::Description), &entry.description);
+            text.add_text(e, bit(Field::Summary), &words(&entry.summary));
+            text.add_text(e, bit(Field::Description), &words(&entry.description));
             if let Some(eligibility) = &entry.eligibility {
-                text.add_text(e, bit(Field::Eligibility), eligibility);
+                text.add_text(e, bit(Field::Eligibility), &words(eligibility));
             }
             for step in &entry.next_steps {
-                text.add_text(e, bit(Field::NextSteps), step);
+                text.add_text(e, bit(Field::NextSteps), &words(step));
             }
             for id in &entry.area.municipalities {
                 match labels.municipalities.get(id.as_str()) {
@@ -478,4 +478,10 @@ impl SearchIndex {
     pub fn text_words(&self) -> usize {
         self.text_dict.dict.len()
     }
+}
+
+/// A long text's words for the index: an index is built from a catalogue in
+/// memory; a text stored in a cache file that can no longer be read adds none.
+fn words(text: &LongText) -> std::borrow::Cow<'_, str> {
+    text.text().unwrap_or_default()
 }

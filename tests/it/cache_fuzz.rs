@@ -3,15 +3,15 @@
 //! can use — never a panic, an out-of-bounds index or a huge allocation.
 //! Bounded for `cargo test`; `.ci/run` runs more cases (PROPTEST_CASES).
 
+use std::path::Path;
 use std::sync::OnceLock;
 
-use indsats::cache::codec::Reader;
 use indsats::cache::{self, Audience, Key};
 use indsats::catalogue::load::{Origin, load};
 use indsats::search::{Filters, SearchIndex};
 use proptest::prelude::*;
 
-/// A real cache file's body (without its checksum) and its key.
+/// A real cache file's bytes and its key.
 fn real_cache() -> &'static (Vec<u8>, Key) {
     static CACHE: OnceLock<(Vec<u8>, Key)> = OnceLock::new();
     CACHE.get_or_init(|| {
@@ -23,16 +23,24 @@ fn real_cache() -> &'static (Vec<u8>, Key) {
         let key = Key::new(&path, None).unwrap();
         let file = dir.path().join("cache.bin");
         cache::write(&file, &key, &loaded, &index, Audience::Owner).unwrap();
-        let mut bytes = std::fs::read(&file).unwrap();
-        bytes.truncate(bytes.len() - 8);
-        assert!(cache::decode(Reader::new(&bytes), &key).is_some());
-        (bytes, key)
+        let (cached, _, _) = cache::read(&file, &key).expect("the intact file reads");
+        assert_eq!(cached, loaded.catalogue);
+        (std::fs::read(&file).unwrap(), key)
     })
 }
 
-/// Decodes, and when that succeeds uses everything as the app would.
+/// Writes `bytes` as a cache file, reads it back as a session would but
+/// without the checksum (so damage reaches the decoder and the stored
+/// texts), and when that succeeds uses everything as the app would.
 fn exercise(bytes: &[u8], key: &Key) {
-    let Some((catalogue, _, index)) = cache::decode(Reader::new(bytes), key) else {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cache.bin");
+    std::fs::write(&file, bytes).unwrap();
+    exercise_file(&file, key);
+}
+
+fn exercise_file(file: &Path, key: &Key) {
+    let Some((catalogue, _, index)) = cache::read_unverified(file, key) else {
         return;
     };
     for query in [
@@ -46,7 +54,12 @@ fn exercise(bytes: &[u8], key: &Key) {
     }
     for entry in &catalogue.initiatives {
         assert!(indsats::charrules::first_forbidden(&entry.name, false).is_none());
-        assert!(indsats::charrules::first_forbidden(&entry.description, false).is_none());
+        // A damaged stored text is unreadable, never unchecked.
+        for text in entry.long_texts() {
+            if let Ok(text) = text.text() {
+                assert!(indsats::charrules::first_forbidden(&text, false).is_none());
+            }
+        }
     }
 }
 
@@ -129,8 +142,9 @@ proptest! {
         cut in any::<prop::sample::Index>(),
     ) {
         let (intact, key) = real_cache();
-        // The real header and a prefix of the real payload, then noise.
-        let keep = 8 + 8 + key_len(intact) + cut.index(intact.len() / 2);
+        // The real header (magic, key, texts' length) and a prefix of the
+        // rest, then noise.
+        let keep = 8 + 8 + key_len(intact) + 8 + cut.index(intact.len() / 2);
         let mut bytes = intact[..keep.min(intact.len())].to_vec();
         bytes.extend_from_slice(&tail);
         exercise(&bytes, key);

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use indsats::cache::{self, Provenance};
 use indsats::catalogue::load::{Origin, load};
+use indsats::catalogue::long_text::Unreadable;
 
 fn write_catalogue(dir: &Path, entries: usize) -> PathBuf {
     let bundled = load(Origin::Bundled).expect("bundled").catalogue;
@@ -134,6 +135,27 @@ fn another_users_cache_is_never_read_or_written() {
 }
 
 #[test]
+fn a_cache_replaced_under_a_session_does_no_harm() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("cache");
+    let path = write_catalogue(home.path(), 700);
+    let (fresh, _, _) = cache::load_indexed(Origin::Flag(path.clone()), None, Some(&dir)).unwrap();
+    let (cached, _, provenance) =
+        cache::load_indexed(Origin::Flag(path.clone()), None, Some(&dir)).unwrap();
+    assert_eq!(provenance, Provenance::Cache);
+    // Replaced the way indsats and `indsats cache build` replace it: a new
+    // file renamed over it. The session's descriptor still reads the old one.
+    let file = cache::cache_path(&dir, &path);
+    let new = dir.join("new.bin");
+    std::fs::write(&new, vec![0xAB; 4096]).unwrap();
+    std::fs::rename(&new, &file).unwrap();
+    assert_eq!(
+        cached.catalogue, fresh.catalogue,
+        "every long text still reads"
+    );
+}
+
+#[test]
 fn a_cache_truncated_or_overwritten_under_a_session_does_no_harm() {
     let home = tempfile::tempdir().unwrap();
     let dir = home.path().join("cache");
@@ -143,20 +165,39 @@ fn a_cache_truncated_or_overwritten_under_a_session_does_no_harm() {
         cache::load_indexed(Origin::Flag(path.clone()), None, Some(&dir)).unwrap();
     assert_eq!(provenance, Provenance::Cache);
     let file = cache::cache_path(&dir, &path);
-    // truncate -s 0, then an administrator's cp over it.
+    let description = |i: usize| cached.catalogue.initiatives[i].description.text();
+    assert_eq!(
+        description(3).unwrap(),
+        fresh.catalogue.initiatives[3].description.text().unwrap()
+    );
+    // truncate -s 0, then an administrator's cp over it (the same file,
+    // rewritten in place): no signal, no wrong text, and the session still
+    // searches and shows names; the long texts say they cannot be read.
     std::fs::OpenOptions::new()
         .write(true)
         .open(&file)
         .unwrap()
         .set_len(0)
         .unwrap();
-    assert_eq!(
-        cached.catalogue, fresh.catalogue,
-        "every description still reads"
-    );
-    std::fs::write(&file, vec![0xAB; 4096]).unwrap();
-    assert_eq!(cached.catalogue, fresh.catalogue);
+    assert_eq!(description(3), Err(Unreadable));
+    let mut overwritten = std::fs::read(&file).unwrap();
+    overwritten.extend(vec![0xAB; 1 << 20]);
+    std::fs::write(&file, &overwritten).unwrap();
+    assert_eq!(description(3), Err(Unreadable));
     assert!(!index.search("mentor", &Default::default()).hits.is_empty());
+    assert_eq!(
+        cached.catalogue.initiatives[3].name,
+        fresh.catalogue.initiatives[3].name
+    );
+    let shown = indsats::report::entry_text(
+        &cached.catalogue,
+        &cached.catalogue.initiatives[3],
+        indsats::i18n::Lang::Da,
+        200,
+        indsats::date::Date::today(),
+        &Default::default(),
+    );
+    assert!(shown.contains(indsats::i18n::DA.unreadable_text), "{shown}");
 }
 
 #[test]

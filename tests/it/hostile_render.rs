@@ -19,13 +19,14 @@ fn hostile_app(width: u16, height: u16) -> App {
     let text = std::fs::read_to_string(common::fixture("hostile.json")).unwrap();
     let mut catalogue: indsats::catalogue::Catalogue = serde_json::from_str(&text).unwrap();
     assert!(load::load_file(&common::fixture("hostile.json")).is_err());
-    catalogue.initiatives[0]
-        .description
-        .to_mut()
-        .push_str(" \u{1b}[2J\u{1b}]0;pwned\u{7} \u{9b}31m");
-    catalogue.initiatives[1].next_steps[0]
-        .to_mut()
-        .push_str("\u{1b}[?1049l\r\n\t");
+    let entry = &mut catalogue.initiatives[0];
+    entry.description = format!(
+        "{} \u{1b}[2J\u{1b}]0;pwned\u{7} \u{9b}31m",
+        entry.description.text_or("")
+    )
+    .into();
+    let step = &mut catalogue.initiatives[1].next_steps[0];
+    *step = format!("{}\u{1b}[?1049l\r\n\t", step.text_or("")).into();
     common::app_with(catalogue, Lang::Da, common::TODAY, (width, height))
 }
 

@@ -44,14 +44,16 @@ fn a_large_catalogue_is_cached_and_the_cache_gives_the_same_catalogue_and_result
     assert_eq!(second, Provenance::Cache);
     assert_eq!(cached.catalogue, fresh.catalogue);
     assert_eq!(cached.origin, fresh.origin);
-    // Descriptions are read from the mapped cache file, not copied to the heap.
-    assert!(
-        cached
-            .catalogue
-            .initiatives
-            .iter()
-            .all(|e| matches!(e.description, std::borrow::Cow::Borrowed(_)))
-    );
+    // The texts of the details stay in the cache file until shown, not on
+    // the heap; the summaries (printed with every search result) are read.
+    for entry in &cached.catalogue.initiatives {
+        assert!(entry.summary.as_inline().is_some());
+        assert!(
+            entry
+                .texts_of_the_details()
+                .all(|text| text.as_inline().is_none() && text.stored_at().is_some())
+        );
+    }
 
     let skive = Filters {
         municipalities: BTreeSet::from(["skive".to_owned()]),

@@ -3,127 +3,17 @@
 //! order. Decoding checks every length against the bytes left, so a corrupt
 //! file is an error, never a panic or a huge allocation.
 
-use std::borrow::Cow;
+mod reader;
+
 use std::collections::{BTreeSet, HashMap};
 use std::hash::Hash;
+
+pub use reader::Reader;
+use reader::text;
 
 /// The cache bytes do not decode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Corrupt;
-
-/// Reads values from a byte slice.
-pub struct Reader<'a> {
-    bytes: &'a [u8],
-    /// The same bytes when they live as long as the process (a leaked map):
-    /// then long texts are borrowed instead of copied.
-    lasting: Option<&'static [u8]>,
-    /// For a lasting reader: all its bytes, how many of them were let go
-    /// ([`Reader::release_behind`]), after how many more to let go again,
-    /// and how.
-    behind: Option<Behind>,
-    /// Whether decoded text may hold line feeds (the search index's word
-    /// lists do; catalogue text, like the JSON validator, allows none).
-    newlines: bool,
-}
-
-/// What a lasting reader lets go of as it reads: all its bytes, how many
-/// were let go, after how many more to let go again, and how.
-type Behind = (&'static [u8], usize, usize, fn(&[u8]));
-
-impl Reader<'static> {
-    /// A reader over bytes that live as long as the process.
-    pub fn lasting(bytes: &'static [u8]) -> Reader<'static> {
-        Reader {
-            bytes,
-            lasting: Some(bytes),
-            behind: None,
-            newlines: false,
-        }
-    }
-}
-
-impl Reader<'static> {
-    /// Calls `release` on the bytes read so far whenever `every` more have
-    /// been read (a lasting reader over a mapped file: its pages can go from
-    /// the resident set once decoded, and come back when a borrowed text is
-    /// read).
-    pub fn release_behind(&mut self, every: usize, release: fn(&[u8])) {
-        if let Some(all) = self.lasting {
-            self.behind = Some((all, 0, every.max(1), release));
-        }
-    }
-}
-
-impl<'a> Reader<'a> {
-    /// A reader over `bytes`.
-    pub fn new(bytes: &'a [u8]) -> Reader<'a> {
-        Reader {
-            bytes,
-            lasting: None,
-            behind: None,
-            newlines: false,
-        }
-    }
-
-    /// Lets decoded text hold line feeds from here on (for the search
-    /// index); every other character the catalogue's rule refuses
-    /// ([`crate::charrules`]) stays an error.
-    pub fn allow_newlines(&mut self) {
-        self.newlines = true;
-    }
-
-    /// `bytes` as text that passes the catalogue's character rule.
-    fn text<'t>(&self, bytes: &'t [u8]) -> Result<&'t str, Corrupt> {
-        let text = std::str::from_utf8(bytes).map_err(|_| Corrupt)?;
-        match crate::charrules::first_forbidden(text, self.newlines) {
-            None => Ok(text),
-            Some(_) => Err(Corrupt),
-        }
-    }
-
-    /// Takes the next `n` bytes.
-    pub fn take(&mut self, n: usize) -> Result<&'a [u8], Corrupt> {
-        if n > self.bytes.len() {
-            return Err(Corrupt);
-        }
-        let (head, tail) = self.bytes.split_at(n);
-        self.bytes = tail;
-        if let Some(lasting) = &mut self.lasting {
-            *lasting = &lasting[n..];
-            if let Some((all, released, every, release)) = &mut self.behind {
-                let read = all.len() - lasting.len();
-                if read - *released >= *every {
-                    release(&all[*released..read]);
-                    *released = read;
-                }
-            }
-        }
-        Ok(head)
-    }
-
-    /// Takes the next `n` bytes, borrowed for the whole process when the
-    /// reader was made by [`Reader::lasting`].
-    fn take_lasting(&mut self, n: usize) -> Result<Option<&'static [u8]>, Corrupt> {
-        let lasting = self.lasting.and_then(|bytes| bytes.get(..n));
-        self.take(n)?;
-        Ok(lasting)
-    }
-
-    /// Whether every byte has been read.
-    pub fn is_done(&self) -> bool {
-        self.bytes.is_empty()
-    }
-
-    /// A length prefix, checked to be at most the bytes left (every element
-    /// takes at least one byte), so corrupt lengths cannot allocate much.
-    fn len(&mut self) -> Result<usize, Corrupt> {
-        let n = usize::try_from(u64::decode(self)?).map_err(|_| Corrupt)?;
-        if n > self.bytes.len() {
-            return Err(Corrupt);
-        }
-        Ok(n)
-    }
-}
 
 /// How many of `n` items of type `T` to allocate room for up front, with
 /// `left` bytes of input left: all of them, as long as that takes at most
@@ -158,7 +48,7 @@ pub trait Codec: Sized {
     /// Reads `n` values in a row (integers override this to convert a whole
     /// slice at once: the index holds millions of them).
     fn decode_many(input: &mut Reader<'_>, n: usize) -> Result<Vec<Self>, Corrupt> {
-        let mut items = Vec::with_capacity(capacity::<Self>(n, input.bytes.len()));
+        let mut items = Vec::with_capacity(capacity::<Self>(n, input.left()));
         for _ in 0..n {
             items.push(Self::decode(input)?);
         }
@@ -178,11 +68,11 @@ macro_rules! int_codec {
             }
             fn decode_many(input: &mut Reader<'_>, n: usize) -> Result<Vec<Self>, Corrupt> {
                 const SIZE: usize = size_of::<$ty>();
-                if n.checked_mul(SIZE).ok_or(Corrupt)? > input.bytes.len() {
+                if n.checked_mul(SIZE).ok_or(Corrupt)? > input.left() {
                     return Err(Corrupt);
                 }
-                // In pieces, so a reader releasing what it has read
-                // ([`Reader::release_behind`]) never holds all of a long list.
+                // In pieces, so a reader of a file ([`Reader::of_file`])
+                // never buffers all of a long list.
                 let mut items = Vec::with_capacity(n);
                 let mut left = n;
                 while left > 0 {
@@ -236,8 +126,8 @@ impl Codec for String {
     }
     fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
         let n = input.len()?;
-        let bytes = input.take(n)?;
-        input.text(bytes).map(str::to_owned)
+        let newlines = input.newlines();
+        text(input.take(n)?, newlines).map(str::to_owned)
     }
 }
 
@@ -247,22 +137,6 @@ impl Codec for Box<str> {
     }
     fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
         String::decode(input).map(String::into_boxed_str)
-    }
-}
-
-/// Long texts: borrowed from a lasting reader (no copy, and no heap), else owned.
-impl Codec for Cow<'static, str> {
-    fn encode(&self, out: &mut Vec<u8>) {
-        encode_bytes(self.as_bytes(), out);
-    }
-    fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
-        let n = input.len()?;
-        if input.lasting.is_none() {
-            let bytes = input.take(n)?;
-            return input.text(bytes).map(|text| Cow::Owned(text.to_owned()));
-        }
-        let bytes = input.take_lasting(n)?.ok_or(Corrupt)?;
-        input.text(bytes).map(Cow::Borrowed)
     }
 }
 
@@ -341,7 +215,7 @@ impl<K: Codec + Eq + Hash + Ord, V: Codec + Clone> Codec for HashMap<K, V> {
     }
     fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
         let n = input.len()?;
-        let mut map = HashMap::with_capacity(capacity::<(K, V)>(n, input.bytes.len()));
+        let mut map = HashMap::with_capacity(capacity::<(K, V)>(n, input.left()));
         for _ in 0..n {
             let key = K::decode(input)?;
             map.insert(key, V::decode(input)?);
@@ -418,22 +292,6 @@ mod tests {
             ("y".to_owned(), 2),
         ]));
         round_trip(vec![true, false]);
-        round_trip(Cow::<'static, str>::Owned("lang tekst".to_owned()));
-    }
-
-    #[test]
-    fn a_lasting_reader_borrows_long_texts() {
-        let mut bytes = Vec::new();
-        Cow::<'static, str>::Borrowed("Beskrivelse på dansk").encode(&mut bytes);
-        7u8.encode(&mut bytes);
-        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-        let mut reader = Reader::lasting(bytes);
-        let text = Cow::<'static, str>::decode(&mut reader).unwrap();
-        assert!(matches!(text, Cow::Borrowed("Beskrivelse på dansk")));
-        assert_eq!(u8::decode(&mut reader), Ok(7));
-        assert!(reader.is_done());
-        let mut short = Reader::lasting(&bytes[..10]);
-        assert_eq!(Cow::<'static, str>::decode(&mut short), Err(Corrupt));
     }
 
     #[test]
