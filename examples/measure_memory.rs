@@ -2,8 +2,7 @@
 //! `cargo run --release --example measure_memory -- [CATALOGUE.json]` loads it
 //! (through the start-up cache in `$INDSATS_CACHE_DIR`, or the user's cache
 //! dir), searches once, and prints the time taken and the process's resident
-//! memory: all of it, anonymous (heap), file-backed and shared memory (the
-//! private copy of the cache while it is decoded).
+//! memory: all of it, anonymous (heap), file-backed and shared memory.
 //! Run it twice: the first run writes the cache, the second reads it.
 
 use std::path::PathBuf;
@@ -52,10 +51,10 @@ fn main() {
     let (loaded, index, provenance) =
         cache::load_indexed(origin, None, dir.as_deref()).expect("a valid catalogue");
     println!("{provenance:?} in {:?}: {}", start.elapsed(), memory());
-    // The private copy of the cache (a memfd) is shared memory outside the
-    // resident set; it is freed as it is decoded, so nothing should be left.
+    // Shared memory outside the resident set (an earlier version kept a
+    // private copy of the cache there): none should be taken now.
     println!(
-        "left of the private cache copy: {:.0} MiB of shared memory (system-wide Shmem growth)",
+        "shared memory taken: {:.0} MiB (system-wide Shmem growth)",
         system_shmem() - shmem
     );
     let results = index.search("m", &Default::default());
