@@ -1,12 +1,14 @@
 //! The cache file: its key, its name, and reading and writing it.
 //!
-//! Layout: `MAGIC`, the key (length-prefixed), the length of the texts
-//! section and the section itself (each long text after its own checksum),
+//! Layout: `MAGIC`, the key (length-prefixed), a random nonce, the length of
+//! the texts section and the section itself (each long text after its own
+//! checksum, seeded with the nonce, so it can be checked again when read),
 //! then the core (the catalogue with its long texts as places in the texts
-//! section, local info, index) and a checksum of everything but the texts
-//! section. Starting a session reads the core and leaves the texts in the
-//! file until shown. The file is written to a temporary file and renamed
-//! into place, so a reader never sees half a file.
+//! section, local info, index), and a trailer: the checksum of the texts
+//! section and that of everything else. Starting a session decodes the core
+//! and only sums the texts section (on a second thread), leaving the texts
+//! in the file until shown. The file is written to a temporary file and
+//! renamed into place, so a reader never sees half a file.
 
 use std::fs::{self, File};
 use std::hash::{Hash, Hasher};
@@ -19,9 +21,9 @@ use super::codec::{Codec, Reader};
 
 use crate::catalogue::load::Loaded;
 use crate::catalogue::local::LocalInfo;
-use crate::catalogue::long_text::{MAX_STORED_LEN, STORED_HEADER, TextFile};
+use crate::catalogue::long_text::{MAX_STORED_LEN, STORED_HEADER, TextFile, stored_checksum};
 use crate::catalogue::{Catalogue, Initiative, LongText};
-use crate::checksum::{Checksum, checksum};
+use crate::checksum::Checksum;
 use crate::search::SearchIndex;
 
 /// Identifies the format; bump the digit when the layout changes.
@@ -120,22 +122,38 @@ enum Verify {
 fn read_open(file: File, len: u64, key: &Key, verify: Verify) -> Option<Cached> {
     let header = Header::read(&file, len, key)?;
     let core_start = header.texts_start.checked_add(header.texts_len)?;
-    let core_len = len.checked_sub(core_start)?.checked_sub(8)?;
+    let core_len = len.checked_sub(core_start)?.checked_sub(TRAILER)?;
     let mut sum = Checksum::default();
     sum.write(&header.bytes);
     // Read a stretch at a time and summed as it is decoded; the decoded
-    // result is thrown away unless the sum then matches.
+    // result is thrown away unless the sums then match. The texts section
+    // is summed meanwhile on a second thread: a damaged text is a miss
+    // now (and the cache rewritten), not a text that cannot be shown later.
     let mut reader = Reader::of_file(&file, core_start, core_len, sum);
-    let (mut catalogue, local, index) = decode_core(&mut reader)?;
+    let (texts_sum, decoded) = std::thread::scope(|scope| {
+        let texts_sum = (verify == Verify::Checksum)
+            .then(|| scope.spawn(|| sum_of(&file, header.texts_start, header.texts_len)));
+        let decoded = decode_core(&mut reader);
+        (texts_sum.and_then(|sum| sum.join().ok().flatten()), decoded)
+    });
+    let (mut catalogue, local, index) = decoded?;
     if verify == Verify::Checksum {
-        let mut stored = [0u8; 8];
-        file.read_exact_at(&mut stored, core_start + core_len)
+        let mut trailer = [0u8; TRAILER as usize];
+        file.read_exact_at(&mut trailer, core_start + core_len)
             .ok()?;
-        if reader.checksum()? != u64::from_le_bytes(stored) {
+        let (stored_texts_sum, stored_sum) = trailer.split_at(8);
+        if texts_sum?.to_le_bytes()[..] != stored_texts_sum[..]
+            || reader.checksum()?.to_le_bytes()[..] != stored_sum[..]
+        {
             return None;
         }
     }
-    let texts = Arc::new(TextFile::new(file, header.texts_start, header.texts_len));
+    let texts = Arc::new(TextFile::new(
+        file,
+        header.texts_start,
+        header.texts_len,
+        header.nonce,
+    ));
     for entry in &mut catalogue.initiatives {
         for text in entry.long_texts_mut() {
             text.attach(&texts).ok()?;
@@ -144,10 +162,26 @@ fn read_open(file: File, len: u64, key: &Key, verify: Verify) -> Option<Cached> 
     Some((catalogue, local, index))
 }
 
+/// The end of a cache file: the checksum of the texts section, then that of
+/// everything else.
+const TRAILER: u64 = 16;
+
+/// The checksum of the `len` bytes at `offset` in `file`, read a stretch at
+/// a time; `None` when the file holds fewer.
+fn sum_of(file: &File, offset: u64, len: u64) -> Option<u64> {
+    let mut reader = Reader::of_file(file, offset, len, Checksum::default());
+    while !reader.is_done() {
+        reader.take(reader.left().min(1 << 20)).ok()?;
+    }
+    reader.checksum()
+}
+
 /// The start of a cache file: magic, key and the texts section's length.
 struct Header {
     /// The header's bytes (the checksum covers them).
     bytes: Vec<u8>,
+    /// This file's random number, which seeds its texts' checksums.
+    nonce: u64,
     /// Where the texts section starts, and its length.
     texts_start: u64,
     texts_len: u64,
@@ -167,11 +201,13 @@ impl Header {
         if input.take(MAGIC.len()).ok()? != MAGIC || Vec::<u8>::decode(&mut input).ok()? != key.0 {
             return None;
         }
+        let nonce = u64::decode(&mut input).ok()?;
         let texts_len = u64::decode(&mut input).ok()?;
         let header_len = bytes.len() - input.left();
         bytes.truncate(header_len);
         Some(Header {
             bytes,
+            nonce,
             texts_start: header_len as u64,
             texts_len,
         })
@@ -249,13 +285,19 @@ fn write_to(file: &mut File, key: &Key, loaded: &Loaded, index: &SearchIndex) ->
     let texts_len: u64 = stored_texts(entries)
         .map(|text| STORED_HEADER + text.len() as u64)
         .sum();
+    let nonce = fresh_nonce();
+    nonce.encode(&mut buffer);
     texts_len.encode(&mut buffer);
     out.put(&mut buffer)?;
-    // The texts section, each text after its own checksum (not in the file's).
+    // The texts section, each text after its own checksum, and all of it
+    // under a checksum of its own (in the trailer).
+    let mut texts_sum = Checksum::default();
     for text in stored_texts(entries) {
-        out.file
-            .write_all(&checksum(text.as_bytes()).to_le_bytes())?;
-        out.file.write_all(text.as_bytes())?;
+        let sum = stored_checksum(nonce, text.as_bytes()).to_le_bytes();
+        for part in [&sum[..], text.as_bytes()] {
+            texts_sum.write(part);
+            out.file.write_all(part)?;
+        }
     }
     // The catalogue's parts one by one, so the buffer stays small; each
     // entry with its stored texts as places in the texts section, in the
@@ -285,11 +327,22 @@ fn write_to(file: &mut File, key: &Key, loaded: &Loaded, index: &SearchIndex) ->
     index.encode(&mut buffer);
     out.put(&mut buffer)?;
     let sum = out.sum.finish();
+    out.file.write_all(&texts_sum.finish().to_le_bytes())?;
     out.file.write_all(&sum.to_le_bytes())?;
     out.file
         .into_inner()
         .map_err(|e| e.into_error())?
         .sync_all()
+}
+
+/// A number no other cache file is likely to have: std's per-process random
+/// hash keys, mixed with the time and process id.
+fn fresh_nonce() -> u64 {
+    use std::hash::BuildHasher;
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    std::time::SystemTime::now().hash(&mut hasher);
+    std::process::id().hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The length of a text that goes into the texts section: one in memory and

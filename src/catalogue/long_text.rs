@@ -41,8 +41,19 @@ const LEN_BITS: u32 = 24;
 /// one (none in any real catalogue) stays in memory.
 pub const MAX_STORED_LEN: usize = (1 << LEN_BITS) - 1;
 
-/// Bytes before each stored text: its checksum.
+/// Bytes before each stored text: its checksum ([`stored_checksum`]).
 pub const STORED_HEADER: u64 = 8;
+
+/// The checksum written before a stored text: of the text, seeded with the
+/// cache file's own random `nonce`. A text of another cache file copied over
+/// this one in place (its own nonce) then never passes for one of this file,
+/// even where the same bytes stand at the same place.
+pub fn stored_checksum(nonce: u64, text: &[u8]) -> u64 {
+    let mut sum = crate::checksum::Checksum::default();
+    std::hash::Hasher::write(&mut sum, &nonce.to_le_bytes());
+    std::hash::Hasher::write(&mut sum, text);
+    std::hash::Hasher::finish(&sum)
+}
 
 /// A stored text could not be read back: the cache file was truncated,
 /// changed or damaged after the session read it.
@@ -170,12 +181,20 @@ pub struct TextFile {
     start: u64,
     /// Its length in bytes.
     len: u64,
+    /// The file's nonce, which seeds each text's checksum ([`stored_checksum`]).
+    nonce: u64,
 }
 
 impl TextFile {
-    /// The section of `len` bytes at `start` in `file`.
-    pub fn new(file: File, start: u64, len: u64) -> TextFile {
-        TextFile { file, start, len }
+    /// The section of `len` bytes at `start` in `file`, whose texts'
+    /// checksums are seeded with `nonce`.
+    pub fn new(file: File, start: u64, len: u64, nonce: u64) -> TextFile {
+        TextFile {
+            file,
+            start,
+            len,
+            nonce,
+        }
     }
 
     /// The text of `len` bytes at `offset`, checked: checksum, UTF-8, and
@@ -187,7 +206,7 @@ impl TextFile {
             .read_exact_at(&mut bytes, at)
             .map_err(|_| Unreadable)?;
         let sum = bytes.drain(..STORED_HEADER as usize).collect::<Vec<u8>>();
-        if crate::checksum::checksum(&bytes).to_le_bytes()[..] != sum[..] {
+        if stored_checksum(self.nonce, &bytes).to_le_bytes()[..] != sum[..] {
             return Err(Unreadable);
         }
         let text = String::from_utf8(bytes).map_err(|_| Unreadable)?;
@@ -203,6 +222,8 @@ mod tests {
     use super::*;
     use std::io::Write;
 
+    const NONCE: u64 = 0x5eed;
+
     /// A texts section holding `texts`, and where each one is.
     fn section(texts: &[&str]) -> (Arc<TextFile>, Vec<LongText>, tempfile::NamedTempFile) {
         let mut file = tempfile::NamedTempFile::new().unwrap();
@@ -210,13 +231,13 @@ mod tests {
         let mut offset = 0;
         let mut refs = Vec::new();
         for text in texts {
-            let sum = crate::checksum::checksum(text.as_bytes());
+            let sum = stored_checksum(NONCE, text.as_bytes());
             file.write_all(&sum.to_le_bytes()).unwrap();
             file.write_all(text.as_bytes()).unwrap();
             refs.push(LongText::stored(offset, text.len()).unwrap());
             offset += STORED_HEADER + text.len() as u64;
         }
-        let texts = Arc::new(TextFile::new(file.reopen().unwrap(), 4, offset));
+        let texts = Arc::new(TextFile::new(file.reopen().unwrap(), 4, offset, NONCE));
         (texts, refs, file)
     }
 
@@ -264,6 +285,21 @@ mod tests {
             refs[0].clone(),
             "unreadable texts are equal to nothing"
         );
+    }
+
+    #[test]
+    fn the_same_text_from_another_cache_file_does_not_pass() {
+        let (texts, mut refs, file) = section(&["Samme tekst."]);
+        let other = Arc::new(TextFile::new(
+            file.reopen().unwrap(),
+            4,
+            texts.len,
+            NONCE + 1,
+        ));
+        refs[0].attach(&other).unwrap();
+        assert_eq!(refs[0].text(), Err(Unreadable));
+        refs[0].attach(&texts).unwrap();
+        assert_eq!(refs[0].text().unwrap(), "Samme tekst.");
     }
 
     #[test]

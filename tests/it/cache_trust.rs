@@ -170,6 +170,7 @@ fn a_cache_truncated_or_overwritten_under_a_session_does_no_harm() {
         description(3).unwrap(),
         fresh.catalogue.initiatives[3].description.text().unwrap()
     );
+    let original = std::fs::read(&file).unwrap();
     // truncate -s 0, then an administrator's cp over it (the same file,
     // rewritten in place): no signal, no wrong text, and the session still
     // searches and shows names; the long texts say they cannot be read.
@@ -180,9 +181,21 @@ fn a_cache_truncated_or_overwritten_under_a_session_does_no_harm() {
         .set_len(0)
         .unwrap();
     assert_eq!(description(3), Err(Unreadable));
-    let mut overwritten = std::fs::read(&file).unwrap();
-    overwritten.extend(vec![0xAB; 1 << 20]);
-    std::fs::write(&file, &overwritten).unwrap();
+    // Another cache of the very same catalogue, copied in place: the same
+    // texts at the same places, but written for another file (its nonce).
+    let other = home.path().join("other");
+    cache::load_indexed(Origin::Flag(path.clone()), None, Some(&other)).unwrap();
+    let other = std::fs::read(cache::cache_path(&other, &path)).unwrap();
+    assert_eq!(other.len(), original.len());
+    std::fs::write(&file, &other).unwrap();
+    assert_eq!(description(3), Err(Unreadable));
+    // The session's own file copied back in place reads again.
+    std::fs::write(&file, &original).unwrap();
+    assert_eq!(
+        description(3).unwrap(),
+        fresh.catalogue.initiatives[3].description.text().unwrap()
+    );
+    std::fs::write(&file, vec![0xAB; 1 << 20]).unwrap();
     assert_eq!(description(3), Err(Unreadable));
     assert!(!index.search("mentor", &Default::default()).hits.is_empty());
     assert_eq!(
