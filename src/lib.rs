@@ -22,5 +22,6 @@ pub mod store;
 pub mod store_merge;
 pub mod term;
 pub mod text;
+pub mod threads;
 pub mod tui;
 pub mod ui;

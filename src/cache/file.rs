@@ -131,10 +131,13 @@ fn read_open(file: File, len: u64, key: &Key, verify: Verify) -> Option<Cached> 
     // now (and the cache rewritten), not a text that cannot be shown later.
     let mut reader = Reader::of_file(&file, core_start, core_len, sum);
     let (texts_sum, decoded) = std::thread::scope(|scope| {
-        let texts_sum = (verify == Verify::Checksum)
-            .then(|| scope.spawn(|| sum_of(&file, header.texts_start, header.texts_len)));
+        let texts_sum = (verify == Verify::Checksum).then(|| {
+            crate::threads::spawn_or_defer(scope, || {
+                sum_of(&file, header.texts_start, header.texts_len)
+            })
+        });
         let decoded = decode_core(&mut reader);
-        (texts_sum.and_then(|sum| sum.join().ok().flatten()), decoded)
+        (texts_sum.and_then(|sum| sum.join()), decoded)
     });
     let (mut catalogue, local, index) = decoded?;
     if verify == Verify::Checksum {
@@ -155,7 +158,9 @@ fn read_open(file: File, len: u64, key: &Key, verify: Verify) -> Option<Cached> 
         header.nonce,
     ));
     for entry in &mut catalogue.initiatives {
-        for text in entry.long_texts_mut() {
+        // Summaries are kept in memory (see `Initiative::texts_of_the_details`).
+        entry.summary.as_inline()?;
+        for text in entry.texts_of_the_details_mut() {
             text.attach(&texts).ok()?;
         }
     }
@@ -176,7 +181,8 @@ fn sum_of(file: &File, offset: u64, len: u64) -> Option<u64> {
     reader.checksum()
 }
 
-/// The start of a cache file: magic, key and the texts section's length.
+/// The start of a cache file: magic, key, the file's nonce (seeding its
+/// texts' checksums) and the texts section's length.
 struct Header {
     /// The header's bytes (the checksum covers them).
     bytes: Vec<u8>,
@@ -214,11 +220,11 @@ impl Header {
     }
 }
 
-/// Decodes a cache file's core (after the texts section, without the
-/// checksum): the catalogue, what the local file added and the search index,
-/// all checked ([`SearchIndex::checked_against`]). `None` for any other
-/// bytes, never a panic or a huge allocation. Stored long texts come back
-/// unattached ([`LongText::attach`]).
+/// Decodes a cache file's core (between the texts section and the
+/// trailer's two checksums): the catalogue, what the local file added and
+/// the search index, all checked ([`SearchIndex::checked_against`]). `None`
+/// for any other bytes, never a panic or a huge allocation. Stored long
+/// texts come back unattached ([`LongText::attach`]).
 pub fn decode_core(input: &mut Reader<'_>) -> Option<Cached> {
     let catalogue = Catalogue::decode(input).ok()?;
     let local = Option::<LocalInfo>::decode(input).ok()?;
@@ -310,6 +316,13 @@ fn write_to(file: &mut File, key: &Key, loaded: &Loaded, index: &SearchIndex) ->
     entries.len().encode(&mut buffer);
     let mut offset = 0;
     for entry in entries {
+        // Only a catalogue in memory is written (from the JSON): a text
+        // stored in another cache file would point into that file.
+        if entry.long_texts().any(|text| text.as_inline().is_none()) {
+            return Err(io::Error::other(
+                "a catalogue read from a cache is not cached again",
+            ));
+        }
         let mut entry = entry.clone();
         for text in entry.texts_of_the_details_mut() {
             if let Some(len) = storable(text) {

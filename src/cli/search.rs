@@ -246,7 +246,7 @@ fn json_text(
             let summary = entry
                 .summary
                 .text()
-                .map_err(|err| Failure::new(1, err.to_string()))?;
+                .map_err(|err| Failure::new(2, err.to_string()))?;
             Ok(json!({
                 "id": entry.id,
                 "name": entry.name,

@@ -146,10 +146,16 @@ impl Stretches<'_> {
             let want = usize::try_from(want).map_err(|_| Corrupt)?;
             let start = self.buffer.len();
             self.buffer.resize(start + want, 0);
-            // A file cut short meanwhile ends the read early: corrupt.
-            self.file
+            // A file cut short meanwhile ends the read early: corrupt (and
+            // the buffer as it was, so nothing unread is ever handed out).
+            if self
+                .file
                 .read_exact_at(&mut self.buffer[start..], self.next)
-                .map_err(|_| Corrupt)?;
+                .is_err()
+            {
+                self.buffer.truncate(start);
+                return Err(Corrupt);
+            }
             self.sum.write(&self.buffer[start..]);
             self.next += want as u64;
             self.unread -= want as u64;
@@ -212,8 +218,11 @@ mod tests {
         let mut reader = Reader::of_file(&file, 0, bytes.len() as u64, Checksum::default());
         file.set_len(1000).unwrap();
         assert_eq!(Vec::<String>::decode(&mut reader), Err(Corrupt));
-        // A part said to be longer than the file is corrupt too.
+        // A part said to be longer than the file is corrupt too, and stays
+        // so: bytes never read are never handed out.
         let mut reader = Reader::of_file(&file, 0, 5000, Checksum::default());
         assert_eq!(reader.take(2000).map(<[u8]>::len), Err(Corrupt));
+        assert_eq!(reader.left(), 5000);
+        assert_eq!(reader.take(10).map(<[u8]>::len), Err(Corrupt));
     }
 }

@@ -354,12 +354,11 @@ impl SearchIndex {
         let part = if entries.len() >= PARALLEL_BUILD && threads > 1 {
             let half = entries.len() / 2;
             std::thread::scope(|scope| {
-                let second = scope.spawn(|| Part::build(&entries[half..], half, &labels));
+                let second = crate::threads::spawn_or_defer(scope, || {
+                    Part::build(&entries[half..], half, &labels)
+                });
                 let mut part = Part::build(&entries[..half], 0, &labels);
-                match second.join() {
-                    Ok(second) => part.append(second),
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
+                part.append(second.join());
                 part
             })
         } else {
@@ -398,12 +397,9 @@ impl SearchIndex {
                 )
             };
             if entries.len() >= PARALLEL_BUILD && threads > 1 {
-                let other = scope.spawn(names);
+                let other = crate::threads::spawn_or_defer(scope, names);
                 let text = Scored::new(text_words.finish(), TEXT_FIELDS, points);
-                match other.join() {
-                    Ok(names) => (text, names),
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
+                (text, other.join())
             } else {
                 (
                     Scored::new(text_words.finish(), TEXT_FIELDS, points),

@@ -287,3 +287,70 @@ fn the_administrators_cache_is_read_and_never_rewritten() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.starts_with("indsats: "), "{}", run.stderr);
 }
+
+#[test]
+fn a_user_at_their_process_limit_still_reads_the_shared_cache() {
+    // A second thread sums the cache's texts; where the system refuses one
+    // (`ulimit -u` reached on a shared server) the work runs on the main
+    // thread instead of a panic. Needs root to act as another user.
+    if !is_root() {
+        eprintln!("skipped: needs root to run indsats as another user with a process limit");
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    chmod(home.path(), 0o755);
+    let path = write_catalogue(home.path(), 700);
+    let out = home.path().join("shared");
+    // The binary copied where the other user can reach it.
+    let binary = home.path().join("indsats");
+    std::fs::copy(env!("CARGO_BIN_EXE_indsats"), &binary).unwrap();
+    let build = std::process::Command::new(&binary)
+        .args(["cache", "build", "--catalogue"])
+        .arg(&path)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(build.status.success(), "{build:?}");
+    let inode = std::fs::metadata(cache::cache_path(&out, &path))
+        .unwrap()
+        .ino();
+    let nobody = 65534;
+    let mut search = std::process::Command::new(&binary);
+    search
+        .env_clear()
+        .env("HOME", home.path())
+        .env("INDSATS_CACHE_DIR", &out)
+        .current_dir(home.path())
+        .args(["search", "--limit", "3", "--catalogue"])
+        .arg(&path)
+        .arg("mentor");
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        std::os::unix::process::CommandExt::pre_exec(&mut search, move || {
+            let one = libc::rlimit {
+                rlim_cur: 1,
+                rlim_max: 1,
+            };
+            if libc::setrlimit(libc::RLIMIT_NPROC, &one) != 0
+                || libc::setgroups(0, std::ptr::null()) != 0
+                || libc::setgid(nobody) != 0
+                || libc::setuid(nobody) != 0
+            {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let run: common::Run = search.output().unwrap().into();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.lines().count(), 3, "{}", run.stdout);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::metadata(cache::cache_path(&out, &path))
+            .unwrap()
+            .ino(),
+        inode,
+        "read from the shared cache"
+    );
+}

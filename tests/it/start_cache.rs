@@ -204,3 +204,20 @@ fn search_prints_the_same_from_the_cache_and_the_cache_can_be_turned_off() {
         "INDSATS_CACHE_DIR= turns it off"
     );
 }
+
+#[test]
+fn a_catalogue_read_from_a_cache_is_not_cached_again() {
+    // Its long texts point into its own cache file; another file written
+    // from it would point into the wrong one.
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("cache");
+    let path = write_catalogue(home.path(), 700, 7);
+    load_big(&path, &dir);
+    let (cached, index, provenance) = load_big(&path, &dir);
+    assert_eq!(provenance, Provenance::Cache);
+    let key = cache::Key::new(&path, None).unwrap();
+    let other = home.path().join("other.bin");
+    let written = cache::write(&other, &key, &cached, &index, cache::Audience::Owner);
+    assert!(written.is_err());
+    assert!(!other.exists(), "no file left behind");
+}
