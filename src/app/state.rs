@@ -311,10 +311,7 @@ impl App {
         let hits = ids
             .iter()
             .filter_map(|id| self.catalogue.initiatives.iter().position(|e| &e.id == id))
-            .map(|index| Hit {
-                index,
-                ..Hit::default()
-            })
+            .map(|index| Hit::new(index, 0))
             .collect();
         Results {
             hits,

@@ -470,7 +470,7 @@ fn highlights_are_filled_in_far_down_a_long_list() {
     }
     let hit = app.selected_hit().unwrap();
     assert!(
-        !hit.matched_fields.is_empty(),
+        !hit.matched_fields().is_empty(),
         "details filled for the selected row"
     );
     let selected = app.search.selected;
@@ -484,5 +484,9 @@ fn highlights_are_filled_in_far_down_a_long_list() {
         })
         .collect();
     assert!(!named.is_empty());
-    assert!(named.iter().all(|h| h.name_positions == [0, 1, 2, 3, 4, 5]));
+    assert!(
+        named
+            .iter()
+            .all(|h| h.name_positions() == [0, 1, 2, 3, 4, 5])
+    );
 }

@@ -241,7 +241,7 @@ impl App {
         let lo = selected.saturating_sub(page);
         let hi = (selected + page + 1).min(self.search.results.hits.len());
         let window = &mut self.search.results.hits[lo..hi];
-        if window.iter().any(|h| h.matched_fields.is_empty()) {
+        if window.iter().any(|h| h.matched_fields().is_empty()) {
             let text = self.index.understand(self.search.line.text()).text;
             self.index.fill_details(&text, window);
         }

@@ -194,13 +194,13 @@ fn resolve(kind: &str, value: &str, candidates: &[Candidate]) -> Result<String, 
 /// theme reached through a keyword as `target_group:psykisk via "angst"`.
 fn matched_fields(hit: &crate::search::Hit) -> Vec<String> {
     let mut out = Vec::new();
-    for field in &hit.matched_fields {
+    for field in hit.matched_fields() {
         let name = serde_json::to_value(field)
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
         let via: Vec<String> = hit
-            .via
+            .via()
             .iter()
             .filter(|v| v.field == *field)
             .map(|v| format!("{name}:{} via \"{}\"", v.id, v.word))

@@ -112,10 +112,7 @@ impl SearchIndex {
                 .iter()
                 .map(|&e| e as usize)
                 .filter(|&e| selected.contains(e))
-                .map(|index| Hit {
-                    index,
-                    ..Hit::default()
-                })
+                .map(|index| Hit::new(index, 0))
                 .collect()
         } else {
             let mut keys: Vec<u64> = selected
@@ -146,11 +143,7 @@ impl SearchIndex {
             .enumerate()
             .map(|(rank, &key)| {
                 let index = self.by_name[(key & u64::from(u32::MAX)) as usize] as usize;
-                let mut hit = Hit {
-                    index,
-                    score: matched.score[index],
-                    ..Hit::default()
-                };
+                let mut hit = Hit::new(index, matched.score[index]);
                 if rank < DETAILED_HITS {
                     self.detail(
                         &mut hit,
@@ -190,21 +183,23 @@ impl SearchIndex {
         keyword_hits: &[(Field, usize, u32)],
         scratch: &mut Vec<u32>,
     ) {
-        hit.matched_fields = Field::from_mask(fields);
-        hit.via.clear();
+        let entry = hit.index;
+        let details = hit.details_mut();
+        details.matched_fields = Field::from_mask(fields);
+        details.via.clear();
         for &(field, index, word) in keyword_hits {
             let has = match field {
                 Field::TargetGroup => self.facets.target_group_entries(index),
                 _ => self.facets.theme_entries(index),
             }
-            .is_some_and(|set| set.contains(hit.index));
+            .is_some_and(|set| set.contains(entry));
             let via = self.keywords.via(field, index, word);
-            if has && !hit.via.contains(&via) {
-                hit.via.push(via);
+            if has && !details.via.contains(&via) {
+                details.via.push(via);
             }
         }
-        hit.name_positions = if fields & Field::Name.bit() != 0 {
-            self.names[hit.index].positions(terms, scratch)
+        details.name_positions = if fields & Field::Name.bit() != 0 {
+            self.names[entry].positions(terms, scratch)
         } else {
             Vec::new()
         };

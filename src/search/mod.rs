@@ -148,24 +148,63 @@ impl Field {
     }
 }
 
-/// One matching initiative.
+/// One matching initiative. Small (24 bytes): a one-letter query at
+/// 100,000 entries makes 100,000 of them on every keystroke.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Hit {
     /// Index into `catalogue.initiatives`.
     pub index: usize,
     /// Relevance; higher is better (0 for an empty query).
     pub score: u32,
+    /// Why it matched: filled for the best [`DETAILED_HITS`] hits of a
+    /// search; below them `None` until [`SearchIndex::fill_details`] is called.
+    details: Option<Box<HitDetails>>,
+}
+
+/// Why a hit matched.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HitDetails {
     /// The fields any query term matched in, sorted and deduplicated.
-    ///
-    /// Filled for the best [`DETAILED_HITS`] hits of a search; below them
-    /// left empty until [`SearchIndex::fill_details`] is called.
     pub matched_fields: Vec<Field>,
-    /// Char indices into `initiative.name` to highlight, sorted (filled like
-    /// `matched_fields`).
+    /// Char indices into `initiative.name` to highlight, sorted.
     pub name_positions: Vec<usize>,
     /// The target groups and themes matched through one of their keywords
-    /// (`angst` → psykisk), filled like `matched_fields`.
+    /// (`angst` → psykisk).
     pub via: Vec<keywords::Via>,
+}
+
+impl Hit {
+    /// A hit on the entry at `index` with `score`, its details not filled.
+    pub fn new(index: usize, score: u32) -> Hit {
+        Hit {
+            index,
+            score,
+            details: None,
+        }
+    }
+
+    /// The fields any query term matched in, sorted and deduplicated (empty
+    /// until filled).
+    pub fn matched_fields(&self) -> &[Field] {
+        self.details.as_ref().map_or(&[], |d| &d.matched_fields)
+    }
+
+    /// Char indices into `initiative.name` to highlight, sorted (empty until
+    /// filled).
+    pub fn name_positions(&self) -> &[usize] {
+        self.details.as_ref().map_or(&[], |d| &d.name_positions)
+    }
+
+    /// The target groups and themes matched through one of their keywords
+    /// (empty until filled).
+    pub fn via(&self) -> &[keywords::Via] {
+        self.details.as_ref().map_or(&[], |d| &d.via)
+    }
+
+    /// The details, to fill.
+    fn details_mut(&mut self) -> &mut HitDetails {
+        self.details.get_or_insert_with(Box::default)
+    }
 }
 
 /// How many entries each filter value would leave, given the query and the

@@ -119,7 +119,7 @@ fn row(app: &App, theme: &Theme, hit: &Hit, selected: bool, width: usize) -> Lin
     ];
     spans.extend(name_spans(
         &entry.name,
-        &hit.name_positions,
+        hit.name_positions(),
         name_width,
         base,
         theme,

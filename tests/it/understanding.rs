@@ -48,14 +48,14 @@ fn a_situation_word_reaches_its_target_group_and_says_so() {
         );
     }
     let first = &results.hits[0];
-    assert!(first.matched_fields.contains(&Field::TargetGroup));
+    assert!(first.matched_fields().contains(&Field::TargetGroup));
     assert!(
         first
-            .via
+            .via()
             .iter()
             .any(|v| v.field == Field::TargetGroup && v.id == "psykisk" && v.word == "angst"),
         "{:?}",
-        first.via
+        first.via()
     );
 }
 

@@ -186,8 +186,8 @@ proptest! {
         let index = SearchIndex::new(&cat);
         for hit in index.search(&query, &Filters::default()).hits {
             let chars = cat.initiatives[hit.index].name.chars().count();
-            prop_assert!(hit.name_positions.iter().all(|&p| p < chars));
-            prop_assert!(hit.matched_fields.windows(2).all(|w| w[0] < w[1]));
+            prop_assert!(hit.name_positions().iter().all(|&p| p < chars));
+            prop_assert!(hit.matched_fields().windows(2).all(|w| w[0] < w[1]));
         }
     }
 
