@@ -4,10 +4,11 @@
 //! the texts section and the section itself (each long text after its own
 //! checksum, seeded with the nonce, so it can be checked again when read),
 //! then the core (the catalogue with its long texts as places in the texts
-//! section, local info, index), and a trailer: the checksum of the texts
-//! section and that of everything else. Starting a session decodes the core
-//! and only sums the texts section (on a second thread), leaving the texts
-//! in the file until shown. The file is written to a temporary file and
+//! section, and local info; then the search index), and a trailer: the
+//! index's length and the checksums of the texts section, of the header with
+//! the catalogue, and of the index. Starting a session decodes the catalogue
+//! and, on a second thread, the index, and only sums the texts section,
+//! leaving the texts in the file until shown. The file is written to a temporary file and
 //! renamed into place, so a reader never sees half a file.
 
 use std::fs::{self, File};
@@ -121,36 +122,43 @@ enum Verify {
 /// Reads an open cache file of `len` bytes built for `key`.
 fn read_open(file: File, len: u64, key: &Key, verify: Verify) -> Option<Cached> {
     let header = Header::read(&file, len, key)?;
+    let trailer = Trailer::read(&file, len)?;
     let core_start = header.texts_start.checked_add(header.texts_len)?;
-    let core_len = len.checked_sub(core_start)?.checked_sub(TRAILER)?;
+    let core_end = len.checked_sub(TRAILER)?;
+    let index_start = core_end.checked_sub(trailer.index_len)?;
+    let catalogue_len = index_start.checked_sub(core_start)?;
     let mut sum = Checksum::default();
     sum.write(&header.bytes);
-    // Read a stretch at a time and summed as it is decoded; the decoded
-    // result is thrown away unless the sums then match. The texts section
-    // is summed meanwhile on a second thread: a damaged text is a miss
-    // now (and the cache rewritten), not a text that cannot be shown later.
-    let mut reader = Reader::of_file(&file, core_start, core_len, sum);
-    let (texts_sum, decoded) = std::thread::scope(|scope| {
-        let texts_sum = (verify == Verify::Checksum).then(|| {
-            crate::threads::spawn_or_defer(scope, || {
-                sum_of(&file, header.texts_start, header.texts_len)
-            })
+    // Each part read a stretch at a time and summed as it is decoded; what
+    // was decoded is thrown away unless the sums then match. The index is
+    // decoded, and the texts section summed, on a second thread meanwhile:
+    // a damaged text is a miss now (and the cache rewritten), not a text
+    // that cannot be shown later.
+    let mut catalogue_part = Reader::of_file(&file, core_start, catalogue_len, sum);
+    let mut index_part =
+        Reader::of_file(&file, index_start, trailer.index_len, Checksum::default());
+    index_part.allow_newlines();
+    let (decoded, (index, texts_sum)) = std::thread::scope(|scope| {
+        let other = crate::threads::spawn_or_defer(scope, || {
+            let index = SearchIndex::decode(&mut index_part).ok();
+            let texts_sum = (verify == Verify::Checksum)
+                .then(|| sum_of(&file, header.texts_start, header.texts_len))
+                .flatten();
+            (index, texts_sum)
         });
-        let decoded = decode_core(&mut reader);
-        (texts_sum.and_then(|sum| sum.join()), decoded)
+        (decode_catalogue(&mut catalogue_part), other.join())
     });
-    let (mut catalogue, local, index) = decoded?;
+    let (mut catalogue, local) = decoded?;
+    if !index_part.is_done() {
+        return None;
+    }
     if verify == Verify::Checksum {
-        let mut trailer = [0u8; TRAILER as usize];
-        file.read_exact_at(&mut trailer, core_start + core_len)
-            .ok()?;
-        let (stored_texts_sum, stored_sum) = trailer.split_at(8);
-        if texts_sum?.to_le_bytes()[..] != stored_texts_sum[..]
-            || reader.checksum()?.to_le_bytes()[..] != stored_sum[..]
-        {
+        let sums = [texts_sum, catalogue_part.checksum(), index_part.checksum()];
+        if sums != trailer.sums.map(Some) {
             return None;
         }
     }
+    let index = index?.checked_against(&catalogue)?;
     let texts = Arc::new(TextFile::new(
         file,
         header.texts_start,
@@ -166,10 +174,6 @@ fn read_open(file: File, len: u64, key: &Key, verify: Verify) -> Option<Cached> 
     }
     Some((catalogue, local, index))
 }
-
-/// The end of a cache file: the checksum of the texts section, then that of
-/// everything else.
-const TRAILER: u64 = 16;
 
 /// The checksum of the `len` bytes at `offset` in `file`, read a stretch at
 /// a time; `None` when the file holds fewer.
@@ -220,21 +224,38 @@ impl Header {
     }
 }
 
-/// Decodes a cache file's core (between the texts section and the
-/// trailer's two checksums): the catalogue, what the local file added and
-/// the search index, all checked ([`SearchIndex::checked_against`]). `None`
-/// for any other bytes, never a panic or a huge allocation. Stored long
-/// texts come back unattached ([`LongText::attach`]).
-pub fn decode_core(input: &mut Reader<'_>) -> Option<Cached> {
+/// Decodes the catalogue part of a cache file's core (between the texts
+/// section and the index): the catalogue and what the local file added.
+/// `None` for any other bytes, never a panic or a huge allocation. Stored
+/// long texts come back unattached ([`LongText::attach`]).
+fn decode_catalogue(input: &mut Reader<'_>) -> Option<(Catalogue, Option<LocalInfo>)> {
     let catalogue = Catalogue::decode(input).ok()?;
     let local = Option::<LocalInfo>::decode(input).ok()?;
-    input.allow_newlines();
-    let index = SearchIndex::decode(input).ok()?;
-    if !input.is_done() {
-        return None;
+    input.is_done().then_some((catalogue, local))
+}
+
+/// The end of a cache file: the length of the index part, then the
+/// checksums of the texts section, of the header with the catalogue part,
+/// and of the index part.
+struct Trailer {
+    index_len: u64,
+    sums: [u64; 3],
+}
+
+/// Bytes in a [`Trailer`].
+const TRAILER: u64 = 32;
+
+impl Trailer {
+    /// The trailer of `file` (`len` bytes).
+    fn read(file: &File, len: u64) -> Option<Trailer> {
+        let mut bytes = [0u8; TRAILER as usize];
+        file.read_exact_at(&mut bytes, len.checked_sub(TRAILER)?)
+            .ok()?;
+        let mut input = Reader::new(&bytes);
+        let index_len = u64::decode(&mut input).ok()?;
+        let sums = <[u64; 3]>::decode(&mut input).ok()?;
+        Some(Trailer { index_len, sums })
     }
-    let index = index.checked_against(&catalogue)?;
-    Some((catalogue, local, index))
 }
 
 /// Who may read a cache file [`write`] makes.
@@ -337,11 +358,20 @@ fn write_to(file: &mut File, key: &Key, loaded: &Loaded, index: &SearchIndex) ->
         }
     }
     loaded.local.encode(&mut buffer);
-    index.encode(&mut buffer);
     out.put(&mut buffer)?;
-    let sum = out.sum.finish();
-    out.file.write_all(&texts_sum.finish().to_le_bytes())?;
-    out.file.write_all(&sum.to_le_bytes())?;
+    let catalogue_sum = std::mem::take(&mut out.sum).finish();
+    index.encode(&mut buffer);
+    let index_len = buffer.len() as u64;
+    out.put(&mut buffer)?;
+    let trailer = [
+        index_len,
+        texts_sum.finish(),
+        catalogue_sum,
+        out.sum.finish(),
+    ];
+    for n in trailer {
+        out.file.write_all(&n.to_le_bytes())?;
+    }
     out.file
         .into_inner()
         .map_err(|e| e.into_error())?

@@ -16,9 +16,7 @@ use std::path::{Path, PathBuf};
 use crate::catalogue::load::{self, LoadError, Loaded, Origin};
 use crate::search::SearchIndex;
 
-pub use file::{
-    Audience, Cached, Key, MAX_CACHE_BYTES, cache_path, decode_core, read, read_unverified, write,
-};
+pub use file::{Audience, Cached, Key, MAX_CACHE_BYTES, cache_path, read, read_unverified, write};
 
 /// Catalogues smaller than this load from JSON in milliseconds; they are
 /// not cached.

@@ -51,14 +51,22 @@ impl SearchIndex {
                 return None;
             }
         }
-        self.names = catalogue
-            .initiatives
-            .iter()
-            .map(|entry| EntryNames::new(&entry.name))
-            .collect();
-        self.facets = FacetIndex::new(catalogue);
-        // Small and quick to build: never trusted from the file.
-        let fresh = SearchIndex::small_parts(catalogue);
+        // Rebuilt, not trusted: the folded names on a second thread (when
+        // the system gives one) while the filter sets and small parts build.
+        let (names, facets, fresh) = std::thread::scope(|scope| {
+            let names = crate::threads::spawn_or_defer(scope, || {
+                catalogue
+                    .initiatives
+                    .iter()
+                    .map(|entry| EntryNames::new(&entry.name))
+                    .collect()
+            });
+            let facets = FacetIndex::new(catalogue);
+            let fresh = SearchIndex::small_parts(catalogue);
+            (names.join(), facets, fresh)
+        });
+        self.names = names;
+        self.facets = facets;
         self.places = fresh.places;
         self.keywords = fresh.keywords;
         self.prior = fresh.prior;

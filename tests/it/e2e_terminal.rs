@@ -44,7 +44,13 @@ fn a_resize_storm_leaves_a_working_app() {
 fn starts_in_1x1_and_grows() {
     let home = tempfile::tempdir().unwrap();
     let mut app = PtyApp::start(home.path(), &[], 1, 1, &[]);
-    thread::sleep(Duration::from_millis(300));
+    // Typed only once the app is on its screen (in raw mode): a busy
+    // machine may take longer than any fixed pause to get there.
+    let deadline = std::time::Instant::now() + common::pty::TIMEOUT;
+    while !contains(&app.output(), b"\x1b[?1049h") && std::time::Instant::now() < deadline {
+        thread::sleep(Duration::from_millis(10));
+    }
+    thread::sleep(Duration::from_millis(100));
     assert!(app.running());
     app.resize(80, 24);
     app.type_text("ips");
@@ -87,4 +93,9 @@ fn term_dumb_gives_a_clear_message_and_exit_2() {
         !out.contains("\x1b[?1049h"),
         "never entered the alternate screen"
     );
+}
+
+/// Whether `haystack` holds `needle`.
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
 }
