@@ -93,12 +93,26 @@ fn place(origin: &Origin, local: Option<&Path>, dir: Option<&Path>) -> Option<(K
     Some((Key::new(path, local)?, file::cache_path(dir?, path)))
 }
 
+/// Gives the memory freed while a cache was decoded back to the system:
+/// decoding on two threads leaves free pages in two malloc arenas, which
+/// would otherwise stay in the session's resident set (about 8 MiB at
+/// 100,000 entries).
+fn trim_heap() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free memory of glibc's allocator.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 /// The cached catalogue and index, or the origin back on a miss.
 fn try_cache(
     origin: Origin,
     place: Option<&(Key, PathBuf)>,
 ) -> Result<(Loaded, SearchIndex), Origin> {
-    let Some((catalogue, local, index)) = place.and_then(|(key, path)| read(path, key)) else {
+    let read = place.and_then(|(key, path)| read(path, key));
+    trim_heap();
+    let Some((catalogue, local, index)) = read else {
         return Err(origin);
     };
     let loaded = Loaded {
