@@ -221,3 +221,39 @@ fn a_catalogue_read_from_a_cache_is_not_cached_again() {
     assert!(written.is_err());
     assert!(!other.exists(), "no file left behind");
 }
+
+#[test]
+fn a_local_catalogue_is_cached_with_the_catalogue_and_its_texts_read_back() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("cache");
+    let path = write_catalogue(home.path(), 700, 7);
+    let local = common::fixture("local-valid.json");
+    let load = || {
+        cache::load_indexed(Origin::Flag(path.clone()), Some(&local), Some(&dir)).expect("loads")
+    };
+    let (fresh, _, first) = load();
+    assert_eq!(first, Provenance::Written);
+    let (cached, index, second) = load();
+    assert_eq!(second, Provenance::Cache);
+    assert_eq!(cached.catalogue, fresh.catalogue);
+    assert_eq!(cached.local, fresh.local);
+    let guide = cached
+        .catalogue
+        .initiatives
+        .iter()
+        .find(|e| e.id == "skive-ungeguide")
+        .expect("the local entry");
+    assert!(
+        guide.description.as_inline().is_none(),
+        "read from the file"
+    );
+    assert_eq!(
+        guide.description.text().unwrap(),
+        "Testindgang i et lokalt katalog."
+    );
+    let top = &index.search("ungeguiden", &Filters::default()).hits[0];
+    assert_eq!(
+        cached.catalogue.initiatives[top.index].id,
+        "skive-ungeguide"
+    );
+}
