@@ -11,6 +11,7 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use indsats::cache::{self, Provenance};
+use indsats::catalogue::Loaded;
 use indsats::catalogue::load::{Origin, load};
 use indsats::catalogue::long_text::Unreadable;
 
@@ -134,15 +135,26 @@ fn another_users_cache_is_never_read_or_written() {
     assert_eq!(load_big(&path, &theirs), Provenance::Cache);
 }
 
+/// A session's catalogue from the JSON, then from the cache just written
+/// (with its index), and the catalogue's path: for changing the cache
+/// under a session.
+fn fresh_and_cached(
+    home: &Path,
+    dir: &Path,
+) -> (Loaded, Loaded, indsats::search::SearchIndex, PathBuf) {
+    let path = write_catalogue(home, 700);
+    let load = || cache::load_indexed(Origin::Flag(path.clone()), None, Some(dir)).unwrap();
+    let (fresh, _, _) = load();
+    let (cached, index, provenance) = load();
+    assert_eq!(provenance, Provenance::Cache);
+    (fresh, cached, index, path)
+}
+
 #[test]
 fn a_cache_replaced_under_a_session_does_no_harm() {
     let home = tempfile::tempdir().unwrap();
     let dir = home.path().join("cache");
-    let path = write_catalogue(home.path(), 700);
-    let (fresh, _, _) = cache::load_indexed(Origin::Flag(path.clone()), None, Some(&dir)).unwrap();
-    let (cached, _, provenance) =
-        cache::load_indexed(Origin::Flag(path.clone()), None, Some(&dir)).unwrap();
-    assert_eq!(provenance, Provenance::Cache);
+    let (fresh, cached, _, path) = fresh_and_cached(home.path(), &dir);
     // Replaced the way indsats and `indsats cache build` replace it: a new
     // file renamed over it. The session's descriptor still reads the old one.
     let file = cache::cache_path(&dir, &path);
@@ -159,11 +171,7 @@ fn a_cache_replaced_under_a_session_does_no_harm() {
 fn a_cache_truncated_or_overwritten_under_a_session_does_no_harm() {
     let home = tempfile::tempdir().unwrap();
     let dir = home.path().join("cache");
-    let path = write_catalogue(home.path(), 700);
-    let (fresh, _, _) = cache::load_indexed(Origin::Flag(path.clone()), None, Some(&dir)).unwrap();
-    let (cached, index, provenance) =
-        cache::load_indexed(Origin::Flag(path.clone()), None, Some(&dir)).unwrap();
-    assert_eq!(provenance, Provenance::Cache);
+    let (fresh, cached, index, path) = fresh_and_cached(home.path(), &dir);
     let file = cache::cache_path(&dir, &path);
     let description = |i: usize| cached.catalogue.initiatives[i].description.text();
     assert_eq!(
