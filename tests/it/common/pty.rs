@@ -124,6 +124,21 @@ impl PtyApp {
         }
     }
 
+    /// Waits until `done` holds for the screen; fails with `what` and the
+    /// screen on timeout.
+    pub fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if done(&self.screen()) {
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}; screen:\n{}", self.screen());
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     /// Waits until the screen no longer contains `text`.
     pub fn wait_gone(&self, text: &str) {
         let deadline = Instant::now() + TIMEOUT;
