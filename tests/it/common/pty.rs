@@ -234,8 +234,18 @@ pub mod keys {
 }
 
 impl PtyApp {
-    /// Resizes the terminal (the app gets SIGWINCH) and the screen parser.
+    /// Resizes the screen parser and the terminal (the app gets SIGWINCH).
+    /// The parser is resized first and stays locked until the terminal is:
+    /// the app's redraw for the new size must not be read at the old one,
+    /// where it would be clipped and later frames only send what changed.
     pub fn resize(&mut self, cols: u16, rows: u16) {
+        let mut parser = self.parser.lock().unwrap();
+        if let (Some(rows), Some(cols)) = (
+            std::num::NonZeroU16::new(rows),
+            std::num::NonZeroU16::new(cols),
+        ) {
+            parser.screen_mut().set_size(rows, cols);
+        }
         self._master
             .resize(PtySize {
                 rows,
@@ -244,16 +254,7 @@ impl PtyApp {
                 pixel_height: 0,
             })
             .expect("resize pty");
-        if let (Some(rows), Some(cols)) = (
-            std::num::NonZeroU16::new(rows),
-            std::num::NonZeroU16::new(cols),
-        ) {
-            self.parser
-                .lock()
-                .unwrap()
-                .screen_mut()
-                .set_size(rows, cols);
-        }
+        drop(parser);
     }
 
     /// Whether the process is still running.
