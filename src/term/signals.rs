@@ -2,7 +2,8 @@
 //!
 //! Every signal that would end the process — SIGTERM, SIGHUP, SIGINT,
 //! SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM — ends the app through the event loop,
-//! so the terminal is restored. SIGPIPE is ignored (a TUI writes to its
+//! so the terminal is restored, and then ends the process as that signal
+//! would have ([`end_by`]). SIGPIPE is ignored (a TUI writes to its
 //! terminal, not a pipe; writes that fail are errors). SIGTSTP restores the
 //! terminal and then stops the process; SIGCONT puts raw mode and the
 //! alternate screen back and redraws.
@@ -41,6 +42,15 @@ pub fn harden_process() {
         libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0);
         libc::signal(libc::SIGPIPE, libc::SIG_IGN);
     }
+}
+
+/// Ends the process as `signal`'s default action would, once the terminal
+/// is restored: the parent (a shell, a supervisor) sees it killed by that
+/// signal, not a success. Exits 128 + `signal` should the signal not end
+/// the process. Core dumps are off ([`harden_process`]), SIGQUIT's too.
+pub fn end_by(signal: i32) -> ! {
+    let _ = signal_hook::low_level::emulate_default_handler(signal);
+    std::process::exit(128 + signal)
 }
 
 /// Stops the process until SIGCONT (after the terminal was restored).

@@ -2,8 +2,9 @@
 //!
 //! Draws the first frame at once, then blocks on input; drains every pending
 //! event, updates, searches once and draws once, inside synchronized output.
-//! Takes plain values ([`Options`]) and returns plain values: the text to
-//! print after quitting, or an [`Error`].
+//! Takes plain values ([`Options`]) and returns plain values: how the app
+//! ended ([`Ended`]: the text to print after quitting, or the signal that
+//! ended it), or an [`Error`].
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -42,6 +43,17 @@ pub struct Options {
     pub data_dir: Option<PathBuf>,
 }
 
+/// How the app ended, the terminal restored either way.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Ended {
+    /// The user quit; the text to print on the normal screen, if any.
+    Quit(Option<String>),
+    /// A signal ended it; the process should end as that signal would have
+    /// ended it ([`crate::term::signals::end_by`]), so whoever started it
+    /// can tell.
+    Signal(i32),
+}
+
 /// Why the app could not run.
 #[derive(Debug)]
 pub enum Error {
@@ -67,9 +79,8 @@ impl std::fmt::Display for Error {
     }
 }
 
-/// Runs the interactive app until the user quits; returns the text to print
-/// on the normal screen (print on exit), if any.
-pub fn run(options: Options) -> Result<Option<String>, Error> {
+/// Runs the interactive app until the user quits or a signal ends it.
+pub fn run(options: Options) -> Result<Ended, Error> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Error::NotATerminal);
     }
@@ -99,8 +110,10 @@ pub fn run(options: Options) -> Result<Option<String>, Error> {
     let result = event_loop(&mut session, &mut app, &mut io, &incoming);
     // Restores the terminal (as it would on any other way out).
     drop(session);
-    result.map_err(Error::Io)?;
-    Ok(app.outbox.print.take())
+    match result.map_err(Error::Io)? {
+        Some(signal) => Ok(Ended::Signal(signal)),
+        None => Ok(Ended::Quit(app.outbox.print.take())),
+    }
 }
 
 /// What the event loop needs for the effects `update` leaves it.
@@ -187,15 +200,17 @@ fn suspend(session: &mut Session, app: &mut App) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Runs until the user quits (`None`) or a signal ends the app (`Some`).
 fn event_loop(
     session: &mut Session,
     app: &mut App,
     io: &mut Io,
     incoming: &Receiver<Incoming>,
-) -> std::io::Result<()> {
+) -> std::io::Result<Option<i32>> {
     let size = session.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     draw(session, app)?;
+    let mut ended_by = None;
     while let Ok(first) = incoming.recv() {
         let mut changed = false;
         for message in std::iter::once(first).chain(incoming.try_iter()) {
@@ -215,11 +230,16 @@ fn event_loop(
                     session.resume()?;
                     changed = true;
                 }
-                Incoming::Signal(_) | Incoming::InputClosed => app.outbox.quit = true,
+                Incoming::Signal(signal) => {
+                    ended_by = Some(signal);
+                    app.outbox.quit = true;
+                }
+                Incoming::InputClosed => app.outbox.quit = true,
             }
+            // Effects still run on the way out: a mark made just before is saved.
             changed |= run_effects(session, app, io)?;
             if app.outbox.quit {
-                return Ok(());
+                return Ok(ended_by);
             }
         }
         if changed {
@@ -227,7 +247,7 @@ fn event_loop(
             draw(session, app)?;
         }
     }
-    Ok(())
+    Ok(None)
 }
 
 /// The actions a terminal event asks for.

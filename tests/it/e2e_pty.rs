@@ -85,24 +85,34 @@ fn ctrl_c_quits_from_the_query_line() {
 }
 
 #[test]
-fn sighup_exits_cleanly_and_restores_the_terminal() {
+fn sighup_restores_the_terminal_and_ends_the_app_by_the_signal() {
     let home = tempfile::tempdir().unwrap();
     let mut app = start(home.path(), 80, 24);
     let pid = app.pid() as libc::pid_t;
     // SAFETY: sending a signal to our own child process.
     assert_eq!(unsafe { libc::kill(pid, libc::SIGHUP) }, 0);
-    assert_eq!(app.wait_exit(), 0);
+    let status = app.wait_status();
+    assert_eq!(
+        status.signal(),
+        Some(common::pty::signal_name(libc::SIGHUP).as_str()),
+        "ended by the signal: {status:?}"
+    );
     assert!(contains(&app.output(), LEAVE_ALT_SCREEN));
 }
 
 #[test]
-fn sigterm_exits_cleanly() {
+fn sigterm_restores_the_terminal_and_ends_the_app_by_the_signal() {
     let home = tempfile::tempdir().unwrap();
     let mut app = start(home.path(), 80, 24);
     let pid = app.pid() as libc::pid_t;
     // SAFETY: sending a signal to our own child process.
     assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
-    assert_eq!(app.wait_exit(), 0);
+    let status = app.wait_status();
+    assert_eq!(
+        status.signal(),
+        Some(common::pty::signal_name(libc::SIGTERM).as_str()),
+        "ended by the signal: {status:?}"
+    );
     assert!(contains(&app.output(), LEAVE_ALT_SCREEN));
 }
 

@@ -171,12 +171,18 @@ impl PtyApp {
 
     /// Waits for the process to exit and returns its exit code.
     pub fn wait_exit(&mut self) -> u32 {
+        self.wait_status().exit_code()
+    }
+
+    /// Waits for the process to end; how it ended (its code, or the signal
+    /// that killed it).
+    pub fn wait_status(&mut self) -> portable_pty::ExitStatus {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             if let Some(status) = self.child.try_wait().expect("try_wait") {
                 // Let the reader thread take the last bytes.
                 thread::sleep(Duration::from_millis(100));
-                return status.exit_code();
+                return status;
             }
             if Instant::now() > deadline {
                 let _ = self.child.kill();
@@ -261,4 +267,14 @@ impl PtyApp {
     pub fn running(&mut self) -> bool {
         matches!(self.child.try_wait(), Ok(None))
     }
+}
+
+/// How the system names `signal` in an exit status ("Terminated", "Hangup"),
+/// as the PTY library reports a process killed by it.
+pub fn signal_name(signal: libc::c_int) -> String {
+    // SAFETY: strsignal returns a pointer to a static or thread-local string,
+    // read at once.
+    unsafe { std::ffi::CStr::from_ptr(libc::strsignal(signal)) }
+        .to_string_lossy()
+        .into_owned()
 }
