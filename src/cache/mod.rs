@@ -90,6 +90,12 @@ fn place(origin: &Origin, local: Option<&Path>, dir: Option<&Path>) -> Option<(K
     if std::fs::metadata(path).ok()?.len() < MIN_CACHED_BYTES {
         return None;
     }
+    // A cache refuses to decode such a name (it is shown in the details), so
+    // caching would only rebuild it on every start.
+    let odd_name = |p: &Path| crate::charrules::first_forbidden(&p.to_string_lossy(), false);
+    if local.and_then(odd_name).is_some() {
+        return None;
+    }
     Some((Key::new(path, local)?, file::cache_path(dir?, path)))
 }
 

@@ -82,7 +82,9 @@ codec_struct!(LocalInfo {
     replaced,
 });
 
-/// Paths as their raw bytes: file names need not be UTF-8.
+/// Paths as their raw bytes: file names need not be UTF-8, but what they
+/// show as passes the catalogue's character rule like every decoded text
+/// (a cache holding a path with an escape character is a miss).
 impl Codec for PathBuf {
     fn encode(&self, out: &mut Vec<u8>) {
         encode_bytes(self.as_os_str().as_bytes(), out);
@@ -90,6 +92,9 @@ impl Codec for PathBuf {
     fn decode(input: &mut Reader<'_>) -> Result<Self, Corrupt> {
         let n = usize::decode(input)?;
         let bytes = input.take(n)?;
+        if crate::charrules::first_forbidden(&String::from_utf8_lossy(bytes), false).is_some() {
+            return Err(Corrupt);
+        }
         Ok(PathBuf::from(std::ffi::OsString::from_vec(bytes.to_vec())))
     }
 }
@@ -121,5 +126,48 @@ impl Codec for LongText {
             }
             _ => Err(Corrupt),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(path: PathBuf) -> Result<PathBuf, Corrupt> {
+        let mut bytes = Vec::new();
+        path.encode(&mut bytes);
+        PathBuf::decode(&mut Reader::new(&bytes))
+    }
+
+    #[test]
+    fn a_path_decodes_as_its_bytes_even_when_not_utf8() {
+        let plain = PathBuf::from("/home/ane/.config/indsats/lokal æøå.json");
+        assert_eq!(round_trip(plain.clone()), Ok(plain));
+        let latin1 = PathBuf::from(std::ffi::OsString::from_vec(
+            b"/tmp/lokal-\xe6.json".to_vec(),
+        ));
+        assert_eq!(round_trip(latin1.clone()), Ok(latin1));
+    }
+
+    #[test]
+    fn a_path_with_a_character_that_steers_the_terminal_is_corrupt() {
+        for name in [
+            "/tmp/\u{1b}[2J.json",
+            "/tmp/\u{202e}nosj.json",
+            "/tmp/a\u{9b}31m",
+        ] {
+            assert_eq!(round_trip(PathBuf::from(name)), Err(Corrupt), "{name:?}");
+        }
+        // Raw C1 bytes that are not UTF-8 are shown as U+FFFD, not steered by.
+        let raw = PathBuf::from(std::ffi::OsString::from_vec(b"/tmp/\x1b]0;x\x07".to_vec()));
+        assert_eq!(round_trip(raw), Err(Corrupt));
+    }
+
+    #[test]
+    fn a_path_longer_than_the_input_is_corrupt() {
+        let mut bytes = Vec::new();
+        1_000_000usize.encode(&mut bytes);
+        bytes.extend_from_slice(b"/tmp");
+        assert_eq!(PathBuf::decode(&mut Reader::new(&bytes)), Err(Corrupt));
     }
 }

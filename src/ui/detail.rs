@@ -64,7 +64,7 @@ fn styled_lines(app: &App, theme: &Theme, entry: &Initiative, width: usize) -> V
             text: format!(
                 "{}: {}",
                 app.lang.strings().from_local,
-                local.path.display()
+                crate::text::escaped(&local.path.display().to_string())
             ),
         });
     }

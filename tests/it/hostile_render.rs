@@ -119,3 +119,23 @@ fn hostile_catalogue_keeps_the_real_screen_intact() {
     app.send(common::pty::keys::CTRL_C);
     assert_eq!(app.wait_exit(), 0);
 }
+
+#[test]
+fn a_local_file_name_with_escapes_is_shown_escaped_in_the_details() {
+    let mut app = hostile_app(120, 40);
+    let ids = app.catalogue.initiatives.iter().map(|e| e.id.clone());
+    app.local = Some(indsats::catalogue::local::LocalInfo {
+        path: "/home/x/\u{1b}[2J\u{202e}lokal.json".into(),
+        ids: ids.collect(),
+        added: 1,
+        replaced: 0,
+    });
+    app.update(Action::Open);
+    let terminal = draw(&mut app);
+    assert_clean(&terminal);
+    let screen = terminal.backend().to_string();
+    assert!(
+        screen.contains(r"/home/x/\u{1b}[2J\u{202e}lokal.json"),
+        "the file name is shown, escaped:\n{screen}"
+    );
+}

@@ -257,3 +257,22 @@ fn a_local_catalogue_is_cached_with_the_catalogue_and_its_texts_read_back() {
         "skive-ungeguide"
     );
 }
+
+#[test]
+fn a_local_catalogue_whose_name_holds_an_escape_is_not_cached() {
+    // A cache refuses to decode such a name, so writing one would only
+    // rebuild it on every start; the catalogue loads from the JSON instead.
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("cache");
+    let path = write_catalogue(home.path(), 700, 7);
+    let local = home.path().join("lokal\u{1b}[2J.json");
+    std::fs::copy(common::fixture("local-valid.json"), &local).unwrap();
+    for _ in 0..2 {
+        let (loaded, _, provenance) =
+            cache::load_indexed(Origin::Flag(path.clone()), Some(&local), Some(&dir))
+                .expect("loads");
+        assert_eq!(provenance, Provenance::Uncached);
+        assert_eq!(loaded.local.expect("merged").path, local);
+    }
+    assert!(cache_files(&dir).is_empty());
+}
