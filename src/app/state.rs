@@ -49,6 +49,9 @@ pub struct CopyChoice {
     pub label: String,
     /// What is copied.
     pub text: String,
+    /// Whether the text is whole: false when a long text in it could not be
+    /// read, and then it is not copied.
+    pub readable: bool,
 }
 
 /// The search: the line being typed, the filter chips and the results.

@@ -76,6 +76,7 @@ impl App {
         if let Some(entry) = self.selected_entry() {
             choices.push(CopyChoice {
                 label: format!("{}: {}", s.copy_summary, entry.name),
+                readable: entry.texts_readable(),
                 text: referral_summary(
                     &self.catalogue,
                     entry,
@@ -88,6 +89,7 @@ impl App {
         if !self.meeting.shortlist.is_empty() {
             choices.push(CopyChoice {
                 label: format!("{} ({})", s.copy_shortlist, self.meeting.shortlist.len()),
+                readable: self.shortlisted().all(|e| e.texts_readable()),
                 text: join_entries(
                     &self
                         .shortlisted()
@@ -115,6 +117,7 @@ impl App {
                         choices.push(CopyChoice {
                             label: format!("{label}: {value} ({})", contact.organisation),
                             text: value.clone(),
+                            readable: true,
                         });
                     }
                 }
@@ -137,6 +140,12 @@ impl App {
         };
         if let Some(choice) = menu.choices.into_iter().nth(choice) {
             let s = self.lang.strings();
+            if !choice.readable {
+                // A referral with a placeholder in it would be pasted into a
+                // journal unread: copy nothing and say why.
+                self.outbox.status = Some(format!("{}: {}", s.not_copied, s.unreadable_text));
+                return;
+            }
             // The app cannot know whether the terminal accepted it: say what was done.
             self.outbox.status = Some(format!("{}: {}", s.copied, choice.label));
             self.outbox.effects.push(Effect::Copy(choice.text));

@@ -361,6 +361,13 @@ impl Initiative {
             .chain(self.next_steps.iter())
     }
 
+    /// Whether every long text can be read: false when the start-up cache
+    /// file changed under the session ([`crate::catalogue::long_text`]), so
+    /// that a copy or a printout would hold the placeholder instead.
+    pub fn texts_readable(&self) -> bool {
+        self.summary.text().is_ok() && self.texts_of_the_details().all(|t| t.text().is_ok())
+    }
+
     /// The texts of [`Initiative::texts_of_the_details`], to change.
     pub fn texts_of_the_details_mut(&mut self) -> impl Iterator<Item = &mut LongText> {
         std::iter::once(&mut self.description)

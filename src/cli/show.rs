@@ -6,7 +6,8 @@ use crate::catalogue::Catalogue;
 use crate::date::Date;
 use crate::report::{TEXT_WIDTH, entry_text};
 
-/// Prints the entry, or fails with exit 1 and the closest ids.
+/// Prints the entry, or fails with exit 1 and the closest ids (exit 2 when
+/// a text of it cannot be read from the start-up cache).
 pub fn run(ctx: &Context, args: &ShowArgs) -> Outcome {
     let loaded = ctx.load_catalogue()?;
     let catalogue = &loaded.catalogue;
@@ -24,6 +25,7 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Outcome {
             .map_err(|err| Failure::new(2, format!("cannot write JSON: {err}")))?;
         return print_stdout(&format!("{text}\n"));
     }
+    readable(entry, ctx.lang)?;
     let chosen = super::search::municipality_ids(catalogue, &args.municipality)?;
     let mut text = entry_text(
         catalogue,
@@ -39,6 +41,16 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Outcome {
         text.push_str(&format!("{from}: {path}\n"));
     }
     print_stdout(&text)
+}
+
+/// Fails with exit 2 when a text of `entry` cannot be read from the start-up
+/// cache, as `--json` does: no printout with a placeholder for a text.
+fn readable(entry: &crate::catalogue::Initiative, lang: crate::i18n::Lang) -> Outcome {
+    if entry.texts_readable() {
+        return Ok(());
+    }
+    let why = lang.strings().unreadable_text.trim_matches(['(', ')']);
+    Err(Failure::new(2, format!("{}: {why}", entry.id)))
 }
 
 /// Up to `limit` ids closest to `wanted`: ids containing it (or contained in it)
@@ -70,8 +82,28 @@ pub fn closest_ids(catalogue: &Catalogue, wanted: &str, limit: usize) -> Vec<Str
 
 #[cfg(test)]
 mod tests {
-    use super::closest_ids;
+    use super::{closest_ids, readable};
+    use crate::catalogue::LongText;
     use crate::catalogue::load::{Origin, load};
+    use crate::i18n::Lang;
+
+    #[test]
+    fn an_entry_whose_text_cannot_be_read_is_not_printed() {
+        let mut entry = load(Origin::Bundled).unwrap().catalogue.initiatives[0].clone();
+        assert!(readable(&entry, Lang::Da).is_ok());
+        // A stored text not attached to a file reads as it does once the
+        // cache file changed under the process.
+        entry.description = LongText::stored(0, 40).unwrap();
+        let failure = readable(&entry, Lang::En).unwrap_err();
+        assert_eq!(failure.code, 2);
+        assert_eq!(
+            failure.lines,
+            [format!(
+                "indsats: {}: this text cannot be read: the catalogue's cache file changed after indsats started – start indsats again",
+                entry.id
+            )]
+        );
+    }
 
     #[test]
     fn close_ids_come_first() {
