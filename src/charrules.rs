@@ -128,8 +128,9 @@ pub fn to_safe_json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Resu
     let mut out = Vec::new();
     let mut ser = serde_json::Serializer::with_formatter(&mut out, SafeJson::default());
     value.serialize(&mut ser)?;
-    // The serializer writes UTF-8 only.
-    Ok(String::from_utf8_lossy(&out).into_owned())
+    // The serializer writes UTF-8 only (and this takes the bytes as they are).
+    Ok(String::from_utf8(out)
+        .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned()))
 }
 
 macro_rules! delegate {

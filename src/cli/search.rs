@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::io::{IsTerminal, Write};
 
-use serde_json::json;
+use serde_json::{Value, json};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::args::SearchArgs;
@@ -16,7 +16,7 @@ use crate::catalogue::{Catalogue, Kind, Status};
 use crate::i18n::{DA, EN, Lang};
 use crate::search::fold::{fold, loose};
 use crate::search::understand::Understood;
-use crate::search::{Filters, Results};
+use crate::search::{DETAILED_HITS, Filters, Results, SearchIndex};
 use crate::text::terminal_safe;
 
 /// Widest the area column is padded to; longer areas push the summary along.
@@ -42,7 +42,12 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> Outcome {
     }
     let limit = args.limit.unwrap_or(usize::MAX).min(total);
     let outcome = if args.json {
-        json_text(catalogue, &query, &filters, &understood, &results, limit)
+        let hits = Hits {
+            index: &index,
+            results: &results,
+            limit,
+        };
+        json_text(catalogue, &query, &filters, &understood, &hits)
             .and_then(|text| print_stdout(&text))
     } else {
         let width = std::io::stdout()
@@ -231,54 +236,121 @@ fn recognised_line(catalogue: &Catalogue, understood: &Understood, lang: Lang) -
     terminal_safe(&parts.join(" · ")).into_owned()
 }
 
+/// The hits to write as JSON: the first `limit` of `results`.
+struct Hits<'a> {
+    index: &'a SearchIndex,
+    results: &'a Results,
+    limit: usize,
+}
+
+/// How many hits below the best [`DETAILED_HITS`] get their match details
+/// at a time for JSON (each pass costs about one search; the details are
+/// dropped after each, so they never take memory for 100,000 hits at once).
+const DETAILS_WINDOW: usize = 10_000;
+
+/// The JSON document, written field by field as declared.
+#[derive(serde::Serialize)]
+struct JsonDocument<'a> {
+    query: &'a str,
+    filters: Value,
+    recognised: Value,
+    total: usize,
+    results: JsonHits<'a>,
+}
+
+/// The `results` array, each hit made and written in turn: building all of
+/// them first took about 100 MB more at 100,000 hits.
+struct JsonHits<'a> {
+    catalogue: &'a Catalogue,
+    hits: &'a Hits<'a>,
+    text: &'a str,
+}
+
+impl serde::Serialize for JsonHits<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Hits {
+            index,
+            results,
+            limit,
+        } = *self.hits;
+        let detailed = limit.min(DETAILED_HITS);
+        // The search gives why only for its best hits; JSON says it for all.
+        let rest = results.hits[detailed..limit]
+            .chunks(DETAILS_WINDOW)
+            .flat_map(|window| {
+                let mut window = window.to_vec();
+                index.fill_details(self.text, &mut window);
+                window
+            });
+        let mut failed = None;
+        let values = results.hits[..detailed]
+            .iter()
+            .cloned()
+            .chain(rest)
+            .map_while(|hit| {
+                let entry = &self.catalogue.initiatives[hit.index];
+                let summary = entry
+                    .summary
+                    .text()
+                    .map_err(|err| failed = Some(err))
+                    .ok()?;
+                Some(json!({
+                    "id": entry.id,
+                    "name": entry.name,
+                    "summary": summary,
+                    "status": entry.status,
+                    "kind": entry.kind,
+                    "score": hit.score,
+                    "matched_fields": matched_fields(&hit),
+                }))
+            });
+        let written = serializer.collect_seq(values)?;
+        match failed {
+            Some(err) => Err(serde::ser::Error::custom(err)),
+            None => Ok(written),
+        }
+    }
+}
+
 fn json_text(
     catalogue: &Catalogue,
     query: &str,
     filters: &Filters,
     understood: &Understood,
-    results: &Results,
-    limit: usize,
+    hits: &Hits,
 ) -> Result<String, Failure> {
-    let hits = results.hits[..limit]
-        .iter()
-        .map(|hit| {
-            let entry = &catalogue.initiatives[hit.index];
-            let summary = entry
-                .summary
-                .text()
-                .map_err(|err| Failure::new(2, err.to_string()))?;
-            Ok(json!({
-                "id": entry.id,
-                "name": entry.name,
-                "summary": summary,
-                "status": entry.status,
-                "kind": entry.kind,
-                "score": hit.score,
-                "matched_fields": matched_fields(hit),
-            }))
-        })
-        .collect::<Result<Vec<_>, Failure>>()?;
-    let value = json!({
-        "query": query,
-        "filters": {
+    let document = JsonDocument {
+        query,
+        filters: json!({
             "municipalities": filters.municipalities,
             "target_groups": filters.target_groups,
             "themes": filters.themes,
             "statuses": filters.statuses,
             "kinds": filters.kinds,
             "age": filters.age,
-        },
-        "recognised": {
+        }),
+        recognised: json!({
             "municipalities": understood.municipalities(),
             "age": understood.age(),
             "text": understood.text,
+        }),
+        total: hits.results.hits.len(),
+        results: JsonHits {
+            catalogue,
+            hits,
+            text: &understood.text,
         },
-        "total": results.hits.len(),
-        "results": hits,
-    });
-    let text = crate::charrules::to_safe_json(&value)
-        .map_err(|err| Failure::new(2, format!("cannot write JSON: {err}")))?;
-    Ok(format!("{text}\n"))
+    };
+    let mut text = crate::charrules::to_safe_json(&document).map_err(|err| {
+        let message = if err.is_data() {
+            err.to_string()
+        } else {
+            format!("cannot write JSON: {err}")
+        };
+        Failure::new(2, message)
+    })?;
+    text.push('\n');
+    Ok(text)
 }
 
 /// The plain results: one line per result, name, status, area and summary

@@ -316,3 +316,37 @@ fn skive_17_droppet_ud_is_the_same_as_the_flags() {
     assert_eq!(typed["results"], flagged["results"]);
     assert_eq!(typed["results"][0]["id"], "fgu-skolen");
 }
+
+#[test]
+fn json_says_why_every_hit_matched_past_the_best_thousand() {
+    let home = tempfile::tempdir().unwrap();
+    let bundled = common::bundled();
+    let catalogue = crate::synthetic::catalogue(&bundled, 2_500, 3);
+    let path = home.path().join("catalogue.json");
+    std::fs::write(&path, serde_json::to_vec(&catalogue).unwrap()).unwrap();
+    let result = common::run_in(
+        home.path(),
+        &[
+            "--catalogue",
+            path.to_str().unwrap(),
+            "search",
+            "--json",
+            "ung",
+        ],
+    );
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let v: Value = serde_json::from_str(&result.stdout).expect("valid JSON");
+    let hits = v["results"].as_array().unwrap();
+    assert!(
+        hits.len() > indsats::search::DETAILED_HITS + 100,
+        "{}",
+        hits.len()
+    );
+    for (rank, hit) in hits.iter().enumerate() {
+        assert!(
+            !hit["matched_fields"].as_array().unwrap().is_empty(),
+            "hit {rank} ({}) says no field",
+            hit["id"]
+        );
+    }
+}
