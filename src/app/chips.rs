@@ -95,6 +95,13 @@ impl App {
         self.rebuild_filters();
     }
 
+    /// Removes the chips recognised in the typed search, keeping those
+    /// picked in the picker.
+    pub(super) fn remove_typed_chips(&mut self) {
+        self.search.chips.retain(|c| !c.typed);
+        self.rebuild_filters();
+    }
+
     /// Removes the last chip.
     pub(super) fn remove_last_chip(&mut self) {
         if self.search.chips.pop().is_some() {

@@ -296,6 +296,24 @@ pub const BINDINGS: &[Binding] = &[
         en: "delete the character before the cursor; on an empty search, remove the last filter",
         hint: None,
     },
+    // On the whole main screen, like Backspace: a new situation can be
+    // typed straight from the details of the last one.
+    Binding {
+        places: &[P::Main],
+        keys: &[(ctrl('w'), A::DeleteWord)],
+        label: "Ctrl-W",
+        da: "slet ordet før markøren",
+        en: "delete the word before the cursor",
+        hint: None,
+    },
+    Binding {
+        places: &[P::Main],
+        keys: &[(ctrl('u'), A::ClearQuery)],
+        label: "Ctrl-U",
+        da: "slet alt før markøren og den skrevne kommune og alder (filtre valgt med Ctrl-F bliver)",
+        en: "delete everything before the cursor, and the municipality and age typed (filters picked with Ctrl-F stay)",
+        hint: hint("Ctrl-U", "ryd", "clear", 9),
+    },
     Binding {
         places: &[P::Search, P::List],
         keys: &[(key(K::Enter), A::Open)],
@@ -335,22 +353,6 @@ pub const BINDINGS: &[Binding] = &[
         da: "slet tegnet under markøren",
         en: "delete the character under the cursor",
         hint: None,
-    },
-    Binding {
-        places: &[P::Search],
-        keys: &[(ctrl('w'), A::DeleteWord)],
-        label: "Ctrl-W",
-        da: "slet ordet før markøren",
-        en: "delete the word before the cursor",
-        hint: None,
-    },
-    Binding {
-        places: &[P::Search],
-        keys: &[(ctrl('u'), A::ClearQuery)],
-        label: "Ctrl-U",
-        da: "slet alt før markøren",
-        en: "delete everything before the cursor",
-        hint: hint("Ctrl-U", "ryd", "clear", 9),
     },
     Binding {
         places: &[P::List, P::Details],

@@ -274,6 +274,32 @@ fn letters_typed_in_the_list_or_details_search() {
 }
 
 #[test]
+fn ctrl_w_and_ctrl_u_edit_the_search_from_the_list_and_details() {
+    // The next situation is typed straight from the details of the last.
+    for (keys, left) in [
+        (&['w'][..], "ips "),
+        (&['u'][..], ""),
+        (&['w', 'w'][..], ""),
+    ] {
+        let mut app = app();
+        type_text(&mut app, "ips ung");
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.view.focus, Focus::Details);
+        for &c in keys {
+            ctrl(&mut app, c);
+        }
+        assert_eq!(app.view.focus, Focus::Query, "{keys:?}");
+        assert_eq!(app.query(), left, "{keys:?}");
+    }
+    let mut app = app();
+    type_text(&mut app, "ips ung");
+    to_list(&mut app);
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "fgu");
+    assert_eq!(app.query(), "fgu");
+}
+
+#[test]
 fn details_scroll_and_stay_within_the_text() {
     let mut app = app_at(80, 24);
     type_text(&mut app, "fgu aarhus");
@@ -334,7 +360,8 @@ fn a_typed_municipality_and_age_become_chips_and_backspace_removes_them() {
     );
     assert_eq!(app.search.filters.age, Some(17));
     let with_words = app.hits().len();
-    ctrl(&mut app, 'u');
+    ctrl(&mut app, 'w');
+    assert_eq!(app.query(), "");
     assert!(app.hits().len() >= with_words);
     press(&mut app, KeyCode::Backspace);
     assert_eq!(app.search.filters.age, None, "the last chip goes first");
@@ -380,6 +407,27 @@ fn a_new_age_replaces_the_old_one() {
     press(&mut app, KeyCode::F(2));
     press(&mut app, KeyCode::Delete);
     assert_eq!(app.search.filters.age, None);
+}
+
+#[test]
+fn ctrl_u_clears_the_typed_situation_but_keeps_picked_filters() {
+    let mut app = app();
+    ctrl(&mut app, 'f');
+    type_text(&mut app, "aarhus");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    type_text(&mut app, "herning 24 angst");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.view.focus, Focus::Details);
+    let labels =
+        |app: &App| -> Vec<String> { app.chip_labels().into_iter().map(|c| c.0).collect() };
+    assert_eq!(labels(&app), ["Aarhus", "Herning", "24 år"]);
+    ctrl(&mut app, 'u');
+    assert_eq!(app.query(), "");
+    assert_eq!(labels(&app), ["Aarhus"], "picked in the picker: stays");
+    type_text(&mut app, "skive 17 fgu");
+    assert_eq!(labels(&app), ["Aarhus", "Skive", "17 år"]);
+    assert!(!app.search.filters.municipalities.contains("herning"));
 }
 
 #[test]

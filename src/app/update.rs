@@ -60,7 +60,14 @@ impl App {
             }
             Action::DeleteForward => self.edit_line(super::line::Line::delete),
             Action::DeleteWord => self.edit_line(super::line::Line::delete_word),
-            Action::ClearQuery => self.edit_line(super::line::Line::clear_before),
+            Action::ClearQuery => {
+                self.edit_line(super::line::Line::clear_before);
+                // The municipality and age typed in the line go with it: a
+                // new situation must not inherit the last one's. Filters
+                // picked with Ctrl-F stay.
+                self.search.after_age = false;
+                self.remove_typed_chips();
+            }
             Action::CursorLeft => self.search.line.left(),
             Action::CursorRight => self.search.line.right(),
             Action::CursorStart => self.search.line.home(),
