@@ -186,7 +186,8 @@ pub struct Strings {
     pub copy_url: &'static str,
     /// Status after copying.
     pub copied: &'static str,
-    /// Status when a copy was refused because a text could not be read.
+    /// Status when a copy was refused because a text could not be read
+    /// (short: the status bar is one line).
     pub not_copied: &'static str,
     /// Status after adding to the shortlist.
     pub marked: &'static str,
@@ -410,7 +411,7 @@ pub static DA: Strings = Strings {
     copy_email: "E-mail",
     copy_url: "Web",
     copied: "Sendt til terminalens udklipsholder",
-    not_copied: "Ikke kopieret",
+    not_copied: "Ikke kopieret: teksten kan ikke læses – start igen",
     marked: "Sat på kortlisten",
     unmarked: "Fjernet fra kortlisten",
     favourite_on: "Gemt som favorit",
@@ -540,7 +541,7 @@ pub static EN: Strings = Strings {
     copy_email: "E-mail",
     copy_url: "Web",
     copied: "Sent to the terminal's clipboard",
-    not_copied: "Not copied",
+    not_copied: "Not copied: a text cannot be read – restart indsats",
     marked: "Added to the shortlist",
     unmarked: "Removed from the shortlist",
     favourite_on: "Saved as a favourite",

@@ -143,7 +143,7 @@ impl App {
             if !choice.readable {
                 // A referral with a placeholder in it would be pasted into a
                 // journal unread: copy nothing and say why.
-                self.outbox.status = Some(format!("{}: {}", s.not_copied, s.unreadable_text));
+                self.outbox.status = Some(s.not_copied.to_owned());
                 return;
             }
             // The app cannot know whether the terminal accepted it: say what was done.
