@@ -1,19 +1,42 @@
 //! Signals and process hardening for the interactive app (DESIGN.md §6, §9).
 //!
-//! Every signal that would end the process — SIGTERM, SIGHUP, SIGINT,
-//! SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM — ends the app through the event loop,
-//! so the terminal is restored, and then ends the process as that signal
-//! would have ([`end_by`]). SIGPIPE is ignored (a TUI writes to its
-//! terminal, not a pipe; writes that fail are errors). SIGTSTP restores the
-//! terminal and then stops the process; SIGCONT puts raw mode and the
-//! alternate screen back and redraws.
+//! Every signal that would end the process and can be waited for — SIGTERM,
+//! SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, and the rarer SIGXCPU
+//! (a CPU-time limit), SIGVTALRM, SIGPROF, SIGPWR, SIGSTKFLT — ends the app
+//! through the event loop, so the terminal is restored, and then ends the
+//! process as that signal would have ([`end_by`]). SIGPIPE and SIGXFSZ are
+//! ignored: a write that fails (a closed pipe, a file-size limit) is an error
+//! where it happens. SIGTSTP restores the terminal and then stops the
+//! process; SIGCONT puts raw mode and the alternate screen back and redraws.
+//!
+//! The signals of a crash — SIGABRT (an `abort`, a failed allocation),
+//! SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS — cannot wait for the
+//! loop; a handler of their own puts the terminal back on the spot
+//! ([`super::restore_at_once`]) and lets the signal end the process.
 
+use libc::{SIGPWR, SIGSTKFLT};
 use signal_hook::consts::{
-    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
+    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGPROF, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
+    SIGVTALRM, SIGXCPU,
 };
 
-/// Signals that end the app cleanly.
-pub const QUIT: [i32; 7] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM];
+/// Signals that end the app cleanly, through the event loop.
+pub const QUIT: [i32; 12] = [
+    SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGXCPU, SIGVTALRM, SIGPROF,
+    SIGPWR, SIGSTKFLT,
+];
+
+/// Signals of a crash: the terminal is restored in their handler, then they
+/// end the process ([`install_crash_handlers`]).
+pub const CRASH: [i32; 7] = [
+    libc::SIGABRT,
+    libc::SIGSEGV,
+    libc::SIGBUS,
+    libc::SIGILL,
+    libc::SIGFPE,
+    libc::SIGTRAP,
+    libc::SIGSYS,
+];
 
 /// The stop request from a shell's job control (`kill -TSTP`).
 pub const STOP: i32 = SIGTSTP;
@@ -29,7 +52,8 @@ pub fn handled() -> Vec<i32> {
 }
 
 /// Turns core dumps off for the rest of the process (a dump would hold what
-/// was typed) and ignores SIGPIPE. Failures are ignored: the app still runs.
+/// was typed) and ignores SIGPIPE and SIGXFSZ. Failures are ignored: the app
+/// still runs.
 pub fn harden_process() {
     let none = libc::rlimit {
         rlim_cur: 0,
@@ -41,6 +65,35 @@ pub fn harden_process() {
         libc::setrlimit(libc::RLIMIT_CORE, &none);
         libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0);
         libc::signal(libc::SIGPIPE, libc::SIG_IGN);
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}
+
+/// Installs the handler of the [`CRASH`] signals: it restores the terminal
+/// with async-signal-safe calls only, then the signal ends the process with
+/// its default action (the handler is reset on entry, and the signal raised
+/// again acts as soon as the handler returns; a fault simply faults again).
+/// It runs on the alternate signal stack Rust gives every thread, so a stack
+/// overflow reaches it too (Rust's own overflow message is not printed).
+pub fn install_crash_handlers() {
+    extern "C" fn on_crash(signal: libc::c_int) {
+        super::restore_at_once();
+        // SAFETY: raise is async-signal-safe; SA_RESETHAND made the action
+        // the default one, and the signal stays blocked until we return.
+        unsafe {
+            libc::raise(signal);
+        }
+    }
+    for signal in CRASH {
+        // SAFETY: sigaction with a zeroed, then filled struct; the handler
+        // calls only async-signal-safe functions.
+        unsafe {
+            let mut action: libc::sigaction = std::mem::zeroed();
+            action.sa_sigaction = on_crash as extern "C" fn(libc::c_int) as libc::sighandler_t;
+            action.sa_flags = libc::SA_RESETHAND | libc::SA_ONSTACK;
+            libc::sigemptyset(&mut action.sa_mask);
+            libc::sigaction(signal, &action, std::ptr::null_mut());
+        }
     }
 }
 
@@ -49,7 +102,19 @@ pub fn harden_process() {
 /// signal, not a success. Exits 128 + `signal` should the signal not end
 /// the process. Core dumps are off ([`harden_process`]), SIGQUIT's too.
 pub fn end_by(signal: i32) -> ! {
-    let _ = signal_hook::low_level::emulate_default_handler(signal);
+    if signal_hook::low_level::emulate_default_handler(signal).is_err() {
+        // signal-hook knows no default for SIGPWR or SIGSTKFLT (both end a
+        // process on Linux): put the default action back and raise it.
+        // SAFETY: plain system calls on this process's signal state.
+        unsafe {
+            let mut set: libc::sigset_t = std::mem::zeroed();
+            libc::sigemptyset(&mut set);
+            libc::sigaddset(&mut set, signal);
+            libc::signal(signal, libc::SIG_DFL);
+            libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+            libc::raise(signal);
+        }
+    }
     std::process::exit(128 + signal)
 }
 

@@ -48,6 +48,19 @@ fn terminating_signals_end_the_app_with_the_terminal_restored() {
         (libc::SIGUSR2, "SIGUSR2"),
         (libc::SIGALRM, "SIGALRM"),
         (libc::SIGINT, "SIGINT"),
+        (libc::SIGXCPU, "SIGXCPU"),
+        (libc::SIGVTALRM, "SIGVTALRM"),
+        (libc::SIGPROF, "SIGPROF"),
+        (libc::SIGPWR, "SIGPWR"),
+        (libc::SIGSTKFLT, "SIGSTKFLT"),
+        // The signals of a crash, restored in their own handler.
+        (libc::SIGABRT, "SIGABRT"),
+        (libc::SIGSEGV, "SIGSEGV"),
+        (libc::SIGBUS, "SIGBUS"),
+        (libc::SIGILL, "SIGILL"),
+        (libc::SIGFPE, "SIGFPE"),
+        (libc::SIGTRAP, "SIGTRAP"),
+        (libc::SIGSYS, "SIGSYS"),
     ] {
         let home = tempfile::tempdir().unwrap();
         let mut app = start(home.path());
@@ -64,16 +77,18 @@ fn terminating_signals_end_the_app_with_the_terminal_restored() {
             1,
             "{name}: terminal restored"
         );
+        assert!(app.cooked(), "{name}: the terminal is not raw any more");
     }
 }
 
 #[test]
-fn sigpipe_is_ignored() {
+fn sigpipe_and_sigxfsz_are_ignored() {
     let home = tempfile::tempdir().unwrap();
     let mut app = start(home.path());
     kill(&app, libc::SIGPIPE);
+    kill(&app, libc::SIGXFSZ);
     thread::sleep(Duration::from_millis(300));
-    assert!(app.running(), "SIGPIPE ended the app");
+    assert!(app.running(), "SIGPIPE or SIGXFSZ ended the app");
     app.type_text("fgu");
     app.wait_for("Søg › fgu");
     app.send(keys::CTRL_C);

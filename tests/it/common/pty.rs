@@ -100,6 +100,20 @@ impl PtyApp {
         }
     }
 
+    /// Whether the terminal is back in its normal (cooked) mode: lines
+    /// edited before they are read (ICANON) and echoed (ECHO), as a shell
+    /// needs it after the app.
+    pub fn cooked(&self) -> bool {
+        let fd = self._master.as_raw_fd().expect("the master's descriptor");
+        // SAFETY: termios is plain data that tcgetattr fills; the master
+        // reads the settings of its terminal.
+        unsafe {
+            let mut settings: libc::termios = std::mem::zeroed();
+            assert_eq!(libc::tcgetattr(fd, &mut settings), 0, "tcgetattr");
+            settings.c_lflag & (libc::ICANON | libc::ECHO) == (libc::ICANON | libc::ECHO)
+        }
+    }
+
     /// The visible screen as text.
     pub fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
