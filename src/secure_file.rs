@@ -10,8 +10,8 @@
 
 use std::fs::{File, Metadata};
 use std::io::{self, Read};
-use std::os::unix::fs::{DirBuilderExt, FileTypeExt, MetadataExt, OpenOptionsExt};
-use std::path::Path;
+use std::os::unix::fs::{DirBuilderExt, FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
 
 /// What kind of file a non-regular file is, for messages.
 pub fn kind_name(meta: &Metadata) -> &'static str {
@@ -45,11 +45,35 @@ pub fn open_regular(path: &Path) -> io::Result<(File, Metadata)> {
     if !meta.is_file() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            format!("{}, not a regular file", kind_name(&meta)),
+            NotRegular(kind_name(&meta)),
         ));
     }
     Ok((file, meta))
 }
+
+/// The error inside [`open_regular`]'s refusal: what kind of file it was.
+#[derive(Debug)]
+pub struct NotRegular(pub &'static str);
+
+impl std::fmt::Display for NotRegular {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}, not a regular file", self.0)
+    }
+}
+
+impl std::error::Error for NotRegular {}
+
+/// The error inside [`safe_dir`]'s refusal: where, and why it is unsafe.
+#[derive(Debug)]
+pub struct UnsafePlace(pub String);
+
+impl std::fmt::Display for UnsafePlace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UnsafePlace {}
 
 /// Why [`read_regular`] gave up.
 #[derive(Debug)]
@@ -120,30 +144,112 @@ pub fn unsafe_dir_reason(meta: &Metadata) -> Option<String> {
 }
 
 /// Makes sure `dir` exists as a directory this user owns and no one else
-/// can write to, creating it (and missing parents) with `mode` (0700 for
-/// private data). An existing directory that fails the check is an error,
-/// never changed.
+/// can write to, creating it (and missing parents) with exactly `mode`
+/// (0700 for private data, 0755 for the shared cache), whatever the umask.
+/// An existing directory that fails the check is an error, never changed.
+///
+/// As OpenSSH's `StrictModes` checks the path to `authorized_keys`, the way
+/// there is checked too, since whoever can rename a directory on it can put
+/// a directory of their own in its place: every directory above must belong
+/// to this user or root and be writable by no one else, unless it is sticky
+/// (like `/tmp`, where others cannot rename what is not theirs). A symbolic
+/// link on the way must belong to this user or root: another user's link
+/// could lead a write anywhere that user likes.
 pub fn safe_dir(dir: &Path, mode: u32) -> io::Result<()> {
-    match std::fs::symlink_metadata(dir) {
-        Err(err) if err.kind() == io::ErrorKind::NotFound => {
-            std::fs::DirBuilder::new()
-                .recursive(true)
-                .mode(mode)
-                .create(dir)?;
-        }
-        Err(err) => return Err(err),
-        Ok(_) => {}
-    }
-    // Checked on what the name leads to now (a symlink to a safe directory
-    // of this user's is fine; one into someone else's is not).
-    let meta = std::fs::metadata(dir)?;
-    match unsafe_dir_reason(&meta) {
-        None => Ok(()),
-        Some(reason) => Err(io::Error::new(
+    let absolute = if dir.is_absolute() {
+        dir.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(dir)
+    };
+    let refuse = |place: &Path, reason: String| {
+        io::Error::new(
             io::ErrorKind::PermissionDenied,
-            format!("{}: not a safe place to write: {reason}", dir.display()),
-        )),
+            UnsafePlace(format!(
+                "{}: not a safe place to write: {}{reason}",
+                dir.display(),
+                if place == absolute.as_path() {
+                    String::new()
+                } else {
+                    format!("{} ", place.display())
+                },
+            )),
+        )
+    };
+    // Links on the way as written, before anything is created through
+    // them, and again after.
+    check_links(&absolute).map_err(|(place, reason)| refuse(&place, reason))?;
+    create_missing(&absolute, mode)?;
+    check_links(&absolute).map_err(|(place, reason)| refuse(&place, reason))?;
+    // The directory the name leads to, and the way to it.
+    let real = std::fs::canonicalize(&absolute)?;
+    if let Some(reason) = unsafe_dir_reason(&std::fs::metadata(&real)?) {
+        return Err(refuse(&absolute, reason));
     }
+    for above in real.ancestors().skip(1) {
+        let meta = std::fs::metadata(above)?;
+        if !owned_by_me_or_root(&meta) {
+            return Err(refuse(
+                above,
+                format!("belongs to another user (uid {})", meta.uid()),
+            ));
+        }
+        if meta.mode() & 0o022 != 0 && meta.mode() & 0o1000 == 0 {
+            return Err(refuse(
+                above,
+                format!(
+                    "can be written by others (mode {:o}), who could put another directory in its place",
+                    meta.mode() & 0o7777
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The first symbolic link on the way to `dir` (from the root down, as far
+/// as the way exists) that belongs to another user, with why.
+fn check_links(dir: &Path) -> Result<(), (PathBuf, String)> {
+    let ancestors: Vec<&Path> = dir.ancestors().collect();
+    for place in ancestors.into_iter().rev() {
+        let Ok(meta) = std::fs::symlink_metadata(place) else {
+            return Ok(());
+        };
+        if meta.file_type().is_symlink() && !owned_by_me_or_root(&meta) {
+            return Err((
+                place.to_owned(),
+                format!("is a symbolic link of another user's (uid {})", meta.uid()),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn owned_by_me_or_root(meta: &Metadata) -> bool {
+    meta.uid() == my_uid() || meta.uid() == 0
+}
+
+/// Creates the missing directories of `dir` one by one, each with exactly
+/// `mode` (set again after the create, which the umask narrowed).
+fn create_missing(dir: &Path, mode: u32) -> io::Result<()> {
+    let mut missing = Vec::new();
+    for place in dir.ancestors() {
+        match std::fs::symlink_metadata(place) {
+            Ok(_) => break,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => missing.push(place),
+            Err(err) => return Err(err),
+        }
+    }
+    for place in missing.into_iter().rev() {
+        match std::fs::DirBuilder::new().mode(mode).create(place) {
+            Ok(()) => {
+                std::fs::set_permissions(place, std::fs::Permissions::from_mode(mode))?;
+            }
+            // Made meanwhile by someone else: checked like any other.
+            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(err) => return Err(err),
+        }
+    }
+    Ok(())
 }
 
 /// The signals that end or stop the process, held back by [`defer_signals`].
@@ -195,7 +301,6 @@ impl Drop for SignalsDeferred {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::os::unix::fs::PermissionsExt;
 
     fn mkfifo(path: &Path) {
         let name = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
@@ -242,5 +347,23 @@ mod tests {
         std::fs::set_permissions(&inner, std::fs::Permissions::from_mode(0o770)).unwrap();
         let err = safe_dir(&inner, 0o700).unwrap_err();
         assert!(err.to_string().contains("others can write"), "{err}");
+    }
+
+    #[test]
+    fn a_directory_above_that_others_can_write_is_refused_unless_sticky() {
+        let dir = tempfile::tempdir().unwrap();
+        let shared = dir.path().join("shared");
+        let inner = shared.join("mine");
+        safe_dir(&inner, 0o700).unwrap();
+        // Group-writable: a member could rename `mine` away and put theirs there.
+        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o775)).unwrap();
+        let err = safe_dir(&inner, 0o700).unwrap_err();
+        assert!(
+            err.to_string().contains("another directory in its place"),
+            "{err}"
+        );
+        // Sticky, like /tmp: others cannot rename what is not theirs.
+        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).unwrap();
+        safe_dir(&inner, 0o700).unwrap();
     }
 }

@@ -35,6 +35,15 @@ pub fn build(ctx: &Context, args: &CacheBuildArgs) -> Outcome {
             format!("{}: cannot write the cache: {err}", file.display()),
         )
     })?;
+    // Written 0644 in a 0755 directory; but a directory above that was
+    // made private (root's umask 077, say) keeps users out all the same.
+    if let Some(closed) = closed_to_others(&file) {
+        eprintln!(
+            "indsats: warning: {}: other users cannot get past it (mode {:o}), so they will start without this cache; chmod o+x it",
+            escaped(&closed.0.display().to_string()),
+            closed.1,
+        );
+    }
     print_stdout(&format!(
         "{}: cache of {} ({} initiatives) for every user; set INDSATS_CACHE_DIR={}\n",
         escaped(&file.display().to_string()),
@@ -42,4 +51,17 @@ pub fn build(ctx: &Context, args: &CacheBuildArgs) -> Outcome {
         loaded.catalogue.initiatives.len(),
         escaped(&args.out.display().to_string()),
     ))
+}
+
+/// The first directory on the way to `file` that other users cannot pass
+/// (no search permission for others), with its mode.
+fn closed_to_others(file: &std::path::Path) -> Option<(std::path::PathBuf, u32)> {
+    use std::os::unix::fs::MetadataExt;
+    let real = std::fs::canonicalize(file).ok()?;
+    let mut dirs: Vec<&std::path::Path> = real.ancestors().skip(1).collect();
+    dirs.reverse();
+    dirs.into_iter().find_map(|dir| {
+        let mode = std::fs::metadata(dir).ok()?.mode() & 0o7777;
+        (mode & 0o001 == 0).then(|| (dir.to_owned(), mode))
+    })
 }

@@ -362,3 +362,94 @@ fn a_user_at_their_process_limit_still_reads_the_shared_cache() {
         "read from the shared cache"
     );
 }
+
+#[test]
+fn the_shared_cache_is_open_to_every_user_whatever_the_umask() {
+    let home = tempfile::tempdir().unwrap();
+    chmod(home.path(), 0o755);
+    let path = write_catalogue(home.path(), 700);
+    let out = home.path().join("var/cache/indsats");
+    // Root's umask 077 would make the new directories 0700: users shut out.
+    let run: common::Run = std::process::Command::new("sh")
+        .env_remove("INDSATS_CATALOGUE")
+        .env("HOME", home.path())
+        .arg("-c")
+        .arg(r#"umask 077; exec "$0" cache build --catalogue "$1" --out "$2""#)
+        .arg(env!("CARGO_BIN_EXE_indsats"))
+        .arg(&path)
+        .arg(&out)
+        .output()
+        .unwrap()
+        .into();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(mode(&home.path().join("var")), 0o755);
+    assert_eq!(mode(&out), 0o755);
+    assert_eq!(mode(&cache::cache_path(&out, &path)), 0o644);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    // A directory above made private beforehand: built, with a warning.
+    chmod(&home.path().join("var"), 0o700);
+    let run: common::Run = common::indsats(home.path())
+        .args(["cache", "build", "--catalogue"])
+        .arg(&path)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap()
+        .into();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("other users cannot get past it (mode 700)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn another_users_symlink_on_the_way_is_not_followed() {
+    if !is_root() {
+        eprintln!(
+            "skipped: needs root to make a symlink owned by another uid (run as root to test)"
+        );
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    chmod(home.path(), 0o755);
+    let path = write_catalogue(home.path(), 700);
+    // Another user's link, leading into a directory of root's.
+    let target = home.path().join("roots");
+    std::fs::create_dir(&target).unwrap();
+    chmod(&target, 0o755);
+    let link = home.path().join("link");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    std::os::unix::fs::lchown(&link, Some(65534), Some(65534)).unwrap();
+    let run: common::Run = common::indsats(home.path())
+        .args(["cache", "build", "--catalogue"])
+        .arg(&path)
+        .arg("--out")
+        .arg(&link)
+        .output()
+        .unwrap()
+        .into();
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("symbolic link of another user's"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_dir(&target).unwrap().count(),
+        0,
+        "nothing written"
+    );
+    // The per-user cache is not written through it either.
+    assert_eq!(load_big(&path, &link.join("sub")), Provenance::Uncached);
+    assert_eq!(
+        std::fs::read_dir(&target).unwrap().count(),
+        0,
+        "nothing written"
+    );
+    // Root's own link is fine.
+    std::os::unix::fs::lchown(&link, Some(0), Some(0)).unwrap();
+    assert_eq!(load_big(&path, &link), Provenance::Written);
+}
