@@ -221,12 +221,21 @@ pub struct Strings {
     pub empty_shortlist: &'static str,
     /// Favourites view when empty.
     pub empty_favourites: &'static str,
-    /// Warning: the favourites file was corrupt.
+    /// Warning: the favourites file was corrupt (then its new name).
     pub store_moved: &'static str,
-    /// Warning: the favourites file could not be read.
+    /// Warning: the favourites file could not be read (then why, and
+    /// [`Strings::store_left_alone`]).
     pub store_unreadable: &'static str,
-    /// Warning: favourites could not be saved.
+    /// … and it is left as it is.
+    pub store_left_alone: &'static str,
+    /// Warning: favourites could not be saved (then why).
     pub store_not_saved: &'static str,
+    /// … because the file on disk cannot be read (so it was not overwritten).
+    pub store_file_unreadable: &'static str,
+    /// Why, in a few words: no access, not a file, a newer format, invalid,
+    /// an unsafe folder, the disk full, no folder, anything else (the
+    /// order of `store::Reason`).
+    pub store_reasons: [&'static str; 8],
     /// Warning: no data dir.
     pub no_home: &'static str,
     /// Status-facet row keeping entries not verified for over a year.
@@ -428,9 +437,21 @@ pub static DA: Strings = Strings {
     suspended: "indsats er stillet i bero; skriv fg for at fortsætte",
     empty_shortlist: "Kortlisten er tom. Ctrl-T sætter den valgte indsats på.",
     empty_favourites: "Ingen favoritter endnu. Ctrl-G gemmer den valgte indsats.",
-    store_moved: "Favoritfilen var ødelagt og er flyttet til",
-    store_unreadable: "Kunne ikke læse favoritter",
-    store_not_saved: "Kunne ikke gemme favoritter",
+    store_moved: "Ødelagt favoritfil omdøbt:",
+    store_unreadable: "Favoritfil ikke læst",
+    store_left_alone: "røres ikke",
+    store_not_saved: "Favoritter ikke gemt",
+    store_file_unreadable: "Ikke gemt: favoritfilen er ulæselig",
+    store_reasons: [
+        "ingen adgang",
+        "ikke en fil",
+        "nyere format",
+        "ugyldig",
+        "usikker mappe",
+        "disk fuld",
+        "ingen mappe",
+        "fejl",
+    ],
     no_home: "Ingen hjemmemappe: favoritter gemmes ikke",
     stale_filter: "Ikke verificeret > 1 år",
     unknown_id: "ukendt indsats",
@@ -558,9 +579,21 @@ pub static EN: Strings = Strings {
     suspended: "indsats is suspended; type fg to continue",
     empty_shortlist: "The shortlist is empty. Ctrl-T puts the selected initiative on it.",
     empty_favourites: "No favourites yet. Ctrl-G saves the selected initiative.",
-    store_moved: "The favourites file was corrupt and was moved to",
-    store_unreadable: "Could not read favourites",
-    store_not_saved: "Could not save favourites",
+    store_moved: "Bad favourites moved to",
+    store_unreadable: "Favourites not read",
+    store_left_alone: "left alone",
+    store_not_saved: "Favourites not saved",
+    store_file_unreadable: "Not saved: favourites unreadable",
+    store_reasons: [
+        "no access",
+        "not a file",
+        "newer format",
+        "invalid",
+        "unsafe folder",
+        "disk full",
+        "no folder",
+        "error",
+    ],
     no_home: "No home directory: favourites are not saved",
     stale_filter: "Not verified > 1 year",
     unknown_id: "unknown initiative",

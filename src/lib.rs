@@ -20,6 +20,7 @@ pub mod search;
 pub mod secure_file;
 pub mod store;
 pub mod store_merge;
+pub mod store_reason;
 pub mod term;
 pub mod text;
 pub mod threads;

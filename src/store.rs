@@ -12,10 +12,15 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::store_reason::{Reason, SaveError};
+
 /// File name inside the data dir.
 pub const FILE_NAME: &str = "favourites.json";
-/// Where a corrupt file is moved.
+/// Where a corrupt file is moved (`favourites.json.corrupt2`, `…3` when
+/// that is taken: an earlier copy is never overwritten).
 pub const CORRUPT_NAME: &str = "favourites.json.corrupt";
+/// How many numbered copies of corrupt files are tried before giving up.
+const MAX_CORRUPT: u32 = 100;
 /// How many recently opened ids are kept.
 pub const MAX_RECENT: usize = 10;
 /// Largest store file read; a real one is a few kilobytes.
@@ -45,10 +50,11 @@ fn version_one() -> u32 {
 pub enum Warning {
     /// The file was not valid; it was moved to the given path.
     MovedAside(PathBuf),
-    /// The file could not be read (or moved aside); favourites start empty.
-    Unreadable(String),
+    /// The file could not be read (or moved aside); favourites start empty
+    /// and the file is left as it is.
+    Unreadable(Reason),
     /// Saving failed.
-    NotSaved(String),
+    NotSaved(SaveError),
 }
 
 impl Store {
@@ -89,25 +95,44 @@ pub fn data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("dk", "indsats", "indsats").map(|d| d.data_dir().to_owned())
 }
 
-/// Loads the store from `dir`. A missing file is an empty store; a corrupt one
-/// is moved aside with a warning; an unreadable one gives an empty store and a warning.
+/// Loads the store from `dir`. A missing file is an empty store; a corrupt
+/// one is moved aside (never over an earlier one) with a warning; one that
+/// cannot be read, or that a newer indsats wrote, gives an empty store and
+/// a warning, and is left alone.
 pub fn load(dir: &Path) -> (Store, Option<Warning>) {
     let path = dir.join(FILE_NAME);
-    let bytes = match read_limited(&path) {
-        Ok(Some(bytes)) => bytes,
-        Ok(None) => return (Store::new(), None),
-        Err(err) => return (Store::new(), Some(Warning::Unreadable(err.to_string()))),
-    };
-    match serde_json::from_slice::<Store>(&bytes) {
-        Ok(store) if store.version == 1 => (store, None),
-        _ => {
-            let aside = dir.join(CORRUPT_NAME);
-            match fs::rename(&path, &aside) {
-                Ok(()) => (Store::new(), Some(Warning::MovedAside(aside))),
-                Err(err) => (Store::new(), Some(Warning::Unreadable(err.to_string()))),
+    match read_store(&path) {
+        Ok(Some(store)) => (store, None),
+        Ok(None) => (Store::new(), None),
+        Err(err) => match Reason::of(&err) {
+            Reason::Invalid => match move_aside(dir) {
+                Ok(aside) => (Store::new(), Some(Warning::MovedAside(aside))),
+                Err(err) => (Store::new(), Some(Warning::Unreadable(Reason::of(&err)))),
+            },
+            reason => (Store::new(), Some(Warning::Unreadable(reason))),
+        },
+    }
+}
+
+/// Moves the corrupt file to the first free [`CORRUPT_NAME`] name: linked
+/// there (which fails if the name is taken), then unlinked.
+fn move_aside(dir: &Path) -> io::Result<PathBuf> {
+    let path = dir.join(FILE_NAME);
+    for n in 1..=MAX_CORRUPT {
+        let aside = match n {
+            1 => dir.join(CORRUPT_NAME),
+            n => dir.join(format!("{CORRUPT_NAME}{n}")),
+        };
+        match fs::hard_link(&path, &aside) {
+            Ok(()) => {
+                fs::remove_file(&path)?;
+                return Ok(aside);
             }
+            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(err) => return Err(err),
         }
     }
+    Err(io::Error::other("too many corrupt copies"))
 }
 
 fn read_limited(path: &Path) -> io::Result<Option<Vec<u8>>> {
@@ -123,19 +148,38 @@ fn read_limited(path: &Path) -> io::Result<Option<Vec<u8>>> {
 }
 
 /// Reads and parses the store at `path`: `None` when there is no file; an
-/// error when it cannot be read or is not a valid store.
+/// error when it cannot be read, was written by a newer indsats
+/// ([`Reason::NewerFormat`]) or is not a valid store ([`io::ErrorKind::InvalidData`]).
 pub fn read_store(path: &Path) -> io::Result<Option<Store>> {
     let Some(bytes) = read_limited(path)? else {
         return Ok(None);
     };
-    match serde_json::from_slice::<Store>(&bytes) {
+    let invalid = || io::Error::new(io::ErrorKind::InvalidData, "not a valid favourites file");
+    let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|_| invalid())?;
+    if value
+        .get("version")
+        .and_then(serde_json::Value::as_u64)
+        .is_some_and(|v| v > 1)
+    {
+        return Err(io::Error::new(io::ErrorKind::Unsupported, NewerFormat));
+    }
+    match serde_json::from_value::<Store>(value) {
         Ok(store) if store.version == 1 => Ok(Some(store)),
-        _ => Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            "not a valid favourites file",
-        )),
+        _ => Err(invalid()),
     }
 }
+
+/// The error inside [`read_store`]'s refusal of a newer format.
+#[derive(Debug)]
+pub struct NewerFormat;
+
+impl std::fmt::Display for NewerFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("written by a newer indsats")
+    }
+}
+
+impl std::error::Error for NewerFormat {}
 
 /// Saves `store` as it is (for a single session); see
 /// [`crate::store_merge::save_merged`] for saving beside other sessions.
@@ -202,6 +246,35 @@ mod tests {
             fs::read(dir.path().join(CORRUPT_NAME)).unwrap(),
             b"{not json"
         );
+    }
+
+    #[test]
+    fn a_second_corrupt_file_never_overwrites_the_first_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(FILE_NAME), b"{first").unwrap();
+        let _ = load(dir.path());
+        fs::write(dir.path().join(FILE_NAME), b"{second").unwrap();
+        let (_, warning) = load(dir.path());
+        let second = dir.path().join(format!("{CORRUPT_NAME}2"));
+        assert_eq!(warning, Some(Warning::MovedAside(second.clone())));
+        assert_eq!(fs::read(dir.path().join(CORRUPT_NAME)).unwrap(), b"{first");
+        assert_eq!(fs::read(second).unwrap(), b"{second");
+    }
+
+    #[test]
+    fn a_newer_indsats_file_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let newer = br#"{"version": 2, "favourites": ["kui"], "pinned": ["ips-ung"]}"#;
+        fs::write(dir.path().join(FILE_NAME), newer).unwrap();
+        let (store, warning) = load(dir.path());
+        assert_eq!(store, Store::new());
+        assert_eq!(warning, Some(Warning::Unreadable(Reason::NewerFormat)));
+        assert_eq!(fs::read(dir.path().join(FILE_NAME)).unwrap(), newer);
+        let mut now = Store::new();
+        now.toggle_favourite("fgu");
+        let err = crate::store_merge::save_merged(dir.path(), &Store::new(), &now).unwrap_err();
+        assert_eq!(err, SaveError::Unreadable(Reason::NewerFormat));
+        assert_eq!(fs::read(dir.path().join(FILE_NAME)).unwrap(), newer);
     }
 
     #[test]

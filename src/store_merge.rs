@@ -9,7 +9,7 @@ use std::io;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
-use crate::store::{FILE_NAME, MAX_RECENT, Store, read_store, write_store};
+use crate::store::{FILE_NAME, MAX_RECENT, Reason, SaveError, Store, read_store, write_store};
 
 /// Name of the lock file beside the store.
 pub const LOCK_NAME: &str = "favourites.json.lock";
@@ -22,8 +22,9 @@ pub const LOCK_NAME: &str = "favourites.json.lock";
 ///
 /// An existing file that cannot be read or parsed is left alone and the
 /// save fails with a message saying so.
-pub fn save_merged(dir: &Path, before: &Store, now: &Store) -> io::Result<Store> {
-    crate::secure_file::safe_dir(dir, 0o700)?;
+pub fn save_merged(dir: &Path, before: &Store, now: &Store) -> Result<Store, SaveError> {
+    let failed = |err: io::Error| SaveError::Failed(Reason::of(&err));
+    crate::secure_file::safe_dir(dir, 0o700).map_err(failed)?;
     let lock_file = OpenOptions::new()
         .read(true)
         .write(true)
@@ -31,21 +32,17 @@ pub fn save_merged(dir: &Path, before: &Store, now: &Store) -> io::Result<Store>
         .truncate(false)
         .mode(0o600)
         .custom_flags(libc::O_NOFOLLOW)
-        .open(dir.join(LOCK_NAME))?;
+        .open(dir.join(LOCK_NAME))
+        .map_err(failed)?;
     let mut lock = fd_lock::RwLock::new(lock_file);
-    let _held = lock.write()?;
+    let _held = lock.write().map_err(failed)?;
     let on_disk = match read_store(&dir.join(FILE_NAME)) {
         Ok(Some(store)) => store,
         Ok(None) => Store::new(),
-        Err(err) => {
-            return Err(io::Error::new(
-                err.kind(),
-                format!("{FILE_NAME} cannot be read ({err}); it was not overwritten"),
-            ));
-        }
+        Err(err) => return Err(SaveError::Unreadable(Reason::of(&err))),
     };
     let merged = merge(&on_disk, before, now);
-    write_store(dir, &merged)?;
+    write_store(dir, &merged).map_err(failed)?;
     Ok(merged)
 }
 

@@ -189,7 +189,7 @@ fn resolve(kind: &str, value: &str, candidates: &[Candidate]) -> Result<String, 
             let valid: Vec<&str> = candidates.iter().map(|c| c.id.as_str()).collect();
             Failure::usage(format!(
                 "unknown {kind} '{}'; valid values: {}",
-                terminal_safe(value),
+                value,
                 valid.join(", ")
             ))
         })

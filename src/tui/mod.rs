@@ -133,16 +133,43 @@ fn load_store(app: &mut App, data_dir: Option<&Path>) {
     };
     let (loaded, warning) = store::load(dir);
     app.meeting.store = loaded;
-    app.outbox.status = warning.map(|w| warning_text(app, &w));
+    app.outbox.status = warning.map(|w| warning_text(app.lang, &w));
     app.refresh();
 }
 
-fn warning_text(app: &App, warning: &store::Warning) -> String {
-    let s = app.lang.strings();
+/// One short line for the status bar (about 50 columns at 80×24, beside
+/// F1 and the way to quit).
+fn warning_text(lang: Lang, warning: &store::Warning) -> String {
+    let s = lang.strings();
+    let why = |reason: &store::Reason| {
+        s.store_reasons[match reason {
+            store::Reason::NoAccess => 0,
+            store::Reason::NotAFile => 1,
+            store::Reason::NewerFormat => 2,
+            store::Reason::Invalid => 3,
+            store::Reason::UnsafeFolder => 4,
+            store::Reason::DiskFull => 5,
+            store::Reason::NoFolder => 6,
+            store::Reason::Other => 7,
+        }]
+    };
     match warning {
-        store::Warning::MovedAside(path) => format!("{} {}", s.store_moved, path.display()),
-        store::Warning::Unreadable(err) => format!("{}: {err}", s.store_unreadable),
-        store::Warning::NotSaved(err) => format!("{}: {err}", s.store_not_saved),
+        store::Warning::MovedAside(path) => {
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            format!("{} {name}", s.store_moved)
+        }
+        store::Warning::Unreadable(reason) => format!(
+            "{} ({}); {}",
+            s.store_unreadable,
+            why(reason),
+            s.store_left_alone
+        ),
+        store::Warning::NotSaved(store::SaveError::Unreadable(reason)) => {
+            format!("{} ({})", s.store_file_unreadable, why(reason))
+        }
+        store::Warning::NotSaved(store::SaveError::Failed(reason)) => {
+            format!("{}: {}", s.store_not_saved, why(reason))
+        }
     }
 }
 
@@ -158,21 +185,19 @@ fn run_effects(session: &mut Session, app: &mut App, io: &mut Io) -> std::io::Re
                 out.flush()?;
             }
             Effect::SaveStore => {
-                let result = match &io.data_dir {
-                    Some(dir) => {
-                        crate::store_merge::save_merged(dir, &io.saved, &app.meeting.store)
-                            .map_err(|e| e.to_string())
-                    }
-                    None => Err(app.lang.strings().no_home.to_owned()),
+                let Some(dir) = &io.data_dir else {
+                    app.outbox.status = Some(app.lang.strings().no_home.to_owned());
+                    continue;
                 };
-                match result {
+                match crate::store_merge::save_merged(dir, &io.saved, &app.meeting.store) {
                     // Other sessions' marks show here too from now on.
                     Ok(merged) => {
                         app.meeting.store = merged.clone();
                         io.saved = merged;
                     }
                     Err(err) => {
-                        app.outbox.status = Some(warning_text(app, &store::Warning::NotSaved(err)));
+                        app.outbox.status =
+                            Some(warning_text(app.lang, &store::Warning::NotSaved(err)));
                     }
                 }
             }
@@ -279,4 +304,47 @@ fn draw(session: &mut Session, app: &mut App) -> std::io::Result<()> {
         app.set_measured(measured);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use store::{Reason, SaveError, Warning};
+    use unicode_width::UnicodeWidthStr;
+
+    /// Beside " F1 hjælp · Ctrl-C afslut " at 80 columns: 51 left.
+    const ROOM_AT_80: usize = 51;
+
+    #[test]
+    fn store_warnings_fit_the_status_bar_at_80_columns() {
+        let reasons = [
+            Reason::NoAccess,
+            Reason::NotAFile,
+            Reason::NewerFormat,
+            Reason::Invalid,
+            Reason::UnsafeFolder,
+            Reason::DiskFull,
+            Reason::NoFolder,
+            Reason::Other,
+        ];
+        for lang in [Lang::Da, Lang::En] {
+            let mut warnings = vec![Warning::MovedAside(PathBuf::from(
+                "/home/anne/.local/share/indsats/favourites.json.corrupt2",
+            ))];
+            for reason in reasons {
+                warnings.push(Warning::Unreadable(reason));
+                warnings.push(Warning::NotSaved(SaveError::Unreadable(reason)));
+                warnings.push(Warning::NotSaved(SaveError::Failed(reason)));
+            }
+            for warning in &warnings {
+                let text = warning_text(lang, warning);
+                assert!(text.width() <= ROOM_AT_80, "{lang:?}: {text:?}");
+            }
+        }
+        let text = warning_text(
+            Lang::Da,
+            &Warning::NotSaved(SaveError::Unreadable(Reason::NoAccess)),
+        );
+        assert_eq!(text, "Ikke gemt: favoritfilen er ulæselig (ingen adgang)");
+    }
 }

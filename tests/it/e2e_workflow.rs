@@ -97,11 +97,30 @@ fn a_corrupt_favourites_file_is_moved_aside_and_the_app_starts() {
     let data = home.path().join("data/indsats");
     std::fs::create_dir_all(&data).unwrap();
     std::fs::write(data.join("favourites.json"), "{\"favourites\": [1, 2").unwrap();
-    let mut app = PtyApp::start(home.path(), &[], 120, 40, &[]);
+    let mut app = PtyApp::start(home.path(), &[], 80, 24, &[]);
     app.wait_for(&all_shown(false));
-    app.wait_for("Favoritfilen var ødelagt");
+    // Whole at 80 columns, beside F1 and Ctrl-C.
+    app.wait_for("Ødelagt favoritfil omdøbt: favourites.json.corrupt ");
     assert!(data.join("favourites.json.corrupt").exists());
     assert!(!data.join("favourites.json").exists());
+    app.send(keys::CTRL_C);
+    assert_eq!(app.wait_exit(), 0);
+}
+
+#[test]
+fn an_unreadable_favourites_file_is_left_alone_and_the_status_bar_says_so() {
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data/indsats");
+    std::fs::create_dir_all(&data).unwrap();
+    // A directory where the file should be: it cannot be read.
+    std::fs::create_dir(data.join("favourites.json")).unwrap();
+    let mut app = PtyApp::start(home.path(), &[], 80, 24, &[]);
+    app.wait_for(&all_shown(false));
+    app.wait_for("Favoritfil ikke læst (ikke en fil); røres ikke");
+    search(&mut app, "kui");
+    app.send(keys::CTRL_G);
+    app.wait_for("Ikke gemt: favoritfilen er ulæselig (ikke en fil)");
+    assert!(data.join("favourites.json").is_dir(), "left alone");
     app.send(keys::CTRL_C);
     assert_eq!(app.wait_exit(), 0);
 }
@@ -115,7 +134,7 @@ fn a_read_only_home_still_starts_the_app() {
     app.wait_for(&all_shown(false));
     search(&mut app, "kui");
     app.send(keys::CTRL_G);
-    app.wait_for("Kunne ikke gemme favoritter");
+    app.wait_for("Favoritter ikke gemt: ingen mappe");
     app.send(keys::CTRL_C);
     assert_eq!(app.wait_exit(), 0);
 }

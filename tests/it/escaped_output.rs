@@ -74,12 +74,21 @@ fn usage_errors_escape_the_arguments_they_quote() {
         vec!["--bogus\u{1b}[2J"],
         vec!["--lang", "\u{202E}\u{1b}[2J"],
         vec!["check", "/nowhere/\u{1b}[2J.json"],
+        vec!["search", "--kommune", "sk\u{202E}ive\u{1b}[2J"],
+        vec!["search", "--tema", "x\u{9b}31m"],
     ] {
         let run = run_env(home.path(), &args);
         assert_eq!(run.code, 2, "{args:?}");
         assert_clean(&run.stderr);
         assert!(run.stderr.starts_with("indsats: "), "{}", run.stderr);
     }
+    // Shown escaped, not silently dropped: the message quotes what was typed.
+    let run = run_env(home.path(), &["search", "--kommune", "sk\u{202E}ive"]);
+    assert!(
+        run.stderr.contains(r"unknown municipality 'sk\u{202e}ive'"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
