@@ -8,7 +8,10 @@
 //! spaces and joiners, the Arabic letter mark U+061C, word joiners, tag
 //! characters U+E0000–E007F, the byte order mark, …), the line and paragraph
 //! separators U+2028/U+2029, the Hangul fillers U+115F, U+1160, U+3164 and
-//! U+FFA0, the combining grapheme joiner and variation selectors.
+//! U+FFA0, the combining grapheme joiner and variation selectors, the other
+//! default-ignorable characters (Khmer U+17B4/U+17B5, U+FFF0–U+FFF8,
+//! U+E0080–U+E0FFF) and the noncharacters (U+FDD0–U+FDEF, U+FFFE/U+FFFF
+//! and the same at the end of every plane).
 //!
 //! Allowed, as Danish text needs it: the soft hyphen U+00AD (Cf), which marks
 //! where a long compound may break ("ungdomsuddannelses­vejledning").
@@ -22,24 +25,34 @@ pub fn is_invisible(c: char) -> bool {
         | '\u{061C}'                  // Arabic letter mark
         | '\u{06DD}' | '\u{070F}' | '\u{0890}' | '\u{0891}' | '\u{08E2}'
         | '\u{115F}' | '\u{1160}'     // Hangul choseong/jungseong fillers
+        | '\u{17B4}' | '\u{17B5}'     // Khmer inherent vowels (shown as nothing)
         | '\u{180B}'..='\u{180F}'     // Mongolian variation selectors, vowel separator
         | '\u{200B}'..='\u{200F}'     // zero-width space, ZWNJ, ZWJ, LRM, RLM
         | '\u{2028}' | '\u{2029}'     // line and paragraph separators
         | '\u{202A}'..='\u{202E}'     // bidi embeddings and overrides
-        | '\u{2060}'..='\u{2064}'     // word joiner, invisible operators
-        | '\u{2066}'..='\u{206F}'     // bidi isolates, deprecated format chars
+        | '\u{2060}'..='\u{206F}'     // word joiner, invisible operators, bidi isolates, deprecated format chars
         | '\u{3164}'                  // Hangul filler
         | '\u{FE00}'..='\u{FE0F}'     // variation selectors
+        | '\u{FDD0}'..='\u{FDEF}'     // noncharacters
         | '\u{FEFF}'                  // zero-width no-break space, BOM
         | '\u{FFA0}'                  // halfwidth Hangul filler
-        | '\u{FFF9}'..='\u{FFFB}'     // interlinear annotation
+        | '\u{FFF0}'..='\u{FFFB}'     // unassigned ignorables, interlinear annotation
+        | '\u{FFFE}' | '\u{FFFF}'     // noncharacters
         | '\u{110BD}' | '\u{110CD}'   // Kaithi number signs
         | '\u{13430}'..='\u{1343F}'   // Egyptian hieroglyph format controls
         | '\u{1BCA0}'..='\u{1BCA3}'   // shorthand format controls
         | '\u{1D173}'..='\u{1D17A}'   // musical symbol format controls
-        | '\u{E0000}'..='\u{E007F}'   // tag characters
-        | '\u{E0100}'..='\u{E01EF}'   // variation selectors supplement
-    )
+        // Tag characters, variation selectors supplement and the rest of
+        // the plane's default-ignorable block.
+        | '\u{E0000}'..='\u{E0FFF}'
+    ) || is_noncharacter(c)
+}
+
+/// The noncharacters at the end of every plane (U+1FFFE, U+10FFFF …) and
+/// U+FDD0–U+FDEF: never meant for text.
+fn is_noncharacter(c: char) -> bool {
+    let c = u32::from(c);
+    (0xFDD0..=0xFDEF).contains(&c) || c & 0xFFFE == 0xFFFE
 }
 
 /// Whether `c` may not appear in catalogue text: a control character or an
@@ -71,8 +84,9 @@ const SUSPECT: [bool; 256] = {
         table[b] = true;
         b += 1;
     }
-    let leads: [u8; 13] = [
-        0x7F, 0xC2, 0xCD, 0xD8, 0xDB, 0xDC, 0xE0, 0xE1, 0xE2, 0xE3, 0xEF, 0xF0, 0xF3,
+    let leads: [u8; 16] = [
+        0x7F, 0xC2, 0xCD, 0xD8, 0xDB, 0xDC, 0xE0, 0xE1, 0xE2, 0xE3, 0xEF, 0xF0, 0xF1, 0xF2, 0xF3,
+        0xF4,
     ];
     let mut i = 0;
     while i < leads.len() {
@@ -199,6 +213,16 @@ mod tests {
             '\u{2066}',
             '\u{200B}',
             '\u{FEFF}',
+            '\u{17B4}',
+            '\u{17B5}',
+            '\u{2065}',
+            '\u{FFF0}',
+            '\u{E0080}',
+            '\u{E0FFF}',
+            '\u{FDD0}',
+            '\u{FFFF}',
+            '\u{1FFFE}',
+            '\u{10FFFF}',
         ] {
             let text = format!("før{c}efter");
             assert_eq!(first_forbidden(&text, false), Some(c), "U+{:04X}", c as u32);

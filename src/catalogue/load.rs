@@ -69,7 +69,7 @@ impl fmt::Display for Origin {
 #[derive(Debug, Error)]
 pub enum LoadError {
     /// The file could not be opened or read.
-    #[error("{path}: cannot read the catalogue: {source}")]
+    #[error("{path}: cannot read the file: {source}")]
     Read {
         /// The file as named.
         path: String,

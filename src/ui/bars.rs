@@ -63,7 +63,8 @@ pub fn title(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         (terminal_safe(&cat.title).into_owned(), 4),
         (format!("{} {}", cat.initiatives.len(), s.title_count), 2),
         (format!("{} {}", s.updated, cat.updated), 1),
-        (terminal_safe(&source).into_owned(), 3),
+        // A file name is shown escaped, as every message shows it.
+        (crate::text::escaped(&source), 3),
     ];
     let width = usize::from(area.width);
     let text = format!(" {}", degrade(&parts, " · ", width.saturating_sub(1)));

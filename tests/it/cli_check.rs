@@ -288,7 +288,7 @@ fn unreadable_file_exits_2() {
     assert!(
         result
             .stderr
-            .starts_with("indsats: /nonexistent/catalogue.json: cannot read the catalogue:")
+            .starts_with("indsats: /nonexistent/catalogue.json: cannot read the file:")
     );
     let dir = fixture("");
     let result = run(&["check", dir.to_str().unwrap()]);

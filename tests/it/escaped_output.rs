@@ -119,6 +119,9 @@ fn invisible_characters_in_catalogue_text_are_refused() {
         ('\u{E0041}', "U+E0041"),
         ('\u{3164}', "U+3164"),
         ('\u{202E}', "U+202E"),
+        ('\u{17B4}', "U+17B4"),
+        ('\u{E0080}', "U+E0080"),
+        ('\u{FFFF}', "U+FFFF"),
     ] {
         let text = valid.replacen("\"Testkatalog\"", &format!("\"Test{c}katalog\""), 1);
         assert_ne!(text, valid);
