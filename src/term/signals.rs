@@ -102,18 +102,17 @@ pub fn install_crash_handlers() {
 /// signal, not a success. Exits 128 + `signal` should the signal not end
 /// the process. Core dumps are off ([`harden_process`]), SIGQUIT's too.
 pub fn end_by(signal: i32) -> ! {
-    if signal_hook::low_level::emulate_default_handler(signal).is_err() {
-        // signal-hook knows no default for SIGPWR or SIGSTKFLT (both end a
-        // process on Linux): put the default action back and raise it.
-        // SAFETY: plain system calls on this process's signal state.
-        unsafe {
-            let mut set: libc::sigset_t = std::mem::zeroed();
-            libc::sigemptyset(&mut set);
-            libc::sigaddset(&mut set, signal);
-            libc::signal(signal, libc::SIG_DFL);
-            libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
-            libc::raise(signal);
-        }
+    // The default action back, the signal let through and raised: every
+    // signal of [`QUIT`] then ends the process (signal-hook's
+    // `emulate_default_handler` knows no SIGPWR or SIGSTKFLT).
+    // SAFETY: plain system calls on this process's signal state.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, signal);
+        libc::signal(signal, libc::SIG_DFL);
+        libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+        libc::raise(signal);
     }
     std::process::exit(128 + signal)
 }

@@ -41,6 +41,18 @@ fn chown(path: &Path, uid: u32) {
     std::os::unix::fs::chown(path, Some(uid), Some(uid)).unwrap();
 }
 
+/// `indsats cache build --catalogue CATALOGUE --out OUT`, the administrator's command.
+fn cache_build(home: &Path, catalogue: &Path, out: &Path) -> common::Run {
+    common::indsats(home)
+        .args(["cache", "build", "--catalogue"])
+        .arg(catalogue)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap()
+        .into()
+}
+
 fn is_root() -> bool {
     // SAFETY: no preconditions.
     unsafe { libc::geteuid() == 0 }
@@ -257,14 +269,7 @@ fn the_administrators_cache_is_read_and_never_rewritten() {
     let home = tempfile::tempdir().unwrap();
     let path = write_catalogue(home.path(), 700);
     let out = home.path().join("shared");
-    let run: common::Run = common::indsats(home.path())
-        .args(["cache", "build", "--catalogue"])
-        .arg(&path)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap()
-        .into();
+    let run = cache_build(home.path(), &path, &out);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("INDSATS_CACHE_DIR="), "{}", run.stdout);
     let file = cache::cache_path(&out, &path);
@@ -388,14 +393,7 @@ fn the_shared_cache_is_open_to_every_user_whatever_the_umask() {
     assert!(run.stderr.is_empty(), "{}", run.stderr);
     // A directory above made private beforehand: built, with a warning.
     chmod(&home.path().join("var"), 0o700);
-    let run: common::Run = common::indsats(home.path())
-        .args(["cache", "build", "--catalogue"])
-        .arg(&path)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap()
-        .into();
+    let run = cache_build(home.path(), &path, &out);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr
@@ -423,14 +421,7 @@ fn another_users_symlink_on_the_way_is_not_followed() {
     let link = home.path().join("link");
     std::os::unix::fs::symlink(&target, &link).unwrap();
     std::os::unix::fs::lchown(&link, Some(65534), Some(65534)).unwrap();
-    let run: common::Run = common::indsats(home.path())
-        .args(["cache", "build", "--catalogue"])
-        .arg(&path)
-        .arg("--out")
-        .arg(&link)
-        .output()
-        .unwrap()
-        .into();
+    let run = cache_build(home.path(), &path, &link);
     assert_eq!(run.code, 2, "{}", run.stdout);
     assert!(
         run.stderr.contains("symbolic link of another user's"),
