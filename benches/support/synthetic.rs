@@ -464,6 +464,8 @@ pub fn initiative(rng: &mut Rng, n: usize, vocab: &Vocabularies) -> Initiative {
         providers: (0..rng.range(1, 2))
             .map(|_| rng.pick(PROVIDERS).to_owned())
             .collect(),
+        keywords: Vec::new(),
+        way_in: false,
         eligibility: rng.chance(70).then(|| sentence(rng, 8, 20).into()),
         next_steps: (0..rng.range(1, 3))
             .map(|_| sentence(rng, 6, 14).into())

@@ -319,6 +319,7 @@ impl App {
         Results {
             hits,
             facets: results.facets,
+            ignored: Vec::new(),
         }
     }
 

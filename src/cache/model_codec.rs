@@ -69,6 +69,8 @@ codec_struct!(Initiative {
     age,
     area,
     providers,
+    keywords,
+    way_in,
     eligibility,
     next_steps,
     contacts,

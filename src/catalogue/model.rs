@@ -322,6 +322,16 @@ pub struct Initiative {
     /// Who runs it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub providers: Vec<String>,
+    /// The situations it answers, in caseworkers' words (`hash`, `ung mor`,
+    /// `iværksætter`): searched as the entry's own words, above the
+    /// vocabularies' keywords.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+    /// Whether this is a municipality's general way in (the youth effort
+    /// under 25, the jobcenter from 25): shown in the top three for a chosen
+    /// municipality when no offer local to it is there.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub way_in: bool,
     /// Who can take part and how one is admitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub eligibility: Option<LongText>,

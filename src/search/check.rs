@@ -70,6 +70,8 @@ impl SearchIndex {
         self.places = fresh.places;
         self.keywords = fresh.keywords;
         self.prior = fresh.prior;
+        self.fit = fresh.fit;
+        self.flags = fresh.flags;
         self.value_pos = fresh.value_pos;
         self.scorer = fresh.scorer;
         Some(self)

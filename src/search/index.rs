@@ -10,8 +10,13 @@ use std::collections::HashMap;
 
 use crate::catalogue::{Catalogue, Initiative, LongText, Term};
 
-/// The fields of the name dictionary, by local bit.
-pub(super) const NAME_FIELDS: &[Field] = &[Field::Name, Field::Alias];
+/// The fields of the name dictionary, by local bit: the short fields that
+/// say what an entry is and whom it answers.
+pub(super) const NAME_FIELDS: &[Field] = &[Field::Name, Field::Alias, Field::Keyword];
+/// The name's bit in the name dictionary's masks.
+pub(super) const NAME_FIELDS_NAME: u8 = 0;
+/// An alias's bit in the name dictionary's masks.
+pub(super) const NAME_FIELDS_ALIAS: u8 = 1;
 
 /// The fields of the text dictionary, by local bit.
 pub(super) const TEXT_FIELDS: &[Field] = &[
@@ -29,8 +34,9 @@ pub(super) const TEXT_FIELDS: &[Field] = &[
 #[derive(Debug, Clone)]
 pub(super) struct Scored {
     pub dict: Dictionary,
-    /// `points[grade][mask]`: the best points of a word of that grade
-    /// occurring in the local fields of `mask`.
+    /// `points[grade][mask]`: the points of a word of that grade occurring
+    /// in the local fields of `mask`, summed over the fields (BM25F's
+    /// weighted term frequency).
     pub points: Vec<[u16; 256]>,
     /// `fields[mask]`: the global field mask of a local mask.
     pub fields: [u16; 256],
@@ -57,13 +63,17 @@ impl Scored {
         for (grade, row) in table.iter_mut().enumerate().skip(1) {
             let (tier, loose) = ungrade(grade as u8);
             for (mask, slot) in row.iter_mut().enumerate() {
-                *slot = local
+                let each = local
                     .iter()
                     .enumerate()
                     .filter(|(bit, _)| mask >> bit & 1 == 1)
-                    .map(|(_, &f)| points(f, tier, loose))
-                    .max()
-                    .unwrap_or(0);
+                    .map(|(_, &f)| points(f, tier, loose));
+                // Word starts add up over the fields; inside a word, only
+                // the best field counts (see `super::score`).
+                *slot = match tier {
+                    Tier::Substring => each.max().unwrap_or(0),
+                    _ => each.sum(),
+                };
             }
         }
         let mut slip_points = [0u16; 256];
@@ -108,6 +118,10 @@ pub struct SearchIndex {
     pub(super) places: super::understand::Places,
     /// Per entry: the ranking prior, per mille ([`super::score::prior`]).
     pub(super) prior: Vec<u16>,
+    /// Per entry: its narrower fit ([`super::score::fit`]).
+    pub(super) fit: Vec<u16>,
+    /// Per entry: [`GENERAL`], [`WAY_IN`], [`OFFER`].
+    pub(super) flags: Vec<u8>,
     /// The vocabularies' keywords ([`super::keywords`]).
     pub(super) keywords: super::keywords::Keywords,
     /// Per entry and vocabulary value (target groups, then themes): where
@@ -137,6 +151,8 @@ crate::codec::codec_struct!(SearchIndex {
     facets,
     places,
     prior,
+    fit,
+    flags,
     keywords,
     value_pos,
     scorer,
@@ -159,6 +175,8 @@ impl std::fmt::Debug for SearchIndex {
 pub(super) struct SmallParts {
     pub places: super::understand::Places,
     pub prior: Vec<u16>,
+    pub fit: Vec<u16>,
+    pub flags: Vec<u8>,
     pub keywords: super::keywords::Keywords,
     pub value_pos: Vec<u8>,
     pub scorer: super::fuzzy_words::Scorer,
@@ -241,6 +259,10 @@ impl Part {
                 part.name_words.add_folded(e, alias_bit, &alias);
                 add_pairs(e, Field::Alias, &alias, &mut part.pair_words);
             }
+            let keyword_bit = local_bit(NAME_FIELDS, Field::Keyword);
+            for keyword in &entry.keywords {
+                part.name_words.add_text(e, keyword_bit, keyword);
+            }
             part.names.push(folded);
 
             let text = &mut part.text_words;
@@ -311,6 +333,50 @@ fn value_positions(catalogue: &Catalogue) -> Vec<u8> {
         }
     }
     pos
+}
+
+/// Flag: the entry is for the catalogue's general audience (it lists a
+/// target group that more than half of all entries list: in the bundled
+/// catalogue, young people outside education and employment). A theme's
+/// label or keyword reaches only such entries; a programme for a narrower
+/// audience alone (gang members, a diagnosis's association, pupils) needs
+/// the query to name that audience — its own words or its target group.
+pub(super) const GENERAL: u8 = 1;
+/// Flag: the entry is a municipality's general way in (`way_in`).
+pub(super) const WAY_IN: u8 = 2;
+/// Flag: the entry is of kind offer.
+pub(super) const OFFER: u8 = 4;
+
+/// [`SearchIndex::flags`] of a catalogue.
+fn entry_flags(catalogue: &Catalogue) -> Vec<u8> {
+    let entries = &catalogue.initiatives;
+    let mut listed: HashMap<&str, usize> = HashMap::new();
+    for entry in entries {
+        for id in &entry.target_groups {
+            *listed.entry(id.as_str()).or_default() += 1;
+        }
+    }
+    let general = |id: &String| {
+        listed
+            .get(id.as_str())
+            .is_some_and(|&n| 2 * n > entries.len())
+    };
+    entries
+        .iter()
+        .map(|e| {
+            let mut flags = 0;
+            if e.target_groups.iter().any(general) {
+                flags |= GENERAL;
+            }
+            if e.way_in {
+                flags |= WAY_IN;
+            }
+            if e.kind == crate::catalogue::Kind::Offer {
+                flags |= OFFER;
+            }
+            flags
+        })
+        .collect()
 }
 
 fn local_bit(fields: &[Field], field: Field) -> u8 {
@@ -420,6 +486,8 @@ impl SearchIndex {
             facets: FacetIndex::new(catalogue),
             places: small.places,
             prior: small.prior,
+            fit: small.fit,
+            flags: small.flags,
             keywords: small.keywords,
             value_pos: small.value_pos,
             scorer: small.scorer,
@@ -437,6 +505,12 @@ impl SearchIndex {
                 .iter()
                 .map(|e| super::score::prior(e.kind, e.status, e.area.scope))
                 .collect(),
+            fit: catalogue
+                .initiatives
+                .iter()
+                .map(|e| super::score::fit(e.area.scope, e.age))
+                .collect(),
+            flags: entry_flags(catalogue),
             keywords: super::keywords::Keywords::new(&catalogue.vocabularies),
             value_pos: value_positions(catalogue),
             scorer: super::fuzzy_words::Scorer::default(),

@@ -32,45 +32,111 @@ pub struct Via {
 /// The keywords of the target groups and themes.
 #[derive(Debug, Clone, Default)]
 pub struct Keywords {
-    /// Postings: value `i < groups` is target group `i`, else theme `i - groups`.
+    /// The keywords' words; a posting's entry number is a keyword number.
     dict: Dictionary,
+    /// Per keyword: its value (`i < groups` is target group `i`, else theme
+    /// `i - groups`).
+    value: Vec<u32>,
+    /// Per keyword: the dictionary ids of its words. A phrase (`går
+    /// hjemme`) counts only when the query holds every one of them.
+    words: Vec<Vec<u32>>,
     groups: u32,
     ids: Vec<String>,
 }
 
 // Encoded by `crate::codec`, for the start-up cache.
-crate::codec::codec_struct!(Keywords { dict, groups, ids });
+crate::codec::codec_struct!(Keywords {
+    dict,
+    value,
+    words,
+    groups,
+    ids
+});
+
+/// Which keywords a query holds whole: a phrase's words must all be in it.
+#[derive(Debug, Clone, Default)]
+pub struct Complete(Vec<bool>);
 
 impl Keywords {
     /// The keywords of a catalogue's vocabularies. The words of a phrase
-    /// (`sidder derhjemme`) count one by one, leaving out stop words and,
-    /// in phrases, words under three letters.
+    /// (`sidder derhjemme`) are looked up one by one, leaving out stop words
+    /// and, in phrases, words under three letters; a phrase counts when the
+    /// query holds all of its words ([`Keywords::complete`]).
     pub fn new(vocabularies: &Vocabularies) -> Keywords {
         let mut builder = Builder::default();
         let mut ids = Vec::new();
+        let mut value = Vec::new();
+        let mut phrases: Vec<Vec<String>> = Vec::new();
         let terms = vocabularies
             .target_groups
             .iter()
             .chain(&vocabularies.themes);
-        for (value, term) in terms.enumerate() {
+        for (v, term) in terms.enumerate() {
             ids.push(term.id.clone());
             for keyword in &term.keywords {
                 let folded = crate::fold::fold(keyword);
                 let words: Vec<&str> = crate::fold::words(&folded).collect();
                 let phrase = words.len() > 1;
-                for word in words {
-                    if STOP_WORDS.contains(&word) || (phrase && word.len() < 3) {
-                        continue;
-                    }
-                    builder.add_word(value, 0, word);
+                let kept: Vec<String> = words
+                    .into_iter()
+                    .filter(|w| !STOP_WORDS.contains(w) && !(phrase && w.len() < 3))
+                    .map(str::to_owned)
+                    .collect();
+                if kept.is_empty() {
+                    continue;
                 }
+                let k = value.len();
+                for word in &kept {
+                    builder.add_word(k, 0, word);
+                }
+                value.push(v as u32);
+                phrases.push(kept);
             }
         }
+        let dict = builder.finish();
+        let words = phrases
+            .iter()
+            .map(|words| {
+                words
+                    .iter()
+                    .filter_map(|w| {
+                        dict.lookup(&Piece::new(w), Mode::Word, false)
+                            .into_iter()
+                            .find(|&(id, _)| dict.word(id) == w.as_str())
+                            .map(|(id, _)| id)
+                    })
+                    .collect()
+            })
+            .collect();
         Keywords {
-            dict: builder.finish(),
+            dict,
+            value,
+            words,
             groups: vocabularies.target_groups.len() as u32,
             ids,
         }
+    }
+
+    /// The keywords whose every word one of `pieces` (each with its mode and
+    /// whether inner substrings count) matches.
+    pub fn complete<'p>(&self, pieces: impl Iterator<Item = (&'p Piece, Mode, bool)>) -> Complete {
+        let mut matched: Vec<u32> = Vec::new();
+        for (piece, mode, substring) in pieces {
+            let mode = whole_words_when_short(piece, mode);
+            matched.extend(
+                self.dict
+                    .lookup(piece, mode, substring)
+                    .into_iter()
+                    .map(|(w, _)| w),
+            );
+        }
+        matched.sort_unstable();
+        Complete(
+            self.words
+                .iter()
+                .map(|words| words.iter().all(|w| matched.binary_search(w).is_ok()))
+                .collect(),
+        )
     }
 
     /// The field and vocabulary index of a posting's value.
@@ -84,26 +150,25 @@ impl Keywords {
     }
 
     /// The groups and themes whose keywords `piece` matches under `mode`,
-    /// each once with its best match: (field, vocabulary index, grade,
-    /// keyword word id).
+    /// among the keywords the query holds whole (`complete`), each once with
+    /// its best match: (field, vocabulary index, grade, keyword word id).
     pub fn lookup(
         &self,
         piece: &Piece,
         mode: Mode,
         substring: bool,
+        complete: &Complete,
     ) -> Vec<(Field, usize, Grade, u32)> {
-        // One or two letters starting a keyword say nothing about the
-        // situation (`m` starts misbrug and mistrivsel): whole words only.
-        let mode = if piece.strict.len() < MIN_KEYWORD_PREFIX && mode == Mode::Fuzzy {
-            Mode::Word
-        } else {
-            mode
-        };
+        let mode = whole_words_when_short(piece, mode);
         // The best hit per group or theme: each costs a walk over its entries.
         let mut best: Vec<(Field, usize, Grade, u32)> = Vec::new();
         for (word, grade) in self.dict.lookup(piece, mode, substring) {
             for &posting in self.dict.postings(word) {
-                let (field, index) = self.value(unpack(posting).0);
+                let k = unpack(posting).0;
+                if !complete.0.get(k).copied().unwrap_or(false) {
+                    continue;
+                }
+                let (field, index) = self.value(self.value[k] as usize);
                 match best.iter_mut().find(|b| b.0 == field && b.1 == index) {
                     Some(b) if b.2 < grade => *b = (field, index, grade, word),
                     Some(_) => {}
@@ -135,8 +200,13 @@ impl Keywords {
         let mut found = Vec::new();
         for (word, _) in super::fuzzy_words::fuzzy(&self.dict, pattern, true, false, scorer) {
             for &posting in self.dict.postings(word) {
-                let (field, index) = self.value(unpack(posting).0);
-                found.push((field, index, word));
+                // A slip reaches one-word keywords only: the rest of a
+                // phrase was not typed.
+                let k = unpack(posting).0;
+                if self.words[k].len() == 1 {
+                    let (field, index) = self.value(self.value[k] as usize);
+                    found.push((field, index, word));
+                }
             }
         }
         found
@@ -155,11 +225,21 @@ impl Keywords {
         }
     }
 
-    /// Whether a folded word is a keyword word.
+    /// Whether a folded word is a word of a keyword.
     pub fn has_word(&self, word: &str) -> bool {
         !self
             .dict
             .lookup(&Piece::new(word), Mode::Word, false)
             .is_empty()
+    }
+}
+
+/// One or two letters starting a keyword say nothing about the situation
+/// (`m` starts misbrug and mistrivsel): such a piece matches whole words only.
+fn whole_words_when_short(piece: &Piece, mode: Mode) -> Mode {
+    if piece.strict.len() < MIN_KEYWORD_PREFIX && mode == Mode::Fuzzy {
+        Mode::Word
+    } else {
+        mode
     }
 }

@@ -1,17 +1,13 @@
 //! [`SearchIndex::search`]: matching a parsed query against the index,
-//! filtering, ranking and counting facets.
+//! filtering, ranking (see [`super::score`] for the model) and counting
+//! facets.
 
 use super::bitset::Bitset;
-use super::dictionary::ungrade;
-use super::dictionary::unpack;
-use super::fuzzy_words::Fuzzy;
-use super::index::{Scored, SearchIndex};
-use super::query::{Mode, Piece, Query, Term, parse, parse_understood};
-use super::score::{MAX_SLIP_POINTS, Tier, points};
-use super::score::{
-    MIN_FUZZY, MIN_SUBSTRING_NAME, MIN_SUBSTRING_TEXT, extra_fields_bonus, fuzzy_points,
-    rarity_weight,
-};
+use super::evidence::lookup_mode;
+use super::index::{OFFER, SearchIndex, WAY_IN};
+use super::keywords::Complete;
+use super::query::{Mode, Query, Term, parse, parse_understood};
+use super::score::{LOCAL_POINTS, MAX_FUZZY_POINTS, MIN_SUBSTRING_TEXT, idf, saturate};
 use super::understand::Understood;
 use super::{Field, Filters, Hit, Results};
 
@@ -22,43 +18,29 @@ use super::{Field, Filters, Hit, Results};
 /// [`SearchIndex::fill_details`] for them.
 pub const DETAILED_HITS: usize = 1_000;
 
-/// Points of an entry of the filtered municipality itself (as a whole-word
-/// hit in its area would give), so it ranks before regional and national
-/// entries matching the words as well.
-pub const LOCAL_POINTS: u32 = 55;
+/// The fields that are an entry's own words: every field but the labels
+/// and keywords of its themes and target groups.
+const OWN_FIELDS: u16 = !(Field::Theme.bit() | Field::TargetGroup.bit());
 
-/// Shortest known head (in bytes) that may stand for a compound query word
-/// whose tail no dictionary knows.
-pub const MIN_COMPOUND_HEAD: usize = 6;
+/// Scale of the coverage and the score in the sort key (thousandths).
+const KEY_SCALE: f32 = 1000.0;
 
-/// Points a keyword hit loses per target group or theme the entry lists
-/// before the matched one (at most five): small next to the gap between
-/// fields, so it only orders entries tagged alike.
-pub const KEYWORD_POSITION_POINTS: u16 = 3;
-
-/// The entries a query matched, with their scores and matched fields.
+/// The entries a query matched, with what orders them.
 struct Matched {
-    /// Entries matching every positive term and no negative one.
+    /// Entries matching at least one positive term (every live entry when
+    /// there is none) and no negative one.
     set: Bitset,
-    /// Per entry: the sum of the term scores (0 for an empty query).
+    /// Per entry: the score, times the prior, in thousandths.
     score: Vec<u32>,
+    /// Per entry: the summed `idf` of the positive terms it covers, in
+    /// thousandths.
+    coverage: Vec<u32>,
+    /// Per entry: whether a term met it in its own words.
+    own: Vec<bool>,
     /// Per entry: the fields any term matched in.
     fields: Vec<u16>,
-}
-
-/// Per entry: one term's (or piece's) points and matched fields.
-struct TermScores {
-    points: Vec<u16>,
-    fields: Vec<u16>,
-}
-
-impl TermScores {
-    fn new(len: usize) -> TermScores {
-        TermScores {
-            points: vec![0; len],
-            fields: vec![0; len],
-        }
-    }
+    /// The positive terms, as typed, that matched nothing.
+    ignored: Vec<String>,
 }
 
 impl SearchIndex {
@@ -107,19 +89,11 @@ impl SearchIndex {
 
         let mut selected = matched.set.clone();
         applied.restrict(&mut selected);
-        let hits = if query.positive.is_empty() && query.optional.is_empty() && local.is_none() {
-            self.by_name
+        let ranked = !query.positive.is_empty() || !query.optional.is_empty() || local.is_some();
+        let mut hits = if ranked {
+            let mut keys: Vec<u128> = selected
                 .iter()
-                .map(|&e| e as usize)
-                .filter(|&e| selected.contains(e))
-                .map(|index| Hit::new(index, 0))
-                .collect()
-        } else {
-            let mut keys: Vec<u64> = selected
-                .iter()
-                .map(|e| {
-                    u64::from(u32::MAX - matched.score[e]) << 32 | u64::from(self.name_rank[e])
-                })
+                .map(|e| self.sort_key(&matched, e))
                 .collect();
             keys.sort_unstable();
             // Optional words that matched a name are highlighted too.
@@ -130,19 +104,73 @@ impl SearchIndex {
                 .cloned()
                 .collect();
             self.hits(&keys, &matched, &terms)
+        } else {
+            self.by_name
+                .iter()
+                .map(|&e| e as usize)
+                .filter(|&e| selected.contains(e))
+                .map(|index| Hit::new(index, 0))
+                .collect()
         };
-        Results { hits, facets }
+        if !query.positive.is_empty() && !filters.municipalities.is_empty() {
+            let mut passing = Bitset::full(self.len);
+            applied.restrict(&mut passing);
+            self.show_way_in(&mut hits, local, &passing);
+        }
+        Results {
+            hits,
+            facets,
+            ignored: matched.ignored,
+        }
     }
 
-    /// The hits for sort keys (`!score << 32 | name rank`), in key order;
-    /// the first [`DETAILED_HITS`] with matched fields and name positions.
-    fn hits(&self, keys: &[u64], matched: &Matched, terms: &[Term]) -> Vec<Hit> {
+    /// An entry's sort key, smallest first: met in its own words, coverage,
+    /// score, narrower fit, name (see [`super::score`]).
+    fn sort_key(&self, matched: &Matched, e: usize) -> u128 {
+        let own = u128::from(!matched.own[e]);
+        let coverage = u128::from(u32::MAX - matched.coverage[e]);
+        let score = u128::from(u32::MAX - matched.score[e]);
+        let fit = u128::from(self.fit[e]);
+        own << 112 | coverage << 80 | score << 48 | fit << 32 | u128::from(self.name_rank[e])
+    }
+
+    /// Always a way forward: when no offer local to the chosen municipality
+    /// is among the first three hits, its general way in (an entry marked
+    /// `way_in` passing the filters) is put third, or marked where it is
+    /// already in the first three.
+    fn show_way_in(&self, hits: &mut Vec<Hit>, local: Option<&Bitset>, passing: &Bitset) {
+        let top = hits.len().min(3);
+        let is_local_offer =
+            |e: usize| self.flags[e] & OFFER != 0 && local.is_some_and(|l| l.contains(e));
+        if hits[..top].iter().any(|h| is_local_offer(h.index)) {
+            return;
+        }
+        let is_way_in = |e: usize| self.flags[e] & WAY_IN != 0 && passing.contains(e);
+        if let Some(hit) = hits[..top].iter_mut().find(|h| is_way_in(h.index)) {
+            hit.details_mut().way_in = true;
+            return;
+        }
+        let found = hits.iter().position(|h| is_way_in(h.index));
+        let mut hit = match found {
+            Some(at) => hits.remove(at),
+            None => match (0..self.len).find(|&e| is_way_in(e)) {
+                Some(e) => Hit::new(e, 0),
+                None => return,
+            },
+        };
+        hit.details_mut().way_in = true;
+        hits.insert(top.min(2), hit);
+    }
+
+    /// The hits for sort keys (see [`Self::sort_key`]), in key order; the
+    /// first [`DETAILED_HITS`] with matched fields and name positions.
+    fn hits(&self, keys: &[u128], matched: &Matched, terms: &[Term]) -> Vec<Hit> {
         let mut scratch = Vec::new();
         let keyword_hits = self.keyword_hits(terms);
         keys.iter()
             .enumerate()
             .map(|(rank, &key)| {
-                let index = self.by_name[(key & u64::from(u32::MAX)) as usize] as usize;
+                let index = self.by_name[(key & u128::from(u32::MAX)) as usize] as usize;
                 let mut hit = Hit::new(index, matched.score[index]);
                 if rank < DETAILED_HITS {
                     self.detail(
@@ -158,14 +186,28 @@ impl SearchIndex {
             .collect()
     }
 
+    /// The keywords the terms hold whole (a phrase's every word).
+    fn complete(&self, terms: &[Term]) -> Complete {
+        self.keywords
+            .complete(terms.iter().filter(|t| !t.negated).flat_map(|term| {
+                term.pieces.iter().map(move |piece| {
+                    let (mode, substring) = lookup_mode(term, piece, MIN_SUBSTRING_TEXT);
+                    (piece, mode, substring)
+                })
+            }))
+    }
+
     /// The groups and themes the terms reach through a keyword, once per
     /// search: (field, vocabulary index, keyword word id).
     fn keyword_hits(&self, terms: &[Term]) -> Vec<(Field, usize, u32)> {
+        let complete = self.complete(terms);
         let mut found = Vec::new();
         for term in terms.iter().filter(|t| !t.negated) {
             for piece in &term.pieces {
                 let (mode, substring) = lookup_mode(term, piece, MIN_SUBSTRING_TEXT);
-                for (field, index, _, word) in self.keywords.lookup(piece, mode, substring) {
+                for (field, index, _, word) in
+                    self.keywords.lookup(piece, mode, substring, &complete)
+                {
                     found.push((field, index, word));
                 }
             }
@@ -192,7 +234,8 @@ impl SearchIndex {
                 Field::TargetGroup => self.facets.target_group_entries(index),
                 _ => self.facets.theme_entries(index),
             }
-            .is_some_and(|set| set.contains(entry));
+            .is_some_and(|set| set.contains(entry))
+                && (field != Field::Theme || self.flags[entry] & super::index::GENERAL != 0);
             let via = self.keywords.via(field, index, word);
             if has && !details.via.contains(&via) {
                 details.via.push(via);
@@ -223,285 +266,92 @@ impl SearchIndex {
         }
     }
 
+    /// Matches every term (BM25F, see [`super::score`]): a positive term
+    /// that meets no entry is left out and listed as ignored; an entry needs
+    /// one positive term, not all (soft AND).
     fn match_query(&self, query: &Query, local: Option<&Bitset>) -> Matched {
         let len = self.len;
+        let all: Vec<Term> = query
+            .positive
+            .iter()
+            .chain(&query.optional)
+            .cloned()
+            .collect();
+        let complete = self.complete(&all);
         let mut alive = vec![true; len];
         for term in &query.negative {
-            let found = self.term_scores(term, &alive);
+            let found = self.term_scores(term, &alive, &complete);
             for (live, &points) in alive.iter_mut().zip(&found.points) {
                 *live &= points == 0;
             }
         }
-        let ranked = !query.positive.is_empty() || !query.optional.is_empty() || local.is_some();
-        let mut score = vec![0u32; if ranked { len } else { 0 }];
-        let mut fields = vec![0u16; score.len()];
+        let mut score = vec![0f32; len];
+        let mut coverage = vec![0f32; len];
+        let mut own = vec![false; len];
+        let mut fields = vec![0u16; len];
+        let mut ignored = Vec::new();
+        let mut any_known = false;
         for term in &query.positive {
-            let found = self.term_scores(term, &alive);
-            let weight = rarity_weight(found.points.iter().filter(|&&p| p > 0).count(), len);
-            for e in 0..len {
-                if !alive[e] {
-                    continue;
-                }
+            let found = self.term_scores(term, &alive, &complete);
+            let live = |e: &usize| alive[*e] && found.points[*e] > 0;
+            let met = (0..len).filter(live).count();
+            if met == 0 {
+                ignored.push(term.raw.clone());
+                continue;
+            }
+            any_known = true;
+            // A scattered match covers the word only where nothing better
+            // meets it anywhere.
+            let solid = (0..len)
+                .filter(|e| live(e) && found.points[*e] > MAX_FUZZY_POINTS)
+                .count();
+            let floor = if solid > 0 { MAX_FUZZY_POINTS + 1 } else { 1 };
+            let weight = idf(if solid > 0 { solid } else { met }, len);
+            for e in (0..len).filter(live) {
                 let points = found.points[e];
-                if points == 0 {
-                    alive[e] = false;
-                } else {
-                    let mask = found.fields[e];
-                    score[e] += (u32::from(points) + u32::from(extra_fields_bonus(mask))) * weight;
-                    fields[e] |= mask;
+                score[e] += weight * saturate(u32::from(points));
+                if points >= floor {
+                    coverage[e] += weight;
+                    own[e] |= found.fields[e] & OWN_FIELDS != 0;
                 }
+                fields[e] |= found.fields[e];
             }
         }
         for term in &query.optional {
-            let found = self.term_scores(term, &alive);
-            let weight = rarity_weight(found.points.iter().filter(|&&p| p > 0).count(), len);
+            let found = self.term_scores(term, &alive, &complete);
+            let met = (0..len)
+                .filter(|&e| alive[e] && found.points[e] > 0)
+                .count();
+            let weight = idf(met, len);
             for e in (0..len).filter(|&e| alive[e] && found.points[e] > 0) {
-                score[e] += u32::from(found.points[e]) * weight;
+                score[e] += weight * saturate(u32::from(found.points[e]));
                 fields[e] |= found.fields[e];
             }
         }
         if let Some(local) = local {
-            let weight = rarity_weight(local.count(), len);
+            let weight = idf(local.count(), len) * saturate(LOCAL_POINTS);
             for e in local.iter().filter(|&e| alive[e]) {
-                score[e] += LOCAL_POINTS * weight;
+                score[e] += weight;
             }
         }
+        let set = if query.positive.is_empty() {
+            Bitset::from_fn(len, |e| alive[e])
+        } else if any_known {
+            Bitset::from_fn(len, |e| alive[e] && coverage[e] > 0.0)
+        } else {
+            Bitset::empty(len)
+        };
         // What a caseworker can act on first (see `score`'s module docs).
-        for (e, points) in score.iter_mut().enumerate() {
-            *points = (u64::from(*points) * u64::from(self.prior[e]) / 1000) as u32;
-        }
+        let scaled = |v: f32| (v * KEY_SCALE).clamp(0.0, u32::MAX as f32) as u32;
         Matched {
-            set: Bitset::from_fn(len, |e| alive[e]),
-            score,
+            set,
+            score: (0..len)
+                .map(|e| scaled(score[e] * f32::from(self.prior[e]) / 1000.0))
+                .collect(),
+            coverage: coverage.into_iter().map(scaled).collect(),
+            own,
             fields,
+            ignored,
         }
     }
-
-    /// Points and fields of one term for every entry. A negated term matches
-    /// substrings of any length and never fuzzily; fuzzy matching is tried
-    /// only for live entries the words did not match.
-    fn term_scores(&self, term: &Term, alive: &[bool]) -> TermScores {
-        let mut total: Option<TermScores> = None;
-        for part in &term.pieces {
-            let mut piece = self.one_piece(term, part);
-            if !term.negated
-                && term.mode == Mode::Fuzzy
-                && !piece.points.iter().any(|&p| p > 0)
-                && let Some(parts) = self.compound_scores(term, part)
-            {
-                piece = parts;
-            }
-            total = Some(match total {
-                None => piece,
-                // Every piece must match: a term scores its weakest piece.
-                Some(mut total) => {
-                    for e in 0..self.len {
-                        total.points[e] = total.points[e].min(piece.points[e]);
-                        total.fields[e] |= piece.fields[e];
-                    }
-                    total
-                }
-            });
-        }
-        let mut total = total.unwrap_or_else(|| TermScores::new(self.len));
-        if !term.negated && term.mode == Mode::Fuzzy && term.char_len() >= MIN_FUZZY {
-            let pattern = term.joined();
-            // A slip is the reading of last resort: only for a word that
-            // matched nothing as typed (`mentro`), never for one that did.
-            let matched_as_typed = total.points.iter().any(|&p| p > 0);
-            self.fuzzy_scores(&pattern, alive, &mut total);
-            if !matched_as_typed {
-                self.text_slip_scores(&pattern, alive, &mut total);
-                self.fuzzy_keyword_scores(&pattern, &mut total);
-            }
-        }
-        total
-    }
-
-    /// Scattered matches of `pattern` in the words of names and aliases,
-    /// for live entries no word matched (a fuzzy match scores below any
-    /// word match, so it only matters where there is none).
-    fn fuzzy_scores(&self, pattern: &str, alive: &[bool], out: &mut TermScores) {
-        // Words holding the pattern as a plain substring matched better
-        // already. Run-together pairs are left out: scatters across two
-        // words are rare, and the pairs are many.
-        let dict = &self.name_dict.dict;
-        for (word, how) in super::fuzzy_words::fuzzy(dict, pattern, true, true, self.scorer) {
-            for &posting in dict.postings(word) {
-                let (e, mask) = unpack(posting);
-                if !alive[e] || out.points[e] > MAX_SLIP_POINTS {
-                    continue;
-                }
-                let field = if mask & 1 == 1 {
-                    Field::Name
-                } else {
-                    Field::Alias
-                };
-                let points = match how {
-                    Fuzzy::Slip => points(field, Tier::Substring, true),
-                    Fuzzy::Scattered(quality) => fuzzy_points(field, quality),
-                };
-                if points > out.points[e] {
-                    out.points[e] = points;
-                    out.fields[e] = field.bit();
-                }
-            }
-        }
-    }
-
-    /// Every entry of a target group or theme whose keyword `piece` is
-    /// scores like a hit in that group's label, less
-    /// [`KEYWORD_POSITION_POINTS`] for each group the entry lists before it:
-    /// `angst` puts the offers *for* mental health before those that also
-    /// take it.
-    fn keyword_scores(&self, term: &Term, piece: &Piece, out: &mut TermScores) {
-        let (mode, substring) = lookup_mode(term, piece, MIN_SUBSTRING_TEXT);
-        for (field, index, grade, _) in self.keywords.lookup(piece, mode, substring) {
-            let (tier, loose) = ungrade(grade);
-            let p = points(field, tier, loose);
-            self.group_scores(field, index, p, KEYWORD_POSITION_POINTS, out);
-        }
-    }
-
-    /// Gives every entry of the target group or theme at `index` `points`,
-    /// less `per_position` for each group or theme it lists before it (at
-    /// most five), where that is more than the entry has.
-    fn group_scores(
-        &self,
-        field: Field,
-        index: usize,
-        points: u16,
-        per_position: u16,
-        out: &mut TermScores,
-    ) {
-        let value = self.keywords.value_of(field, index);
-        let set = match field {
-            Field::TargetGroup => self.facets.target_group_entries(index),
-            _ => self.facets.theme_entries(index),
-        };
-        for e in set.into_iter().flat_map(|set| set.iter()) {
-            let position = u16::from(self.value_position(e, value).unwrap_or(0).min(5));
-            let p = points.saturating_sub(position * per_position);
-            if p > out.points[e] {
-                out.points[e] = p;
-            }
-            out.fields[e] |= field.bit();
-        }
-    }
-
-    /// A word of the other fields typed with a slip (`mentro`, `psykatri`)
-    /// scores like a loose inside-a-word hit in its field.
-    fn text_slip_scores(&self, pattern: &str, alive: &[bool], out: &mut TermScores) {
-        let text = &self.text_dict;
-        for (word, _) in super::fuzzy_words::fuzzy(&text.dict, pattern, true, false, self.scorer) {
-            for &posting in text.dict.postings(word) {
-                let (e, mask) = unpack(posting);
-                if !alive[e] {
-                    continue;
-                }
-                let points = text.slip_points[mask as usize];
-                if points > out.points[e] {
-                    out.points[e] = points;
-                    out.fields[e] |= text.fields[mask as usize];
-                }
-            }
-        }
-    }
-
-    /// A keyword typed with a slip (`angts`) still reaches its group, scored
-    /// as a loose inside-a-word hit in the group's label: below every word
-    /// start, above a scattered match in a name.
-    fn fuzzy_keyword_scores(&self, pattern: &str, out: &mut TermScores) {
-        for (field, index, _) in self.keywords.fuzzy(pattern, self.scorer) {
-            let p = points(field, Tier::Substring, true);
-            self.group_scores(field, index, p, 1, out);
-        }
-    }
-
-    /// The points of one piece of a term in every dictionary.
-    fn one_piece(&self, term: &Term, piece: &Piece) -> TermScores {
-        let mut out = TermScores::new(self.len);
-        for (scored, min_substring) in [
-            (&self.name_dict, MIN_SUBSTRING_NAME),
-            (&self.pair_dict, usize::MAX),
-            (&self.text_dict, MIN_SUBSTRING_TEXT),
-        ] {
-            self.piece_scores(term, piece, scored, min_substring, &mut out);
-        }
-        self.keyword_scores(term, piece, &mut out);
-        out
-    }
-
-    /// A word no dictionary knows, read as a compound of words they do
-    /// (`socialklausul` → `social` + `klausul`; both must match), or failing
-    /// that by its known head alone (`kontanthjaelpsmodtager` →
-    /// `kontanthjaelp`, when that is at least [`MIN_COMPOUND_HEAD`] bytes and
-    /// half the word). `None` when neither reading exists.
-    fn compound_scores(&self, term: &Term, piece: &Piece) -> Option<TermScores> {
-        let known = |part: &str| {
-            let part = Piece::new(part);
-            self.keywords.has_word(&part.strict)
-                || [&self.name_dict, &self.text_dict]
-                    .iter()
-                    .any(|d| !d.dict.lookup(&part, Mode::Fuzzy, false).is_empty())
-        };
-        if let Some(&(head, tail)) = super::compound::splits(&piece.strict, &known).first() {
-            let mut out = self.one_piece(term, &Piece::new(head));
-            let tail = self.one_piece(term, &Piece::new(tail));
-            for e in 0..self.len {
-                out.points[e] = out.points[e].min(tail.points[e]);
-                out.fields[e] |= tail.fields[e];
-            }
-            return Some(out);
-        }
-        let word = &piece.strict;
-        let head = word
-            .char_indices()
-            .map(|(i, _)| i)
-            .rev()
-            .filter(|&i| i >= MIN_COMPOUND_HEAD && 2 * i >= word.len())
-            .map(|i| &word[..i])
-            .find(|head| known(head))?;
-        Some(self.one_piece(term, &Piece::new(head)))
-    }
-
-    fn piece_scores(
-        &self,
-        term: &Term,
-        piece: &Piece,
-        scored: &Scored,
-        min_substring: usize,
-        out: &mut TermScores,
-    ) {
-        let (mode, substring) = lookup_mode(term, piece, min_substring);
-        for (word, grade) in scored.dict.lookup(piece, mode, substring) {
-            let points = &scored.points[grade as usize];
-            for &posting in scored.dict.postings(word) {
-                let (e, mask) = unpack(posting);
-                let p = points[mask as usize];
-                if p > 0 {
-                    let slot = &mut out.points[e];
-                    *slot = (*slot).max(p);
-                    out.fields[e] |= scored.fields[mask as usize];
-                }
-            }
-        }
-    }
-}
-
-/// How a term's piece is looked up in a dictionary whose inner substrings
-/// count from `min_substring` chars: the mode, and whether inner substrings
-/// count. A negated plain term matches substrings of any length.
-fn lookup_mode(term: &Term, piece: &Piece, min_substring: usize) -> (Mode, bool) {
-    let substring = match term.mode {
-        Mode::Fuzzy if term.negated => true,
-        Mode::Fuzzy => piece.strict.chars().count() >= min_substring,
-        Mode::Substring => true,
-        Mode::Prefix | Mode::Suffix | Mode::Word => false,
-    };
-    let mode = match term.mode {
-        Mode::Fuzzy if term.negated => Mode::Substring,
-        mode => mode,
-    };
-    (mode, substring)
 }

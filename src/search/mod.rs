@@ -34,6 +34,7 @@ mod bitset;
 mod check;
 mod compound;
 mod dictionary;
+mod evidence;
 pub mod filters;
 pub use crate::fold;
 pub mod fuzzy;
@@ -102,6 +103,8 @@ pub enum Field {
     Name,
     /// One of the other names.
     Alias,
+    /// One of the entry's own keywords (the situations it answers).
+    Keyword,
     /// A theme's label, Danish or English.
     Theme,
     /// A target group's label, Danish or English.
@@ -122,9 +125,10 @@ pub enum Field {
 
 impl Field {
     /// Every field, in `Ord` order.
-    pub const ALL: [Field; 10] = [
+    pub const ALL: [Field; 11] = [
         Field::Name,
         Field::Alias,
+        Field::Keyword,
         Field::Theme,
         Field::TargetGroup,
         Field::Provider,
@@ -171,6 +175,11 @@ pub struct HitDetails {
     /// The target groups and themes matched through one of their keywords
     /// (`angst` → psykisk).
     pub via: Vec<keywords::Via>,
+    /// Shown as the chosen municipality's general way in: no offer local
+    /// to it was among the first three (see [`Initiative::way_in`]).
+    ///
+    /// [`Initiative::way_in`]: crate::catalogue::Initiative::way_in
+    pub way_in: bool,
 }
 
 impl Hit {
@@ -201,6 +210,12 @@ impl Hit {
         self.details.as_ref().map_or(&[], |d| &d.via)
     }
 
+    /// Whether this hit is shown as the chosen municipality's general way
+    /// in (false until filled).
+    pub fn way_in(&self) -> bool {
+        self.details.as_ref().is_some_and(|d| d.way_in)
+    }
+
     /// The details, to fill.
     fn details_mut(&mut self) -> &mut HitDetails {
         self.details.get_or_insert_with(Box::default)
@@ -228,8 +243,11 @@ pub struct FacetCounts {
 /// The outcome of a search: ranked hits and facet counts.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Results {
-    /// Every matching entry, best first; ties by folded name, then catalogue order.
+    /// Every matching entry, best first (see [`score`] for the order).
     pub hits: Vec<Hit>,
     /// Counts per filter value.
     pub facets: FacetCounts,
+    /// The query's words, as typed, that matched nothing in the catalogue
+    /// and were left out of the search.
+    pub ignored: Vec<String>,
 }

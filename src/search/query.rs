@@ -68,6 +68,9 @@ pub struct Term {
     pub negated: bool,
     /// The runs of letters and digits of the folded term (never empty).
     pub pieces: Vec<Piece>,
+    /// The term as typed, operators included (to say which word was left
+    /// out when it matched nothing).
+    pub raw: String,
 }
 
 impl Term {
@@ -169,6 +172,7 @@ fn parse_term(raw: &str) -> Option<Term> {
         mode,
         negated,
         pieces,
+        raw: raw.to_owned(),
     })
 }
 

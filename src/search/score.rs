@@ -1,45 +1,56 @@
-//! Points of a match, by field and by kind of match.
+//! How an entry's match is scored and ordered: BM25F over the catalogue's
+//! fields, with a ranking prior and a few rules a caseworker can rely on.
 //!
-//! Each positive query term scores the best of its matches in an entry, and
-//! an entry's score is the sum over the terms. A term's points:
+//! **Evidence of a word in an entry.** Each query word meets an entry's
+//! fields as a whole word, at a word's start or inside a word. Each field
+//! and kind of match is worth [`points`] (a whole-word hit in the name is
+//! 100):
 //!
-//! | field                           | whole word | word prefix | inside a word |
-//! |---------------------------------|-----------:|------------:|--------------:|
-//! | name                            |        100 |          90 |            20 |
-//! | alias                           |         95 |          85 |            19 |
-//! | theme, target group, provider   |         60 |          55 |            17 |
-//! | area (municipalities, note)     |         55 |          50 |            16 |
-//! | summary                         |         50 |          45 |            15 |
-//! | eligibility, next steps         |         40 |          35 |            14 |
-//! | description                     |         35 |          30 |            13 |
+//! | field                              | whole word | word start | inside a word |
+//! |------------------------------------|-----------:|-----------:|--------------:|
+//! | name                               |        100 |         90 |            16 |
+//! | alias                              |         95 |         85 |            15 |
+//! | the entry's own keywords           |         90 |         80 |            14 |
+//! | summary                            |         60 |         54 |            13 |
+//! | provider                           |         50 |         45 |            12 |
+//! | eligibility, next steps            |         45 |         40 |            12 |
+//! | description                        |         40 |         36 |            11 |
+//! | area (municipality names, note)    |         35 |         31 |            10 |
+//! | theme, target group (label or keyword) | 30     |         27 |            10 |
 //!
-//! A hit inside a word (`eud` in `kompetenceudvikling`) ranks below every
-//! hit at a word start, in any field and after the ranking prior: the best
-//! inside-a-word points (20) are below the worst word-start points (27, a
-//! loose description prefix) times the lowest prior ([`PRIOR_FLOOR`], 0.8).
+//! A word's evidence in an entry is the sum over the fields it meets (the
+//! best match per field: a word repeated in a field counts once). A match
+//! found only through the loose key ([`super::fold::loose`]) is worth
+//! [`LOOSE_PENALTY`] less; a misspelling of a word one slip away is worth a
+//! loose inside-a-word hit in its field; a scattered fuzzy match in a name
+//! or alias 1–4 ([`fuzzy_points`]). Inside-a-word hits count only where the
+//! word meets the entry nowhere at a word start.
 //!
-//! A match found only through the loose key ([`super::fold::loose`]) scores
-//! [`LOOSE_PENALTY`] less. A scattered fuzzy match or a misspelling (names
-//! and aliases only) scores 1–7 by quality ([`fuzzy_points`]): below any
-//! word, prefix or substring hit anywhere, even after the prior.
+//! **BM25F.** A word adds `idf × tf (K1 + 1) / (K1 + tf)` to an entry's
+//! score, where `tf` is its evidence over 100 and `idf = ln(1 + (N − n +
+//! 0.5) / (n + 0.5))` for `n` of the `N` entries it meets ([`idf`],
+//! [`saturate`]): a word many entries share counts for less, and a word met
+//! in five fields counts less than five times a word met in one. The fields
+//! are short, so there is no length normalisation (BM25F's `b` is 0).
 //!
-//! The *ranking prior* ([`prior`]) then scales an entry's sum by what a
-//! caseworker can act on: an active offer in the region keeps its points, a
-//! recommendation, a pool, a council or something outside the region loses
-//! up to a fifth. Among equally good text matches the running offer comes
-//! first; a much better text match still wins. A term that matches in several fields
-//! gets [`EXTRA_FIELD_POINTS`] more per extra field, for at most
-//! [`MAX_EXTRA_FIELDS`] of them. An entry's score is the sum over the terms
-//! of these points times the term's [`rarity_weight`].
+//! **Order.** Entries are ordered by, in turn:
+//! 1. whether any word met the entry in its *own* words (name, aliases,
+//!    keywords, summary, description, eligibility, next steps, provider,
+//!    area) rather than only through a theme or target group: a programme
+//!    found only through its theme's keyword comes after every entry found
+//!    by its own words;
+//! 2. how much of the query it covers: the sum of the `idf` of the words
+//!    that met it (soft AND — an entry meeting every word ranks above one
+//!    meeting fewer, and a word meeting nothing at all is left out);
+//! 3. the score, times the ranking [`prior`] (what a caseworker can act on
+//!    first), plus a bonus for the chosen municipality's own entries;
+//! 4. the narrower fit: local, then regional, then national, then outside
+//!    the region; then the smaller age range ([`fit`]);
+//! 5. only then the name.
 //!
-//! Two adjacent words of a name or alias run together (`ipsung` for
-//! `IPS-ung`) match as whole words and prefixes only, [`PAIR_PENALTY`] below
-//! the same match of the name's own words.
-//!
-//! Substring matches inside a word count from 2 letters in names and aliases
-//! and from 4 letters in other fields (shorter ones inside the words of a long
-//! text match almost anything: `ips` in "partnerships", `men` in "sammen");
-//! `'term` lifts that limit.
+//! A scattered fuzzy match covers a word only where the word meets no entry
+//! better: `mentrbarn` covers Mentorbarn, but `sosu` scattered over a name
+//! does not count as meeting `sosu`.
 
 use super::Field;
 use crate::catalogue::{Kind, Scope, Status};
@@ -55,14 +66,9 @@ pub enum Tier {
     Exact,
 }
 
-/// Points taken off a match found only through the loose key.
+/// Points taken off a match found only through the loose key: just below
+/// the strict match of the same field and tier.
 pub const LOOSE_PENALTY: u16 = 3;
-
-/// Most extra fields a term is rewarded for.
-pub const MAX_EXTRA_FIELDS: u16 = 4;
-
-/// Points per extra field a term matched in.
-pub const EXTRA_FIELD_POINTS: u16 = 2;
 
 /// Shortest substring (in chars) matched inside words of names and aliases.
 pub const MIN_SUBSTRING_NAME: usize = 2;
@@ -76,13 +82,15 @@ pub const MIN_FUZZY: usize = 3;
 /// Points of a word-level match of one term in `field`.
 pub fn points(field: Field, tier: Tier, loose: bool) -> u16 {
     let [exact, prefix, substring] = match field {
-        Field::Name => [100, 90, 20],
-        Field::Alias => [95, 85, 19],
-        Field::Theme | Field::TargetGroup | Field::Provider => [60, 55, 17],
-        Field::Area => [55, 50, 16],
-        Field::Summary => [50, 45, 15],
-        Field::Eligibility | Field::NextSteps => [40, 35, 14],
-        Field::Description => [35, 30, 13],
+        Field::Name => [100, 90, 16],
+        Field::Alias => [95, 85, 15],
+        Field::Keyword => [90, 80, 14],
+        Field::Summary => [60, 54, 13],
+        Field::Provider => [50, 45, 12],
+        Field::Eligibility | Field::NextSteps => [45, 40, 12],
+        Field::Description => [40, 36, 11],
+        Field::Area => [35, 31, 10],
+        Field::Theme | Field::TargetGroup => [30, 27, 10],
     };
     let base = match tier {
         Tier::Exact => exact,
@@ -105,17 +113,17 @@ pub fn pair_points(field: Field, tier: Tier, loose: bool) -> u16 {
     }
 }
 
-/// Most points a scattered fuzzy match or a misspelling can give: below the
-/// lowest inside-a-word hit (a loose one in the description, 10) even after
-/// the lowest prior (0.8 × 10 = 8).
-pub const MAX_FUZZY_POINTS: u16 = 7;
+/// Most points a scattered fuzzy match can give: below the lowest
+/// inside-a-word hit (a loose one in the area, 7) even after the lowest
+/// prior (0.8 × 7 = 5.6).
+pub const MAX_FUZZY_POINTS: u16 = 4;
 
-/// Points of a scattered fuzzy match or a misspelling in the name or an
-/// alias, from its quality (0–[`super::fuzzy::MAX_QUALITY`]): 2–7 in the
-/// name, 1–6 in an alias.
+/// Points of a scattered fuzzy match in the name or an alias, from its
+/// quality (0–[`super::fuzzy::MAX_QUALITY`]): 2–4 in the name, 1–3 in an
+/// alias.
 pub fn fuzzy_points(field: Field, quality: u16) -> u16 {
     let quality = quality.min(super::fuzzy::MAX_QUALITY);
-    let scaled = 1 + quality * 5 / super::fuzzy::MAX_QUALITY;
+    let scaled = 1 + quality * 2 / super::fuzzy::MAX_QUALITY;
     match field {
         Field::Name => 1 + scaled,
         _ => scaled,
@@ -124,7 +132,51 @@ pub fn fuzzy_points(field: Field, quality: u16) -> u16 {
 
 /// Most points a misspelt word (one slip away) can give: a loose hit inside
 /// a word of the name.
-pub const MAX_SLIP_POINTS: u16 = 20 - LOOSE_PENALTY;
+pub const MAX_SLIP_POINTS: u16 = 16 - LOOSE_PENALTY;
+
+/// BM25's saturation constant: the usual 1.2. A word's evidence of one
+/// whole-word name hit (`tf` = 1) scores 1; more fields add less and less.
+pub const K1: f32 = 1.2;
+
+/// A word's evidence in an entry (points, 100 = a whole-word name hit),
+/// saturated: `tf (K1 + 1) / (K1 + tf)`.
+pub fn saturate(points: u32) -> f32 {
+    let tf = points as f32 / 100.0;
+    tf * (K1 + 1.0) / (K1 + tf)
+}
+
+/// BM25's inverse document frequency of a word meeting `matched` of `len`
+/// entries: about 4.3 for one entry in 76, 0.01 for all of them; never
+/// negative.
+pub fn idf(matched: usize, len: usize) -> f32 {
+    let (n, len) = (matched as f32, len.max(matched) as f32);
+    (1.0 + (len - n + 0.5) / (n + 0.5)).ln()
+}
+
+/// The evidence of the chosen municipality's own entries (a whole-word hit
+/// in the area, as a place name typed would give), with the `idf` of how
+/// many entries are local: `fgu aarhus` puts FGU Aarhus before the
+/// national FGU entry.
+pub const LOCAL_POINTS: u32 = 35;
+
+/// An entry's narrower fit, smaller first: where it is offered (0 in named
+/// municipalities, 1 the region, 2 nationally, 3 outside the region) in the
+/// high byte, the width of its age range (no bound: 10 and 35, the ages a
+/// query can name; no range at all: 255) in the low byte.
+pub fn fit(scope: Scope, age: Option<crate::catalogue::AgeRange>) -> u16 {
+    let place = match scope {
+        Scope::Municipalities => 0,
+        Scope::Region => 1,
+        Scope::National => 2,
+        Scope::OutsideRegion => 3,
+    };
+    let width = age.map_or(255, |a| {
+        let min = a.min.unwrap_or(super::understand::MIN_AGE);
+        let max = a.max.unwrap_or(super::understand::MAX_AGE);
+        u16::from(max.saturating_sub(min)).min(254)
+    });
+    place << 8 | width
+}
 
 /// The lowest ranking prior, per mille: no entry loses more than a fifth of
 /// its text score for what it is. Chosen with the inside-a-word points above
@@ -169,22 +221,6 @@ pub fn area_prior(scope: Scope) -> u32 {
 pub fn prior(kind: Kind, status: Status, scope: Scope) -> u16 {
     let product = kind_prior(kind) * status_prior(status) / 1000 * area_prior(scope) / 1000;
     product.max(PRIOR_FLOOR) as u16
-}
-
-/// The bonus of a term that matched in the fields of `mask`.
-pub fn extra_fields_bonus(mask: u16) -> u16 {
-    (mask.count_ones() as u16)
-        .saturating_sub(1)
-        .min(MAX_EXTRA_FIELDS)
-        * EXTRA_FIELD_POINTS
-}
-
-/// The weight of a term that `matched` of `len` entries match: from 64 for a
-/// term matching every entry to 128 for a rare one. All entries get the same
-/// weight for a term, so it never reorders a one-term search; with several
-/// terms, the rarer term ("psykisk" in "psykisk job") counts more.
-pub fn rarity_weight(matched: usize, len: usize) -> u32 {
-    128 - (64 * matched / len.max(1)).min(64) as u32
 }
 
 #[cfg(test)]
@@ -235,6 +271,41 @@ mod tests {
             inside_high < word_start_low,
             "{inside_high} < {word_start_low}"
         );
+    }
+
+    #[test]
+    fn saturation_keeps_inside_a_word_below_every_word_start() {
+        let (word_start_low, _) = range(Tier::Prefix);
+        let (_, inside_high) = range(Tier::Substring);
+        assert!(saturate(word_start_low) > saturate(inside_high));
+        assert!((saturate(100) - 1.0).abs() < 1e-6);
+        assert!(saturate(200) < 2.0 * saturate(100));
+        assert!(saturate(200) > saturate(100));
+    }
+
+    #[test]
+    fn rarer_words_weigh_more_and_none_weighs_less_than_nothing() {
+        assert!(idf(1, 76) > idf(10, 76));
+        assert!(idf(10, 76) > idf(70, 76));
+        assert!(idf(76, 76) >= 0.0);
+        assert!(idf(5, 0) >= 0.0);
+    }
+
+    #[test]
+    fn the_narrower_fit_is_smaller() {
+        use crate::catalogue::AgeRange;
+        let narrow = Some(AgeRange {
+            min: Some(18),
+            max: Some(24),
+        });
+        assert!(fit(Scope::Municipalities, None) < fit(Scope::Region, narrow));
+        assert!(fit(Scope::Region, None) < fit(Scope::National, narrow));
+        assert!(fit(Scope::National, narrow) < fit(Scope::National, None));
+        let open = Some(AgeRange {
+            min: Some(18),
+            max: None,
+        });
+        assert!(fit(Scope::National, narrow) < fit(Scope::National, open));
     }
 
     #[test]

@@ -25,6 +25,7 @@ mod hostile_render;
 mod local_catalogue;
 mod readme_keys;
 mod relevance;
+mod relevance_blind;
 mod start_cache;
 mod understanding;
 mod validator_limits;

@@ -48,6 +48,8 @@ impl Checker<'_> {
                 "age",
                 "area",
                 "providers",
+                "keywords",
+                "way_in",
                 "eligibility",
                 "next_steps",
                 "contacts",
@@ -74,6 +76,8 @@ impl Checker<'_> {
         }
         self.strings(obj, "aliases", Need::Optional);
         self.strings(obj, "providers", Need::Optional);
+        self.word_list(obj, "keywords", "");
+        self.way_in(obj);
         self.string(obj, "eligibility", "", Need::Optional);
         self.strings(obj, "next_steps", Need::Required);
         self.date(obj, "last_verified", "");
@@ -231,6 +235,19 @@ impl Checker<'_> {
             self.report(
                 "kind",
                 format!("unknown kind '{kind}' (expected {})", known.join(", ")),
+            );
+        }
+    }
+
+    /// `way_in`: a boolean, from version 2.
+    pub(super) fn way_in(&mut self, obj: &Map<String, Value>) {
+        self.needs_v2(obj, "way_in", "");
+        if let Some(value) = obj.get("way_in")
+            && !value.is_boolean()
+        {
+            self.report(
+                "way_in",
+                format!("expected true or false, found {}", kind(value)),
             );
         }
     }

@@ -77,6 +77,8 @@ fn entry(id: &str, name: &str) -> Initiative {
             note: None,
         },
         providers: Vec::new(),
+        keywords: Vec::new(),
+        way_in: false,
         eligibility: None,
         next_steps: vec!["Ring.".into()],
         contacts: Vec::new(),
