@@ -4,7 +4,7 @@
 
 use super::bitset::Bitset;
 use super::evidence::lookup_mode;
-use super::index::{OFFER, SearchIndex, WAY_IN};
+use super::index::{GENERAL, OFFER, SearchIndex, WAY_IN};
 use super::keywords::Complete;
 use super::query::{Mode, Query, Term, parse, parse_understood};
 use super::score::{LOCAL_POINTS, MAX_FUZZY_POINTS, MIN_SUBSTRING_TEXT, idf, saturate};
@@ -22,6 +22,15 @@ pub const DETAILED_HITS: usize = 1_000;
 /// and keywords of its themes and target groups.
 const OWN_FIELDS: u16 = !(Field::Theme.bit() | Field::TargetGroup.bit());
 
+/// The fields that name whom an entry is for: a narrow programme is found
+/// through these only.
+const NAMING_FIELDS: u16 = Field::Name.bit() | Field::Alias.bit() | Field::Keyword.bit();
+
+/// The share of a word's weight in the coverage when it meets a narrow
+/// programme only in its longer texts: mentioned, not said to be whom it
+/// is for (and not counted as meeting it in its own words either).
+const NARROW_TEXT_SHARE: f32 = 0.5;
+
 /// Scale of the coverage and the score in the sort key (thousandths).
 const KEY_SCALE: f32 = 1000.0;
 
@@ -37,6 +46,9 @@ struct Matched {
     coverage: Vec<u32>,
     /// Per entry: whether a term met it in its own words.
     own: Vec<bool>,
+    /// Per entry: whether it meets every known word of the query in its
+    /// own words, at a word's start: a specific answer to the query.
+    specific: Vec<bool>,
     /// Per entry: the fields any term matched in.
     fields: Vec<u16>,
     /// The positive terms, as typed, that matched nothing.
@@ -112,10 +124,11 @@ impl SearchIndex {
                 .map(|index| Hit::new(index, 0))
                 .collect()
         };
-        if !query.positive.is_empty() && !filters.municipalities.is_empty() {
+        if !query.positive.is_empty() {
             let mut passing = Bitset::full(self.len);
             applied.restrict(&mut passing);
-            self.show_way_in(&mut hits, local, &passing);
+            let place = !filters.municipalities.is_empty();
+            self.show_way_in(&mut hits, &matched, local, &passing, place);
         }
         Results {
             hits,
@@ -134,32 +147,45 @@ impl SearchIndex {
         own << 112 | coverage << 80 | score << 48 | fit << 32 | u128::from(self.name_rank[e])
     }
 
-    /// Always a way forward: when no offer local to the chosen municipality
-    /// is among the first three hits, its general way in (an entry marked
-    /// `way_in` passing the filters) is put third, or marked where it is
-    /// already in the first three.
-    fn show_way_in(&self, hits: &mut Vec<Hit>, local: Option<&Bitset>, passing: &Bitset) {
+    /// Always a way forward. When none of the first three hits answers the
+    /// query specifically (meets its every known word in its own words),
+    /// the general way in (an entry marked `way_in` passing the filters)
+    /// comes first: the catalogue has nothing more specific. When a
+    /// municipality is chosen and no offer local to it is among the first
+    /// three, the way in is put third. Either way it is marked as such.
+    fn show_way_in(
+        &self,
+        hits: &mut Vec<Hit>,
+        matched: &Matched,
+        local: Option<&Bitset>,
+        passing: &Bitset,
+        place: bool,
+    ) {
         let top = hits.len().min(3);
         let is_local_offer =
             |e: usize| self.flags[e] & OFFER != 0 && local.is_some_and(|l| l.contains(e));
-        if hits[..top].iter().any(|h| is_local_offer(h.index)) {
-            return;
-        }
+        let specific = hits[..top].iter().any(|h| matched.specific[h.index]);
+        let local_offer = hits[..top].iter().any(|h| is_local_offer(h.index));
+        let at = match (specific, place && !local_offer) {
+            (false, _) => 0,
+            (true, true) => top.min(2),
+            (true, false) => return,
+        };
         let is_way_in = |e: usize| self.flags[e] & WAY_IN != 0 && passing.contains(e);
-        if let Some(hit) = hits[..top].iter_mut().find(|h| is_way_in(h.index)) {
-            hit.details_mut().way_in = true;
-            return;
-        }
         let found = hits.iter().position(|h| is_way_in(h.index));
         let mut hit = match found {
-            Some(at) => hits.remove(at),
+            Some(found) if found < top && found <= at => {
+                hits[found].details_mut().way_in = true;
+                return;
+            }
+            Some(found) => hits.remove(found),
             None => match (0..self.len).find(|&e| is_way_in(e)) {
                 Some(e) => Hit::new(e, 0),
                 None => return,
             },
         };
         hit.details_mut().way_in = true;
-        hits.insert(top.min(2), hit);
+        hits.insert(at.min(hits.len()), hit);
     }
 
     /// The hits for sort keys (see [`Self::sort_key`]), in key order; the
@@ -291,6 +317,8 @@ impl SearchIndex {
         let mut fields = vec![0u16; len];
         let mut ignored = Vec::new();
         let mut any_known = false;
+        let mut own_coverage = vec![0f32; len];
+        let mut known_weight = 0f32;
         for term in &query.positive {
             let found = self.term_scores(term, &alive, &complete);
             let live = |e: &usize| alive[*e] && found.points[*e] > 0;
@@ -307,12 +335,31 @@ impl SearchIndex {
                 .count();
             let floor = if solid > 0 { MAX_FUZZY_POINTS + 1 } else { 1 };
             let weight = idf(if solid > 0 { solid } else { met }, len);
+            known_weight += weight;
             for e in (0..len).filter(live) {
+                let in_own = found.fields[e] & OWN_FIELDS != 0;
+                // A programme for a narrower audience than the general one
+                // needs the query to name it: never reached through a theme
+                // or target group, and a word its texts only mention (not
+                // its name, aliases or keywords) is half a word.
+                let narrow = self.flags[e] & GENERAL == 0;
+                if narrow && !in_own {
+                    continue;
+                }
                 let points = found.points[e];
                 score[e] += weight * saturate(u32::from(points));
                 if points >= floor {
-                    coverage[e] += weight;
-                    own[e] |= found.fields[e] & OWN_FIELDS != 0;
+                    // A hit inside a word, or a slip, is half a hit.
+                    let mut share = if found.start[e] { 1.0 } else { 0.5 };
+                    let named = found.fields[e] & NAMING_FIELDS != 0;
+                    if narrow && !named {
+                        share *= NARROW_TEXT_SHARE;
+                    }
+                    coverage[e] += weight * share;
+                    own[e] |= in_own && (named || !narrow);
+                    if in_own && found.start[e] {
+                        own_coverage[e] += weight;
+                    }
                 }
                 fields[e] |= found.fields[e];
             }
@@ -328,18 +375,25 @@ impl SearchIndex {
                 fields[e] |= found.fields[e];
             }
         }
+        // The municipality is a word of the query that its own entries meet
+        // in their area (when they meet another word too). A place is not a
+        // situation — every entry listed serves it — so it is half a word.
         if let Some(local) = local {
-            let weight = idf(local.count(), len) * saturate(LOCAL_POINTS);
+            let weight = idf(local.count(), len);
             for e in local.iter().filter(|&e| alive[e]) {
-                score[e] += weight;
+                score[e] += weight * saturate(LOCAL_POINTS);
+                if coverage[e] > 0.0 {
+                    coverage[e] += weight / 2.0;
+                    own[e] = true;
+                }
             }
         }
-        let set = if query.positive.is_empty() {
-            Bitset::from_fn(len, |e| alive[e])
-        } else if any_known {
+        // A query none of whose words meets anything shows what it would
+        // without them (its filters still hold), with the words listed.
+        let set = if any_known {
             Bitset::from_fn(len, |e| alive[e] && coverage[e] > 0.0)
         } else {
-            Bitset::empty(len)
+            Bitset::from_fn(len, |e| alive[e])
         };
         // What a caseworker can act on first (see `score`'s module docs).
         let scaled = |v: f32| (v * KEY_SCALE).clamp(0.0, u32::MAX as f32) as u32;
@@ -350,6 +404,10 @@ impl SearchIndex {
                 .collect(),
             coverage: coverage.into_iter().map(scaled).collect(),
             own,
+            specific: own_coverage
+                .iter()
+                .map(|&c| any_known && c >= known_weight * 0.999)
+                .collect(),
             fields,
             ignored,
         }

@@ -40,8 +40,11 @@
 //!    found only through its theme's keyword comes after every entry found
 //!    by its own words;
 //! 2. how much of the query it covers: the sum of the `idf` of the words
-//!    that met it (soft AND — an entry meeting every word ranks above one
-//!    meeting fewer, and a word meeting nothing at all is left out);
+//!    that met it, half for a word met only inside a word or by a slip
+//!    (soft AND — an entry meeting every word ranks above one meeting
+//!    fewer, and a word meeting nothing at all is left out). A municipality
+//!    typed or chosen is a word too: the entries of that municipality meet
+//!    it in their own area;
 //! 3. the score, times the ranking [`prior`] (what a caseworker can act on
 //!    first), plus a bonus for the chosen municipality's own entries;
 //! 4. the narrower fit: local, then regional, then national, then outside
@@ -134,9 +137,11 @@ pub fn fuzzy_points(field: Field, quality: u16) -> u16 {
 /// a word of the name.
 pub const MAX_SLIP_POINTS: u16 = 16 - LOOSE_PENALTY;
 
-/// BM25's saturation constant: the usual 1.2. A word's evidence of one
-/// whole-word name hit (`tf` = 1) scores 1; more fields add less and less.
-pub const K1: f32 = 1.2;
+/// BM25's saturation constant, below the usual 1.2: the fields of an entry
+/// are short and say the same thing in other words, so a word met in the
+/// name, the summary and the description is little more evidence than the
+/// name alone (`tf` 1 scores 1, `tf` 3 scores 1.3, not 1.6).
+pub const K1: f32 = 0.5;
 
 /// A word's evidence in an entry (points, 100 = a whole-word name hit),
 /// saturated: `tf (K1 + 1) / (K1 + tf)`.
@@ -178,33 +183,36 @@ pub fn fit(scope: Scope, age: Option<crate::catalogue::AgeRange>) -> u16 {
     place << 8 | width
 }
 
-/// The lowest ranking prior, per mille: no entry loses more than a fifth of
-/// its text score for what it is. Chosen with the inside-a-word points above
-/// so that a word-start hit always beats an inside-a-word hit.
-pub const PRIOR_FLOOR: u32 = 800;
+/// The lowest ranking prior, per mille. The prior scales the score only,
+/// after coverage: it orders entries meeting the same words, and a
+/// recommendation meeting the words better than an offer needs to meet
+/// them about twice as well to come first.
+pub const PRIOR_FLOOR: u32 = 300;
 
 /// Prior per mille by kind: an offer can be referred to; a method for
 /// professionals is one step away from the young person; a pool or a policy
-/// body two.
+/// body two — a caseworker with the young person across the table wants
+/// the offer.
 pub fn kind_prior(kind: Kind) -> u32 {
     match kind {
         Kind::Offer => 1000,
-        Kind::Professional => 920,
-        Kind::Funding => 880,
-        Kind::Policy => 860,
+        Kind::Professional => 800,
+        Kind::Funding => 700,
+        Kind::Policy => 650,
     }
 }
 
 /// Prior per mille by status: confirmed to run first, then named but not
-/// confirmed, a trial, a recommendation, inspiration from elsewhere, ended.
+/// confirmed, a trial, a recommendation (nothing to refer to yet),
+/// inspiration from elsewhere, ended.
 pub fn status_prior(status: Status) -> u32 {
     match status {
         Status::Active => 1000,
-        Status::Unconfirmed => 950,
-        Status::Pilot => 930,
-        Status::Proposed => 880,
-        Status::Inspiration => 860,
-        Status::Ended => 820,
+        Status::Unconfirmed => 900,
+        Status::Pilot => 900,
+        Status::Proposed => 700,
+        Status::Inspiration => 650,
+        Status::Ended => 500,
     }
 }
 
@@ -250,8 +258,7 @@ mod tests {
         }
     }
 
-    /// The lowest points of a tier over every field and key, after the
-    /// lowest prior, and the highest before any prior.
+    /// The lowest and highest points of a tier over every field and key.
     fn range(tier: Tier) -> (u32, u32) {
         let all = || {
             Field::ALL
@@ -260,11 +267,11 @@ mod tests {
         };
         let low = all().min().unwrap_or_default();
         let high = all().max().unwrap_or_default();
-        (u32::from(low) * PRIOR_FLOOR / 1000, u32::from(high))
+        (u32::from(low), u32::from(high))
     }
 
     #[test]
-    fn inside_a_word_is_below_every_word_start_even_after_the_prior() {
+    fn inside_a_word_is_below_every_word_start() {
         let (word_start_low, _) = range(Tier::Prefix);
         let (_, inside_high) = range(Tier::Substring);
         assert!(
@@ -309,7 +316,7 @@ mod tests {
     }
 
     #[test]
-    fn fuzzy_is_below_every_word_match_even_after_the_prior() {
+    fn fuzzy_is_below_every_word_match() {
         let (inside_low, _) = range(Tier::Substring);
         assert!(u32::from(MAX_FUZZY_POINTS) < inside_low);
         assert_eq!(fuzzy_points(Field::Name, u16::MAX), MAX_FUZZY_POINTS);

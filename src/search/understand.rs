@@ -29,10 +29,18 @@ pub const MAX_AGE: u8 = 35;
 const MIN_FUZZY_PLACE: usize = 5;
 
 /// Words that carry no meaning of their own in a search (`droppet ud af
-/// eud`): they add points where they occur but never leave an entry out.
+/// eud`, `vil gerne være`): they add points where they occur but never
+/// leave an entry out, and never count as meeting the query. Snowball's
+/// Danish stop-word list (folded: `være` is `vaere`), plus `ved`.
 pub const STOP_WORDS: &[&str] = &[
-    "af", "at", "de", "den", "der", "det", "en", "er", "et", "for", "fra", "har", "i", "ikke",
-    "med", "og", "om", "paa", "som", "til", "ud", "under", "ved",
+    "ad", "af", "alle", "alt", "anden", "at", "blev", "blive", "bliver", "da", "de", "dem", "den",
+    "denne", "der", "deres", "det", "dette", "dig", "din", "disse", "dog", "du", "efter", "eller",
+    "en", "end", "er", "et", "for", "fra", "ham", "han", "hans", "har", "havde", "have", "hende",
+    "hendes", "her", "hos", "hun", "hvad", "hvis", "hvor", "i", "ikke", "ind", "jeg", "jer", "jo",
+    "kunne", "man", "mange", "med", "meget", "men", "mig", "min", "mine", "mit", "mod", "naar",
+    "ned", "noget", "nogle", "nu", "og", "ogsaa", "om", "op", "os", "over", "paa", "saadan",
+    "selv", "sig", "sin", "sine", "sit", "skal", "skulle", "som", "thi", "til", "ud", "under",
+    "vaere", "vaeret", "var", "ved", "vi", "vil", "ville", "vor",
 ];
 
 /// What a chip stands for.
