@@ -50,6 +50,21 @@ impl Lang {
     pub fn is_english(self) -> bool {
         self == Lang::En
     }
+
+    /// The one-line notice for query words that matched nothing and were
+    /// left out: `Ingen træf på "sosu" – viser resultater uden`. The words
+    /// are the caseworker's own, made safe for a terminal.
+    pub fn ignored_notice(self, words: &[String]) -> String {
+        let quoted: Vec<String> = words
+            .iter()
+            .map(|w| format!("\"{}\"", crate::text::terminal_safe(w)))
+            .collect();
+        let list = quoted.join(", ");
+        match self {
+            Lang::Da => format!("Ingen træf på {list} – viser resultater uden"),
+            Lang::En => format!("No match for {list} – showing results without"),
+        }
+    }
 }
 
 /// All user-facing text of one language.

@@ -36,6 +36,10 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> Outcome {
         // of results stays clean).
         eprintln!("{}", recognised_line(catalogue, &understood, ctx.lang));
     }
+    if !results.ignored.is_empty() {
+        // The words left out, as the app's search line says (stderr).
+        eprintln!("{}", ctx.lang.ignored_notice(&results.ignored));
+    }
     let total = results.hits.len();
     if total == 0 {
         return Err(Failure::new(1, no_match(ctx.lang)));
@@ -254,6 +258,8 @@ struct JsonDocument<'a> {
     query: &'a str,
     filters: Value,
     recognised: Value,
+    /// The query's words that matched nothing and were left out.
+    ignored: &'a [String],
     total: usize,
     results: JsonHits<'a>,
 }
@@ -301,6 +307,7 @@ impl serde::Serialize for JsonHits<'_> {
                     "status": entry.status,
                     "kind": entry.kind,
                     "score": hit.score,
+                    "way_in": hit.way_in(),
                     "matched_fields": matched_fields(&hit),
                 }))
             });
@@ -334,6 +341,7 @@ fn json_text(
             "age": understood.age(),
             "text": understood.text,
         }),
+        ignored: &hits.results.ignored,
         total: hits.results.hits.len(),
         results: JsonHits {
             catalogue,

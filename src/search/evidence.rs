@@ -57,7 +57,7 @@ impl TermScores {
             }
             let start = other.start[e];
             if self.points[e] > 0 && start == self.start[e] && start {
-                self.points[e] = self.points[e].saturating_add(p);
+                self.points[e] = super::score::combine(self.points[e], p);
             } else {
                 self.keep_best(e, p, start);
             }

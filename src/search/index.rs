@@ -72,7 +72,7 @@ impl Scored {
                 // the best field counts (see `super::score`).
                 *slot = match tier {
                     Tier::Substring => each.max().unwrap_or(0),
-                    _ => each.sum(),
+                    _ => each.fold(0, super::score::combine),
                 };
             }
         }

@@ -124,7 +124,9 @@ impl SearchIndex {
                 .map(|index| Hit::new(index, 0))
                 .collect()
         };
-        if !query.positive.is_empty() {
+        // A way forward for a query with a known word, or a place chosen.
+        let known = matched.ignored.len() < query.positive.len();
+        if !query.positive.is_empty() && (known || !filters.municipalities.is_empty()) {
             let mut passing = Bitset::full(self.len);
             applied.restrict(&mut passing);
             let place = !filters.municipalities.is_empty();
@@ -388,12 +390,10 @@ impl SearchIndex {
                 }
             }
         }
-        // A query none of whose words meets anything shows what it would
-        // without them (its filters still hold), with the words listed.
-        let set = if any_known {
-            Bitset::from_fn(len, |e| alive[e] && coverage[e] > 0.0)
-        } else {
+        let set = if query.positive.is_empty() {
             Bitset::from_fn(len, |e| alive[e])
+        } else {
+            Bitset::from_fn(len, |e| alive[e] && coverage[e] > 0.0)
         };
         // What a caseworker can act on first (see `score`'s module docs).
         let scaled = |v: f32| (v * KEY_SCALE).clamp(0.0, u32::MAX as f32) as u32;

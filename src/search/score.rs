@@ -16,10 +16,11 @@
 //! | eligibility, next steps            |         45 |         40 |            12 |
 //! | description                        |         40 |         36 |            11 |
 //! | area (municipality names, note)    |         35 |         31 |            10 |
-//! | theme, target group (label or keyword) | 30     |         27 |            10 |
+//! | theme, target group (label or keyword) | 30     |         27 |             9 |
 //!
-//! A word's evidence in an entry is the sum over the fields it meets (the
-//! best match per field: a word repeated in a field counts once). A match
+//! A word's evidence in an entry adds up over the fields it meets, the best
+//! field whole and each further one a third ([`combine`]); a word repeated
+//! in a field counts once. A match
 //! found only through the loose key ([`super::fold::loose`]) is worth
 //! [`LOOSE_PENALTY`] less; a misspelling of a word one slip away is worth a
 //! loose inside-a-word hit in its field; a scattered fuzzy match in a name
@@ -93,7 +94,7 @@ pub fn points(field: Field, tier: Tier, loose: bool) -> u16 {
         Field::Eligibility | Field::NextSteps => [45, 40, 12],
         Field::Description => [40, 36, 11],
         Field::Area => [35, 31, 10],
-        Field::Theme | Field::TargetGroup => [30, 27, 10],
+        Field::Theme | Field::TargetGroup => [30, 27, 9],
     };
     let base = match tier {
         Tier::Exact => exact,
@@ -136,6 +137,14 @@ pub fn fuzzy_points(field: Field, quality: u16) -> u16 {
 /// Most points a misspelt word (one slip away) can give: a loose hit inside
 /// a word of the name.
 pub const MAX_SLIP_POINTS: u16 = 16 - LOOSE_PENALTY;
+
+/// The evidence of a word met in two fields worth `a` and `b` points: the
+/// better field, and a third of the other — the fields of one entry mostly
+/// say the same thing again, so three middling fields never outweigh a
+/// whole-word hit in the name.
+pub fn combine(a: u16, b: u16) -> u16 {
+    a.max(b).saturating_add(a.min(b) / 3)
+}
 
 /// BM25's saturation constant, below the usual 1.2: the fields of an entry
 /// are short and say the same thing in other words, so a word met in the
@@ -240,11 +249,12 @@ mod tests {
         let order = [
             Field::Name,
             Field::Alias,
-            Field::Theme,
-            Field::Area,
+            Field::Keyword,
             Field::Summary,
             Field::Eligibility,
             Field::Description,
+            Field::Area,
+            Field::Theme,
         ];
         for tier in [Tier::Exact, Tier::Prefix, Tier::Substring] {
             for pair in order.windows(2) {

@@ -4,6 +4,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
@@ -113,18 +114,45 @@ pub fn query(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     };
     let used = prompt.width() + shown_before.width() + shown_after.width();
     let pad = width.saturating_sub(used + count.width());
-    let spans = vec![
-        Span::styled(prompt.clone(), prompt_style),
-        Span::raw(shown_before.to_owned()),
-        Span::raw(shown_after),
-        Span::raw(" ".repeat(pad)),
-        Span::styled(count, theme.heading),
-    ];
+    // Words that matched nothing, and so were left out, are struck through.
+    let ignored = &app.results().ignored;
+    let left_out = theme.dim.add_modifier(Modifier::CROSSED_OUT);
+    let mut spans = vec![Span::styled(prompt.clone(), prompt_style)];
+    spans.extend(word_spans(shown_before, ignored, left_out));
+    spans.extend(word_spans(&shown_after, ignored, left_out));
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::styled(count, theme.heading));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if focused && !app.view.help {
         let x = (prompt.width() + shown_before.width()).min(width.saturating_sub(1)) as u16;
         frame.set_cursor_position(Position::new(area.x + x, area.y));
     }
+}
+
+/// `text` as spans, the words of `ignored` in `style`. A word cut by the
+/// cursor is styled by its own part's text.
+fn word_spans<'a>(text: &str, ignored: &[String], style: Style) -> Vec<Span<'a>> {
+    let mut spans = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (word, tail) = rest.split_at(word_end);
+        if !word.is_empty() {
+            if ignored.iter().any(|w| w == word) {
+                spans.push(Span::styled(word.to_owned(), style));
+            } else {
+                spans.push(Span::raw(word.to_owned()));
+            }
+        }
+        let space_end = tail
+            .find(|c: char| !c.is_whitespace())
+            .unwrap_or(tail.len());
+        if space_end > 0 {
+            spans.push(Span::raw(tail[..space_end].to_owned()));
+        }
+        rest = &tail[space_end..];
+    }
+    spans
 }
 
 /// The filter bar: every active filter as a chip, in the order added — typed
@@ -193,7 +221,13 @@ pub fn hints(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let always: Vec<String> = hints.iter().filter(|h| h.rank == 0).map(text).collect();
     let right = format!("{} ", always.join(" · "));
     let room = width.saturating_sub(right.width() + 3);
-    let left = match &app.outbox.status {
+    let ignored = &app.results().ignored;
+    let notice = app
+        .outbox
+        .status
+        .clone()
+        .or_else(|| (!ignored.is_empty()).then(|| lang.ignored_notice(ignored)));
+    let left = match &notice {
         Some(status) => fit(&format!(" {status}"), room),
         None => {
             let mut parts: Vec<(String, u8)> = hints
@@ -218,7 +252,7 @@ pub fn hints(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             fit(&format!(" {shown}"), room)
         }
     };
-    let style = if app.outbox.status.is_some() {
+    let style = if notice.is_some() {
         theme.hints.patch(theme.heading)
     } else {
         theme.hints

@@ -78,7 +78,13 @@ fn nothing_matched_exits_1_with_nothing_on_stdout() {
     let result = search(&["zzzqqq"]);
     assert_eq!(result.code, 1);
     assert!(result.stdout.is_empty());
-    assert!(result.stderr.starts_with("indsats: "), "{}", result.stderr);
+    // The word left out is named first, then why nothing is listed.
+    assert!(
+        result.stderr.starts_with("Ingen træf på \"zzzqqq\""),
+        "{}",
+        result.stderr
+    );
+    assert!(result.stderr.contains("indsats: "), "{}", result.stderr);
     let result = search(&["fgu", "--json", "--kommune", "aarhus"]);
     assert_eq!(result.code, 1);
     assert!(result.stdout.is_empty());
@@ -194,6 +200,7 @@ fn json_shape_and_total_before_limit() {
             "status",
             "kind",
             "score",
+            "way_in",
             "matched_fields"
         ]
     );

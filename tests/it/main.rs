@@ -23,6 +23,7 @@ mod favourites_sessions;
 mod hostile_files;
 mod hostile_render;
 mod local_catalogue;
+mod ranking_rules;
 mod readme_keys;
 mod relevance;
 mod relevance_blind;

@@ -1,0 +1,128 @@
+//! The ranking's rules on the bundled catalogue (issue 20): soft AND with
+//! the words that meet nothing left out and named, a narrow programme only
+//! where the query names its audience, and always a way forward.
+
+use indsats::catalogue::Catalogue;
+use indsats::catalogue::load::{self, Origin};
+use indsats::search::{Results, SearchIndex};
+
+fn bundled() -> (Catalogue, SearchIndex) {
+    let catalogue = load::load(Origin::Bundled)
+        .expect("bundled catalogue")
+        .catalogue;
+    let index = SearchIndex::new(&catalogue);
+    (catalogue, index)
+}
+
+/// The search as the app runs it on a typed line.
+fn search(index: &SearchIndex, line: &str) -> Results {
+    index.search_understood(&index.understand(line), &Default::default())
+}
+
+fn ids(catalogue: &Catalogue, results: &Results, n: usize) -> Vec<String> {
+    results
+        .hits
+        .iter()
+        .take(n)
+        .map(|h| catalogue.initiatives[h.index].id.clone())
+        .collect()
+}
+
+#[test]
+fn a_word_the_catalogue_does_not_know_is_left_out_and_named() {
+    let (catalogue, index) = bundled();
+    for (line, unknown) in [
+        (
+            "aarhus 19 mor til to ingen uddannelse vil være sosu",
+            "sosu",
+        ),
+        ("horsens 15 qqxjzw", "qqxjzw"),
+        ("skive 16 tømrerlærlingxyz fgu", "tømrerlærlingxyz"),
+    ] {
+        let results = search(&index, line);
+        assert!(!results.hits.is_empty(), "{line}: empty");
+        assert_eq!(results.ignored, vec![unknown.to_owned()], "{line}");
+        let _ = ids(&catalogue, &results, 3);
+    }
+}
+
+#[test]
+fn only_unknown_words_show_the_results_without_them() {
+    let (_, index) = bundled();
+    let results = search(&index, "skive qqqxj");
+    assert_eq!(results.ignored, vec!["qqqxj".to_owned()]);
+    assert!(!results.hits.is_empty());
+    let known = search(&index, "fgu");
+    assert!(known.ignored.is_empty());
+}
+
+#[test]
+fn an_entry_meeting_every_word_ranks_above_one_meeting_fewer() {
+    let (catalogue, index) = bundled();
+    // IPS-ung meets both words; entries meeting only `angst` come after.
+    let results = search(&index, "angst job");
+    let top = ids(&catalogue, &results, 1);
+    assert_eq!(top, vec!["ips-ung"]);
+}
+
+#[test]
+fn the_gang_exit_programme_needs_its_audience_named() {
+    let (catalogue, index) = bundled();
+    for line in [
+        "hjemløs",
+        "misbrug hash",
+        "tidligere straffet",
+        "randers 23 hjemløs",
+        "silkeborg 22 misbrug hash",
+        "ringkøbing-skjern 25 tidligere straffet",
+    ] {
+        let top = ids(&catalogue, &search(&index, line), 3);
+        assert!(
+            !top.contains(&"exit-programmet".to_owned()),
+            "{line}: {top:?}"
+        );
+    }
+    let top = ids(&catalogue, &search(&index, "bande exit"), 1);
+    assert_eq!(top, vec!["exit-programmet"]);
+}
+
+#[test]
+fn a_phrase_keyword_needs_all_its_words() {
+    let (catalogue, index) = bundled();
+    // `går` alone is not "går hjemme": no drug-treatment service first.
+    let top = ids(
+        &catalogue,
+        &search(&index, "horsens 16 går ikke i skole"),
+        1,
+    );
+    assert_ne!(top, vec!["u-turn-horsens"]);
+}
+
+#[test]
+fn the_municipality_way_in_is_in_the_top_three_when_nothing_local_is() {
+    let (catalogue, index) = bundled();
+    for line in [
+        "randers 23 hjemløs",
+        "silkeborg 22 misbrug hash",
+        "samsø 19 qqqxj",
+    ] {
+        let results = search(&index, line);
+        let top = ids(&catalogue, &results, 3);
+        let at = top.iter().position(|id| id == "kui");
+        let Some(at) = at else {
+            panic!("{line}: no way in, {top:?}")
+        };
+        assert!(results.hits[at].way_in(), "{line}: not marked");
+    }
+    // A local offer in the top three needs no way in.
+    let results = search(&index, "skive 17 fgu");
+    assert!(results.hits.iter().take(3).all(|h| !h.way_in()));
+}
+
+#[test]
+fn ties_go_to_the_narrower_fit_not_the_alphabet() {
+    let (catalogue, index) = bundled();
+    // FGU Aarhus (local) before the national FGU entry meeting `fgu` alike.
+    let top = ids(&catalogue, &search(&index, "aarhus fgu"), 1);
+    assert_eq!(top, vec!["fgu-aarhus"]);
+}
