@@ -1,4 +1,4 @@
-//! Danish-aware folding of text for matching (issue #3, DESIGN.md §4).
+//! Danish-aware folding of text for matching (issue #3, ARCHITECTURE.md §4).
 //!
 //! Two keys are derived from any text, on both the catalogue side (once, at
 //! load) and the query side (per keystroke):

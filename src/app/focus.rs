@@ -16,7 +16,7 @@ pub enum Focus {
 /// One facet of the filter picker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Facet {
-    /// Municipality (with the area rules of DESIGN.md §2).
+    /// Municipality (with the area rules of ARCHITECTURE.md §2).
     #[default]
     Municipality,
     /// Target group.

@@ -1,4 +1,4 @@
-//! Where the catalogue comes from and how it is read (DESIGN.md §2).
+//! Where the catalogue comes from and how it is read (ARCHITECTURE.md §2).
 //!
 //! First match wins: `--catalogue PATH`, `$INDSATS_CATALOGUE`, `catalogue.json`
 //! in the user's config dir, else the catalogue compiled into the binary.
@@ -92,7 +92,7 @@ pub enum LoadError {
 }
 
 impl LoadError {
-    /// Process exit code for this error: 2 unreadable, 1 invalid (DESIGN.md §3).
+    /// Process exit code for this error: 2 unreadable, 1 invalid (ARCHITECTURE.md §3).
     pub fn exit_code(&self) -> u8 {
         match self {
             LoadError::Read { .. } | LoadError::TooLarge { .. } => 2,

@@ -1,4 +1,4 @@
-//! Serde types of the catalogue format, schema_version 2 (DESIGN.md §2).
+//! Serde types of the catalogue format, schema_version 2 (ARCHITECTURE.md §2).
 //! Version-1 files still load: the validator takes a missing `kind` as `offer`.
 //!
 //! These types describe a catalogue that has already passed validation

@@ -1,4 +1,4 @@
-//! The command line (DESIGN.md §3), as clap types.
+//! The command line (ARCHITECTURE.md §3), as clap types.
 
 use std::path::PathBuf;
 

@@ -1,5 +1,5 @@
 //! Checking a [`SearchIndex`] read from the start-up cache before it is used:
-//! the cache file is hostile input (DESIGN.md §9), so every stored index and
+//! the cache file is hostile input (ARCHITECTURE.md §9), so every stored index and
 //! offset is checked against the catalogue it comes with, and the parts that
 //! are cheap to rebuild are rebuilt instead of trusted.
 

@@ -6,7 +6,7 @@
 //! matching the query that pass every filter with `F`'s selection replaced by
 //! `{v}` — how many results picking `v` alone in that facet would leave.
 //!
-//! Area semantics (DESIGN.md §2): with a municipality selected, an entry
+//! Area semantics (ARCHITECTURE.md §2): with a municipality selected, an entry
 //! passes when its scope is `region` or `national`, or `municipalities`
 //! naming a selected one; an `outside_region` entry passes only when the
 //! status filter includes `inspiration`. Without a municipality filter

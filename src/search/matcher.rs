@@ -215,9 +215,9 @@ impl SearchIndex {
     }
 
     /// The keywords the terms hold whole (a phrase's every word).
-    fn complete(&self, terms: &[Term]) -> Complete {
+    fn complete<'t>(&self, terms: impl Iterator<Item = &'t Term>) -> Complete {
         self.keywords
-            .complete(terms.iter().filter(|t| !t.negated).flat_map(|term| {
+            .complete(terms.filter(|t| !t.negated).flat_map(|term| {
                 term.pieces.iter().map(move |piece| {
                     let (mode, substring) = lookup_mode(term, piece, MIN_SUBSTRING_TEXT);
                     (piece, mode, substring)
@@ -228,7 +228,7 @@ impl SearchIndex {
     /// The groups and themes the terms reach through a keyword, once per
     /// search: (field, vocabulary index, keyword word id).
     fn keyword_hits(&self, terms: &[Term]) -> Vec<(Field, usize, u32)> {
-        let complete = self.complete(terms);
+        let complete = self.complete(terms.iter());
         let mut found = Vec::new();
         for term in terms.iter().filter(|t| !t.negated) {
             for piece in &term.pieces {
@@ -299,13 +299,7 @@ impl SearchIndex {
     /// one positive term, not all (soft AND).
     fn match_query(&self, query: &Query, local: Option<&Bitset>) -> Matched {
         let len = self.len;
-        let all: Vec<Term> = query
-            .positive
-            .iter()
-            .chain(&query.optional)
-            .cloned()
-            .collect();
-        let complete = self.complete(&all);
+        let complete = self.complete(query.positive.iter().chain(&query.optional));
         let mut alive = vec![true; len];
         for term in &query.negative {
             let found = self.term_scores(term, &alive, &complete);

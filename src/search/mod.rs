@@ -1,4 +1,4 @@
-//! Danish-aware ranked search with filters and facet counts (DESIGN.md §4).
+//! Danish-aware ranked search with filters and facet counts (ARCHITECTURE.md §4).
 //!
 //! [`SearchIndex::new`] precomputes everything once per catalogue: folded
 //! names (with maps back to the original chars, for highlighting), three

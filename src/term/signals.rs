@@ -1,4 +1,4 @@
-//! Signals and process hardening for the interactive app (DESIGN.md §6, §9).
+//! Signals and process hardening for the interactive app (ARCHITECTURE.md §6, §9).
 //!
 //! Every signal that would end the process and can be waited for — SIGTERM,
 //! SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, and the rarer SIGXCPU

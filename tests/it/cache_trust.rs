@@ -1,4 +1,4 @@
-//! The start-up cache on a shared server (DESIGN.md §9): a cache another user
+//! The start-up cache on a shared server (ARCHITECTURE.md §9): a cache another user
 //! could have written is never read, no directory another user can write is
 //! written into, files are created exclusively and privately, a cache changed
 //! under a running session does no harm, and the administrator's shared
