@@ -27,6 +27,9 @@ pub(super) struct TermScores {
     /// Whether the points come from hits at a word's start (or whole
     /// words), not from inside words, slips or scattered letters.
     pub start: Vec<bool>,
+    /// The fields met at a word's start (a subset of `fields`): a word met
+    /// inside an entry's name is not the entry's own word.
+    pub start_fields: Vec<u16>,
 }
 
 impl TermScores {
@@ -35,6 +38,7 @@ impl TermScores {
             points: vec![0; len],
             fields: vec![0; len],
             start: vec![false; len],
+            start_fields: vec![0; len],
         }
     }
 
@@ -51,6 +55,7 @@ impl TermScores {
     /// word start, and then only the best of them.
     fn add(&mut self, other: &TermScores) {
         for (e, &p) in other.points.iter().enumerate() {
+            self.start_fields[e] |= other.start_fields[e];
             if p == 0 {
                 self.fields[e] |= other.fields[e];
                 continue;
@@ -94,6 +99,7 @@ impl SearchIndex {
                         total.points[e] = total.points[e].min(piece.points[e]);
                         total.start[e] &= piece.start[e];
                         total.fields[e] |= piece.fields[e];
+                        total.start_fields[e] |= piece.start_fields[e];
                     }
                     total
                 }
@@ -197,6 +203,9 @@ impl SearchIndex {
             let p = points.saturating_sub(position * per_position);
             out.keep_best(e, p, start);
             out.fields[e] |= field.bit();
+            if start {
+                out.start_fields[e] |= field.bit();
+            }
         }
     }
 
@@ -271,6 +280,7 @@ impl SearchIndex {
                 out.points[e] = out.points[e].min(tail.points[e]);
                 out.start[e] &= tail.start[e];
                 out.fields[e] |= tail.fields[e];
+                out.start_fields[e] |= tail.start_fields[e];
             }
             return Some(out);
         }
@@ -306,6 +316,9 @@ impl SearchIndex {
                 if p > 0 && !self.theme_only_narrow(e, fields) {
                     out.keep_best(e, p, start);
                     out.fields[e] |= fields;
+                    if start {
+                        out.start_fields[e] |= fields;
+                    }
                 }
             }
         }

@@ -79,7 +79,9 @@ impl Keywords {
                 let phrase = words.len() > 1;
                 let kept: Vec<String> = words
                     .into_iter()
-                    .filter(|w| !STOP_WORDS.contains(w) && !(phrase && w.len() < 3))
+                    // A stop word, or a short word of a phrase ("ud" in
+                    // "droppet ud"), is not needed to hold the phrase.
+                    .filter(|w| !(STOP_WORDS.contains(w) || phrase && w.len() < 3))
                     .map(str::to_owned)
                     .collect();
                 if kept.is_empty() {

@@ -333,21 +333,26 @@ impl SearchIndex {
             let weight = idf(if solid > 0 { solid } else { met }, len);
             known_weight += weight;
             for e in (0..len).filter(live) {
-                let in_own = found.fields[e] & OWN_FIELDS != 0;
+                // Where the word meets the entry at a word's start, the
+                // fields it does so in; a hit inside a word is no own word.
+                let met_in = if found.start[e] {
+                    found.start_fields[e]
+                } else {
+                    found.fields[e]
+                };
+                let in_own = met_in & OWN_FIELDS != 0;
                 // A programme for a narrower audience than the general one
                 // needs the query to name it: never reached through a theme
-                // or target group, and a word its texts only mention (not
-                // its name, aliases or keywords) is half a word.
+                // (see `evidence`), and a word met only in its target group
+                // or its longer texts (not its name, aliases or keywords) is
+                // half a word.
                 let narrow = self.flags[e] & GENERAL == 0;
-                if narrow && !in_own {
-                    continue;
-                }
                 let points = found.points[e];
                 score[e] += weight * saturate(u32::from(points));
                 if points >= floor {
                     // A hit inside a word, or a slip, is half a hit.
                     let mut share = if found.start[e] { 1.0 } else { 0.5 };
-                    let named = found.fields[e] & NAMING_FIELDS != 0;
+                    let named = met_in & NAMING_FIELDS != 0;
                     if narrow && !named {
                         share *= NARROW_TEXT_SHARE;
                     }
