@@ -135,6 +135,9 @@ pub struct Strings {
     pub status_badges: [&'static str; Status::ALL.len()],
     /// Short kind labels for the result list, in [`Kind::ALL`] order.
     pub kind_badges: [&'static str; Kind::ALL.len()],
+    /// The badge of the general way in where the search put it forward
+    /// (the municipal youth effort): in the list in place of its status.
+    pub way_in_badge: &'static str,
     /// Heading: kind.
     pub kind: &'static str,
     /// Kind labels, in [`Kind::ALL`] order.
@@ -291,6 +294,16 @@ impl Strings {
         }
     }
 
+    /// The badge of a hit in a list: [`Self::way_in_badge`] where the
+    /// search put the entry forward as the general way in, else its badge.
+    pub fn hit_badge(&self, entry: &Initiative, way_in: bool) -> &'static str {
+        if way_in {
+            self.way_in_badge
+        } else {
+            self.badge(entry)
+        }
+    }
+
     /// The full label where there is room (`indsats search`): the kind's
     /// label when it is not an offer, else the status label.
     pub fn label(&self, entry: &Initiative) -> &'static str {
@@ -397,6 +410,7 @@ pub static DA: Strings = Strings {
         "Ophørt",
     ],
     kind_badges: ["Tilbud", "Fagfolk", "Pulje", "Politik"],
+    way_in_badge: "Indgang",
     kind: "Type",
     kind_labels: ["Tilbud", "For fagfolk", "Pulje", "Politik/samarbejde"],
     kind_notes: [
@@ -527,6 +541,7 @@ pub static EN: Strings = Strings {
         "Ended",
     ],
     kind_badges: ["Offer", "For staff", "Funding", "Policy"],
+    way_in_badge: "Way in",
     kind: "Kind",
     kind_labels: [
         "Offer",
@@ -623,7 +638,9 @@ mod tests {
     fn badges_fit_their_column() {
         use unicode_width::UnicodeWidthStr;
         for strings in [&DA, &EN] {
-            for badge in strings.status_badges.iter().chain(&strings.kind_badges) {
+            let way_in = [strings.way_in_badge];
+            let all = strings.status_badges.iter().chain(&strings.kind_badges);
+            for badge in all.chain(&way_in) {
                 assert!(badge.width() <= BADGE_WIDTH, "{badge}");
             }
         }

@@ -387,10 +387,18 @@ impl Table<'_> {
                 terminal_safe(&text).into_owned()
             })
             .collect();
+        // The general way in says so in place of its status.
+        let label = |entry, hit: &crate::search::Hit| {
+            if hit.way_in() {
+                strings.way_in_badge
+            } else {
+                strings.label(entry)
+            }
+        };
         let mut widths = [0usize; 3];
         for (hit, area) in hits.iter().zip(&areas) {
             let entry = &self.catalogue.initiatives[hit.index];
-            let cells = [&*entry.name, strings.label(entry), area];
+            let cells = [&*entry.name, label(entry, hit), area];
             for (w, cell) in widths.iter_mut().zip(cells) {
                 *w = (*w).max(cell.width());
             }
@@ -401,7 +409,7 @@ impl Table<'_> {
             let entry = &self.catalogue.initiatives[hit.index];
             line.clear();
             let name = terminal_safe(&entry.name);
-            for (cell, &w) in [&*name, strings.label(entry), area].iter().zip(&widths) {
+            for (cell, &w) in [&*name, label(entry, hit), area].iter().zip(&widths) {
                 line.push_str(cell);
                 let pad = w.saturating_sub(cell.width()) + 2;
                 line.extend(std::iter::repeat_n(' ', pad));

@@ -7,7 +7,9 @@ use super::fuzzy_words::Fuzzy;
 use super::index::{GENERAL, Scored, SearchIndex};
 use super::keywords::Complete;
 use super::query::{Mode, Piece, Term};
-use super::score::{MAX_SLIP_POINTS, MIN_FUZZY, MIN_SUBSTRING_NAME, MIN_SUBSTRING_TEXT, Tier};
+use super::score::{
+    MAX_SLIP_POINTS, MIN_FUZZY, MIN_SCATTERED, MIN_SUBSTRING_NAME, MIN_SUBSTRING_TEXT, Tier,
+};
 use super::score::{fuzzy_points, points};
 
 /// Points a keyword hit loses per target group or theme the entry lists
@@ -130,7 +132,8 @@ impl SearchIndex {
         let dict = &self.name_dict.dict;
         let name = 1 << super::index::NAME_FIELDS_NAME;
         let alias = 1 << super::index::NAME_FIELDS_ALIAS;
-        for (word, how) in super::fuzzy_words::fuzzy(dict, pattern, true, true, self.scorer) {
+        let scatter = pattern.chars().count() >= MIN_SCATTERED;
+        for (word, how) in super::fuzzy_words::fuzzy(dict, pattern, true, scatter, self.scorer) {
             for &posting in dict.postings(word) {
                 let (e, mask) = unpack(posting);
                 if !alive[e] || out.points[e] > MAX_SLIP_POINTS {

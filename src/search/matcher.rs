@@ -31,6 +31,13 @@ const NAMING_FIELDS: u16 = Field::Name.bit() | Field::Alias.bit() | Field::Keywo
 /// is for (and not counted as meeting it in its own words either).
 const NARROW_TEXT_SHARE: f32 = 0.5;
 
+/// The share of its weight an optional word (a stop word, a number, the
+/// chosen municipality's name) adds to the score: a tie-breaker between
+/// entries that meet the query alike. Entries meeting the words alike are
+/// close in score, so more would let `to` or `vil` reorder them (`vil` in
+/// the keyword "vil gerne arbejde" says nothing of the situation).
+const OPTIONAL_SHARE: f32 = 0.02;
+
 /// Scale of the coverage and the score in the sort key (thousandths).
 const KEY_SCALE: f32 = 1000.0;
 
@@ -331,6 +338,11 @@ impl SearchIndex {
                 .count();
             let floor = if solid > 0 { MAX_FUZZY_POINTS + 1 } else { 1 };
             let weight = idf(if solid > 0 { solid } else { met }, len);
+            // A short word met at some word's start is not evidence where
+            // it only sits inside another word (`to` in "Mentorbarn"); met
+            // only inside words (`ps` while typing), it still finds them.
+            let short = term.char_len() < MIN_SUBSTRING_TEXT
+                && (0..len).any(|e| live(&e) && found.start[e]);
             known_weight += weight;
             for e in (0..len).filter(live) {
                 // Where the word meets the entry at a word's start, the
@@ -350,8 +362,13 @@ impl SearchIndex {
                 let points = found.points[e];
                 score[e] += weight * saturate(u32::from(points));
                 if points >= floor {
-                    // A hit inside a word, or a slip, is half a hit.
-                    let mut share = if found.start[e] { 1.0 } else { 0.5 };
+                    // A hit inside a word, or a slip, is half a hit; see
+                    // `short`.
+                    let mut share = match (found.start[e], short) {
+                        (true, _) => 1.0,
+                        (false, false) => 0.5,
+                        (false, true) => 0.0,
+                    };
                     let named = met_in & NAMING_FIELDS != 0;
                     if narrow && !named {
                         share *= NARROW_TEXT_SHARE;
@@ -370,7 +387,7 @@ impl SearchIndex {
             let met = (0..len)
                 .filter(|&e| alive[e] && found.points[e] > 0)
                 .count();
-            let weight = idf(met, len);
+            let weight = OPTIONAL_SHARE * idf(met, len);
             for e in (0..len).filter(|&e| alive[e] && found.points[e] > 0) {
                 score[e] += weight * saturate(u32::from(found.points[e]));
                 fields[e] |= found.fields[e];

@@ -80,8 +80,12 @@ pub const MIN_SUBSTRING_NAME: usize = 2;
 /// Shortest substring (in chars) matched inside words of the other fields.
 pub const MIN_SUBSTRING_TEXT: usize = 4;
 
-/// Shortest plain term (in chars) tried as a scattered fuzzy match.
+/// Shortest plain term (in chars) tried as a slip or a scattered match.
 pub const MIN_FUZZY: usize = 3;
+
+/// Shortest plain term (in chars) tried as a scattered match: three
+/// letters scatter over too many names (`mor` over "Mentorbarn").
+pub const MIN_SCATTERED: usize = 4;
 
 /// Points of a word-level match of one term in `field`.
 pub fn points(field: Field, tier: Tier, loose: bool) -> u16 {

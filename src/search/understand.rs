@@ -43,6 +43,12 @@ pub const STOP_WORDS: &[&str] = &[
     "vaere", "vaeret", "var", "ved", "vi", "vil", "ville", "vor",
 ];
 
+/// Numbers written as words, two to ten (`mor til to`): like a number in
+/// digits that is no age, a count is not a situation, so they are optional.
+pub const NUMBER_WORDS: &[&str] = &[
+    "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti",
+];
+
 /// What a chip stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Recognised {
@@ -234,6 +240,7 @@ impl Places {
             }
             // Stop words and numbers that are no age (`9. klasse`) only help.
             if STOP_WORDS.contains(&word.as_str())
+                || NUMBER_WORDS.contains(&word.as_str())
                 || (!word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()))
             {
                 out.optional.push(word);

@@ -81,7 +81,7 @@ fn row(app: &App, theme: &Theme, hit: &Hit, selected: bool, width: usize) -> Lin
     } else {
         UNSELECTED_MARKER
     };
-    let badge = fit(s.badge(entry), BADGE_WIDTH);
+    let badge = fit(s.hit_badge(entry, hit.way_in()), BADGE_WIDTH);
     let stale = if app.is_stale(entry) { "!" } else { " " };
     // Shortlisted (+) and favourite (*): one column each.
     let marks = format!(
@@ -127,7 +127,9 @@ fn row(app: &App, theme: &Theme, hit: &Hit, selected: bool, width: usize) -> Lin
     spans.push(Span::styled(format!(" {stale} "), base.patch(theme.warn)));
     spans.push(Span::styled(
         badge,
-        base.patch(if entry.kind == crate::catalogue::Kind::Offer {
+        base.patch(if hit.way_in() {
+            theme.heading
+        } else if entry.kind == crate::catalogue::Kind::Offer {
             theme.status(entry.status, app.no_color)
         } else {
             theme.dim
