@@ -110,7 +110,7 @@ fn bars_keep_f1_quit_and_the_date_at_every_width() {
             assert!(hints.contains("F1"), "{width}: {hints}");
             assert!(hints.contains("Ctrl-C"), "{width}: {hints}");
             if width >= 60 {
-                assert!(title.contains("2026-11-23"), "{width}: {title}");
+                assert!(title.contains("2026-12-03"), "{width}: {title}");
             }
         }
     }
