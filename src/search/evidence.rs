@@ -22,33 +22,44 @@ pub const KEYWORD_POSITION_POINTS: u16 = 3;
 /// whose tail no dictionary knows.
 pub const MIN_COMPOUND_HEAD: usize = 6;
 
-/// Per entry: one term's (or piece's) points and matched fields.
-pub(super) struct TermScores {
-    pub points: Vec<u16>,
-    pub fields: Vec<u16>,
-    /// Whether the points come from hits at a word's start (or whole
-    /// words), not from inside words, slips or scattered letters.
-    pub start: Vec<bool>,
+/// One term's (or piece's) evidence in one entry. Kept together, one
+/// entry's evidence is one cache line's eighth: a term is scored over every
+/// entry several times per keystroke.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Evidence {
+    pub points: u16,
+    /// The fields met (a mask of [`Field::bit`]s).
+    pub fields: u16,
     /// The fields met at a word's start (a subset of `fields`): a word met
     /// inside an entry's name is not the entry's own word.
-    pub start_fields: Vec<u16>,
+    pub start_fields: u16,
+    /// Whether the points come from hits at a word's start (or whole
+    /// words), not from inside words, slips or scattered letters.
+    pub start: bool,
+}
+
+/// Per entry: one term's (or piece's) evidence.
+pub(super) struct TermScores {
+    pub at: Vec<Evidence>,
 }
 
 impl TermScores {
     pub(super) fn new(len: usize) -> TermScores {
         TermScores {
-            points: vec![0; len],
-            fields: vec![0; len],
-            start: vec![false; len],
-            start_fields: vec![0; len],
+            at: vec![Evidence::default(); len],
         }
+    }
+
+    /// Whether the term met any entry.
+    pub(super) fn any(&self) -> bool {
+        self.at.iter().any(|v| v.points > 0)
     }
 
     /// Keeps `points` for entry `e` where better than what it has.
     fn keep_best(&mut self, e: usize, points: u16, start: bool) {
-        if (start, points) > (self.start[e], self.points[e]) {
-            self.points[e] = points;
-            self.start[e] = start;
+        if (start, points) > (self.at[e].start, self.at[e].points) {
+            self.at[e].points = points;
+            self.at[e].start = start;
         }
     }
 
@@ -56,19 +67,19 @@ impl TermScores {
     /// inside-a-word hits count only where the word meets the entry at no
     /// word start, and then only the best of them.
     fn add(&mut self, other: &TermScores) {
-        for (e, &p) in other.points.iter().enumerate() {
-            self.start_fields[e] |= other.start_fields[e];
+        for (mine, theirs) in self.at.iter_mut().zip(&other.at) {
+            mine.start_fields |= theirs.start_fields;
+            mine.fields |= theirs.fields;
+            let (p, start) = (theirs.points, theirs.start);
             if p == 0 {
-                self.fields[e] |= other.fields[e];
                 continue;
             }
-            let start = other.start[e];
-            if self.points[e] > 0 && start == self.start[e] && start {
-                self.points[e] = super::score::combine(self.points[e], p);
-            } else {
-                self.keep_best(e, p, start);
+            if mine.points > 0 && start && mine.start {
+                mine.points = super::score::combine(mine.points, p);
+            } else if (start, p) > (mine.start, mine.points) {
+                mine.points = p;
+                mine.start = start;
             }
-            self.fields[e] |= other.fields[e];
         }
     }
 }
@@ -88,7 +99,7 @@ impl SearchIndex {
             let mut piece = self.one_piece(term, part, complete);
             if !term.negated
                 && term.mode == Mode::Fuzzy
-                && !piece.points.iter().any(|&p| p > 0)
+                && !piece.any()
                 && let Some(parts) = self.compound_scores(term, part, complete)
             {
                 piece = parts;
@@ -98,10 +109,10 @@ impl SearchIndex {
                 // Every piece must match: a term scores its weakest piece.
                 Some(mut total) => {
                     for e in 0..self.len {
-                        total.points[e] = total.points[e].min(piece.points[e]);
-                        total.start[e] &= piece.start[e];
-                        total.fields[e] |= piece.fields[e];
-                        total.start_fields[e] |= piece.start_fields[e];
+                        total.at[e].points = total.at[e].points.min(piece.at[e].points);
+                        total.at[e].start &= piece.at[e].start;
+                        total.at[e].fields |= piece.at[e].fields;
+                        total.at[e].start_fields |= piece.at[e].start_fields;
                     }
                     total
                 }
@@ -112,7 +123,7 @@ impl SearchIndex {
             let pattern = term.joined();
             // A slip is the reading of last resort: only for a word that
             // matched nothing as typed (`mentro`), never for one that did.
-            let matched_as_typed = total.points.iter().any(|&p| p > 0);
+            let matched_as_typed = total.any();
             self.fuzzy_scores(&pattern, alive, &mut total);
             if !matched_as_typed {
                 self.text_slip_scores(&pattern, alive, &mut total);
@@ -136,7 +147,7 @@ impl SearchIndex {
         for (word, how) in super::fuzzy_words::fuzzy(dict, pattern, true, scatter, self.scorer) {
             for &posting in dict.postings(word) {
                 let (e, mask) = unpack(posting);
-                if !alive[e] || out.points[e] > MAX_SLIP_POINTS {
+                if !alive[e] || out.at[e].points > MAX_SLIP_POINTS {
                     continue;
                 }
                 let field = if mask & name != 0 {
@@ -153,10 +164,10 @@ impl SearchIndex {
                     Fuzzy::Slip => points(field, Tier::Substring, true),
                     Fuzzy::Scattered(quality) => fuzzy_points(field, quality),
                 };
-                if points > out.points[e] {
-                    out.points[e] = points;
-                    out.start[e] = false;
-                    out.fields[e] = field.bit();
+                if points > out.at[e].points {
+                    out.at[e].points = points;
+                    out.at[e].start = false;
+                    out.at[e].fields = field.bit();
                 }
             }
         }
@@ -205,9 +216,9 @@ impl SearchIndex {
             let position = u16::from(self.value_position(e, value).unwrap_or(0).min(5));
             let p = points.saturating_sub(position * per_position);
             out.keep_best(e, p, start);
-            out.fields[e] |= field.bit();
+            out.at[e].fields |= field.bit();
             if start {
-                out.start_fields[e] |= field.bit();
+                out.at[e].start_fields |= field.bit();
             }
         }
     }
@@ -223,10 +234,10 @@ impl SearchIndex {
                     continue;
                 }
                 let points = text.slip_points[mask as usize];
-                if points > out.points[e] {
-                    out.points[e] = points;
-                    out.start[e] = false;
-                    out.fields[e] |= text.fields[mask as usize];
+                if points > out.at[e].points {
+                    out.at[e].points = points;
+                    out.at[e].start = false;
+                    out.at[e].fields |= text.fields[mask as usize];
                 }
             }
         }
@@ -280,10 +291,10 @@ impl SearchIndex {
             let mut out = self.one_piece(term, &Piece::new(head), complete);
             let tail = self.one_piece(term, &Piece::new(tail), complete);
             for e in 0..self.len {
-                out.points[e] = out.points[e].min(tail.points[e]);
-                out.start[e] &= tail.start[e];
-                out.fields[e] |= tail.fields[e];
-                out.start_fields[e] |= tail.start_fields[e];
+                out.at[e].points = out.at[e].points.min(tail.at[e].points);
+                out.at[e].start &= tail.at[e].start;
+                out.at[e].fields |= tail.at[e].fields;
+                out.at[e].start_fields |= tail.at[e].start_fields;
             }
             return Some(out);
         }
@@ -318,9 +329,9 @@ impl SearchIndex {
                 let fields = scored.fields[mask as usize];
                 if p > 0 && !self.theme_only_narrow(e, fields) {
                     out.keep_best(e, p, start);
-                    out.fields[e] |= fields;
+                    out.at[e].fields |= fields;
                     if start {
-                        out.start_fields[e] |= fields;
+                        out.at[e].start_fields |= fields;
                     }
                 }
             }

@@ -322,8 +322,8 @@ impl SearchIndex {
         let mut alive = vec![true; len];
         for term in &query.negative {
             let found = self.term_scores(term, &alive, &complete);
-            for (live, &points) in alive.iter_mut().zip(&found.points) {
-                *live &= points == 0;
+            for (live, v) in alive.iter_mut().zip(&found.at) {
+                *live &= v.points == 0;
             }
         }
         let mut score = vec![0f32; len];
@@ -336,7 +336,7 @@ impl SearchIndex {
         let mut known_weight = 0f32;
         for term in &query.positive {
             let found = self.term_scores(term, &alive, &complete);
-            let live = |e: &usize| alive[*e] && found.points[*e] > 0;
+            let live = |e: &usize| alive[*e] && found.at[*e].points > 0;
             let met = (0..len).filter(live).count();
             if met == 0 {
                 ignored.push(term.raw.clone());
@@ -346,7 +346,7 @@ impl SearchIndex {
             // A scattered match covers the word only where nothing better
             // meets it anywhere.
             let solid = (0..len)
-                .filter(|e| live(e) && found.points[*e] > MAX_FUZZY_POINTS)
+                .filter(|e| live(e) && found.at[*e].points > MAX_FUZZY_POINTS)
                 .count();
             let floor = if solid > 0 { MAX_FUZZY_POINTS + 1 } else { 1 };
             let weight = idf(if solid > 0 { solid } else { met }, len);
@@ -354,15 +354,15 @@ impl SearchIndex {
             // it only sits inside another word (`to` in "Mentorbarn"); met
             // only inside words (`ps` while typing), it still finds them.
             let short = term.char_len() < MIN_SUBSTRING_TEXT
-                && (0..len).any(|e| live(&e) && found.start[e]);
+                && (0..len).any(|e| live(&e) && found.at[e].start);
             known_weight += weight;
             for e in (0..len).filter(live) {
                 // Where the word meets the entry at a word's start, the
                 // fields it does so in; a hit inside a word is no own word.
-                let met_in = if found.start[e] {
-                    found.start_fields[e]
+                let met_in = if found.at[e].start {
+                    found.at[e].start_fields
                 } else {
-                    found.fields[e]
+                    found.at[e].fields
                 };
                 let in_own = met_in & OWN_FIELDS != 0;
                 // A programme for a narrower audience than the general one
@@ -371,12 +371,12 @@ impl SearchIndex {
                 // or its longer texts (not its name, aliases or keywords) is
                 // half a word.
                 let narrow = self.flags[e] & GENERAL == 0;
-                let points = found.points[e];
+                let points = found.at[e].points;
                 score[e] += weight * saturate(u32::from(points));
                 if points >= floor {
                     // A hit inside a word, or a slip, is half a hit; see
                     // `short`.
-                    let mut share = match (found.start[e], short) {
+                    let mut share = match (found.at[e].start, short) {
                         (true, _) => 1.0,
                         (false, false) => 0.5,
                         (false, true) => 0.0,
@@ -387,22 +387,22 @@ impl SearchIndex {
                     }
                     coverage[e] += weight * share;
                     own[e] |= in_own && (named || !narrow);
-                    if in_own && found.start[e] {
+                    if in_own && found.at[e].start {
                         own_coverage[e] += weight;
                     }
                 }
-                fields[e] |= found.fields[e];
+                fields[e] |= found.at[e].fields;
             }
         }
         for term in &query.optional {
             let found = self.term_scores(term, &alive, &complete);
             let met = (0..len)
-                .filter(|&e| alive[e] && found.points[e] > 0)
+                .filter(|&e| alive[e] && found.at[e].points > 0)
                 .count();
             let weight = OPTIONAL_SHARE * idf(met, len);
-            for e in (0..len).filter(|&e| alive[e] && found.points[e] > 0) {
-                score[e] += weight * saturate(u32::from(found.points[e]));
-                fields[e] |= found.fields[e];
+            for e in (0..len).filter(|&e| alive[e] && found.at[e].points > 0) {
+                score[e] += weight * saturate(u32::from(found.at[e].points));
+                fields[e] |= found.at[e].fields;
             }
         }
         // The municipality is a word of the query that its own entries meet
