@@ -337,7 +337,19 @@ impl SearchIndex {
         for term in &query.positive {
             let found = self.term_scores(term, &alive, &complete);
             let live = |e: &usize| alive[*e] && found.at[*e].points > 0;
-            let met = (0..len).filter(live).count();
+            // How many live entries the term meets; of them, how many
+            // better than scattered letters; whether any at a word's start.
+            let (mut met, mut solid, mut any_start) = (0, 0, false);
+            for (v, _) in found
+                .at
+                .iter()
+                .zip(&alive)
+                .filter(|(v, a)| **a && v.points > 0)
+            {
+                met += 1;
+                solid += usize::from(v.points > MAX_FUZZY_POINTS);
+                any_start |= v.start;
+            }
             if met == 0 {
                 ignored.push(term.raw.clone());
                 continue;
@@ -345,16 +357,12 @@ impl SearchIndex {
             any_known = true;
             // A scattered match covers the word only where nothing better
             // meets it anywhere.
-            let solid = (0..len)
-                .filter(|e| live(e) && found.at[*e].points > MAX_FUZZY_POINTS)
-                .count();
             let floor = if solid > 0 { MAX_FUZZY_POINTS + 1 } else { 1 };
             let weight = idf(if solid > 0 { solid } else { met }, len);
             // A short word met at some word's start is not evidence where
             // it only sits inside another word (`to` in "Mentorbarn"); met
             // only inside words (`ps` while typing), it still finds them.
-            let short = term.char_len() < MIN_SUBSTRING_TEXT
-                && (0..len).any(|e| live(&e) && found.at[e].start);
+            let short = term.char_len() < MIN_SUBSTRING_TEXT && any_start;
             known_weight += weight;
             for e in (0..len).filter(live) {
                 // Where the word meets the entry at a word's start, the
