@@ -8,6 +8,7 @@ pub mod long_text;
 pub mod lookup;
 pub mod model;
 pub mod problem;
+pub mod stats;
 pub mod validate;
 
 pub use load::{LoadError, Loaded, Origin};

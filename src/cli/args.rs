@@ -42,6 +42,11 @@ pub enum Command {
     Check(CheckArgs),
     /// List the filter values: themes, target groups, municipalities, statuses and kinds.
     Vocab(VocabArgs),
+    /// Figures for the people who keep the catalogue true: entries by kind
+    /// and status, running offers with a contact point, municipalities whose
+    /// way in can be reached, old contact points; with --kommune, that
+    /// municipality's gaps.
+    Stats(StatsArgs),
     /// Manage the start-up cache of a large catalogue.
     #[command(subcommand)]
     Cache(CacheCommand),
@@ -138,4 +143,13 @@ pub struct VocabArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `indsats stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Also list the running offers covering this municipality that give no
+    /// contact point for it.
+    #[arg(long, visible_alias = "kommune", value_name = "M")]
+    pub municipality: Option<String>,
 }

@@ -5,6 +5,7 @@ pub mod cache;
 pub mod check;
 pub mod search;
 pub mod show;
+pub mod stats;
 pub mod vocab;
 
 use std::ffi::OsString;
@@ -144,6 +145,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::Show(args)) => show::run(&ctx, &args),
         Some(Command::Check(args)) => check::run(&ctx, &args),
         Some(Command::Vocab(args)) => vocab::run(&ctx, &args),
+        Some(Command::Stats(args)) => stats::run(&ctx, &args),
         Some(Command::Cache(args::CacheCommand::Build(args))) => cache::build(&ctx, &args),
     });
     match outcome {

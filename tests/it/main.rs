@@ -13,6 +13,7 @@ mod cli_broken_files;
 mod cli_check;
 mod cli_search;
 mod cli_show_vocab;
+mod cli_stats;
 mod e2e_meeting;
 mod e2e_pty;
 mod e2e_signals;
