@@ -71,7 +71,7 @@ fn safe(text: &str) -> String {
 
 /// `n/N (p %)`.
 fn share(n: usize, of: usize) -> String {
-    let percent = if of == 0 { 0 } else { (100 * n + of / 2) / of };
+    let percent = (100 * n + of / 2).checked_div(of).unwrap_or(0);
     format!("{n}/{of} ({percent} %)")
 }
 
