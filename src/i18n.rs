@@ -174,6 +174,10 @@ pub struct Strings {
     pub warn_ended: &'static str,
     /// Marks a contact whose newest page is old: "(kilde fra 2020)".
     pub source_from: &'static str,
+    /// Marks a contact a patch in the local catalogue added: "(lokal)".
+    pub local_mark: &'static str,
+    /// Label: the note a patch in the local catalogue added.
+    pub local_note: &'static str,
     /// Closes the contacts when a municipality is chosen: "… i andre kommuner: 18".
     pub other_contacts: &'static str,
     /// How to see the folded contact points.
@@ -435,6 +439,8 @@ pub static DA: Strings = Strings {
     warn_ended: "OPHØRT – kører ikke længere",
     warn_unconfirmed: "IKKE BEKRÆFTET – spørg, før du henviser",
     source_from: "kilde fra",
+    local_mark: "lokal",
+    local_note: "Lokal note",
     other_contacts: "Kontaktpunkter i andre kommuner",
     other_contacts_hint: "fjern kommunefilteret for at se dem",
     too_small: "Terminalen er for lille (mindst 40×10)",
@@ -571,6 +577,8 @@ pub static EN: Strings = Strings {
     warn_ended: "ENDED – no longer running",
     warn_unconfirmed: "NOT CONFIRMED – ask before referring",
     source_from: "source from",
+    local_mark: "local",
+    local_note: "Local note",
     other_contacts: "Contact points in other municipalities",
     other_contacts_hint: "clear the municipality filter to see them",
     too_small: "The terminal is too small (at least 40×10)",

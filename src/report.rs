@@ -140,6 +140,10 @@ pub fn sections(ctx: &Context, entry: &Initiative) -> Vec<Part> {
         "",
         entry.summary.text_or(s.unreadable_text),
     ));
+    if let Some(note) = &entry.local_note {
+        parts.push(Part::new(Role::Blank, "", ""));
+        parts.push(Part::new(Role::Field, s.local_note, note.clone()));
+    }
     parts.push(Part::new(Role::Blank, "", ""));
     parts.push(Part::new(
         Role::Heading(Section::NextSteps),
@@ -408,6 +412,9 @@ pub fn contact_lines(
             continue;
         }
         let mut line = contact_text(contact);
+        if contact.local {
+            line = format!("{line} ({})", s.local_mark);
+        }
         if let Some(year) = contacts::old_source_year(entry, contact, today) {
             line = format!("{line} ({} {year})", s.source_from);
         }

@@ -482,6 +482,7 @@ pub fn initiative(rng: &mut Rng, n: usize, vocab: &Vocabularies) -> Initiative {
             accessed: None,
         }],
         last_verified: "2026-11-01".to_owned(),
+        local_note: None,
     }
 }
 

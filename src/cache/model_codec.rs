@@ -48,6 +48,7 @@ codec_struct!(Contact {
     address,
     municipalities,
     note,
+    local,
 });
 codec_struct!(Source {
     title,
@@ -76,12 +77,14 @@ codec_struct!(Initiative {
     contacts,
     sources,
     last_verified,
+    local_note,
 });
 codec_struct!(LocalInfo {
     path,
     ids,
     added,
     replaced,
+    patched,
 });
 
 /// Paths as their raw bytes: file names need not be UTF-8, but what they

@@ -186,7 +186,7 @@ pub fn load_with_local(origin: Origin, local: Option<&Path>) -> Result<Loaded, L
     let mut loaded = load(origin)?;
     if let Some(path) = local {
         let file = load_local(path, &loaded.catalogue.vocabularies)?;
-        loaded.local = Some(merge(&mut loaded.catalogue, file, path.to_owned()));
+        loaded.local = Some(merge(&mut loaded.catalogue, file, path.to_owned())?);
     }
     Ok(loaded)
 }

@@ -1,12 +1,14 @@
 //! The local catalogue: `local.json` in the config dir, where a municipality
 //! adds its own initiatives and real contacts. Entries with new ids are added;
-//! an entry with the id of an existing one replaces it.
+//! an entry with the id of an existing one replaces it; a patch adds contact
+//! points, keywords or a note to an existing entry without copying it.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::load::{LoadError, read_file};
-use super::model::{Catalogue, Initiative, Municipality, Term, Vocabularies};
+use super::model::{Catalogue, Contact, Initiative, Municipality, Term, Vocabularies};
+use super::problem::Problem;
 use super::validate;
 
 /// File name of the local catalogue inside the config dir.
@@ -23,8 +25,25 @@ pub struct LocalFile {
     pub vocabularies: LocalVocabularies,
     /// Entries to add or replace.
     pub initiatives: Vec<Initiative>,
+    /// Additions to entries of the catalogue in use.
+    pub patches: Vec<Patch>,
     /// Problems that do not make the file invalid (for `indsats check`).
     pub warnings: Vec<super::Problem>,
+}
+
+/// What a local catalogue adds to an entry of the catalogue in use (by its
+/// id): contact points, keywords, a note. It never changes what the entry
+/// is — its name, kind and status stay the catalogue's.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Patch {
+    /// The entry patched.
+    pub id: String,
+    /// Contact points to add (after the entry's own).
+    pub contacts: Vec<Contact>,
+    /// Entry keywords to add.
+    pub keywords: Vec<String>,
+    /// A local note to show with the entry.
+    pub note: Option<String>,
 }
 
 /// Vocabulary additions of a local catalogue; every list may be empty.
@@ -49,6 +68,8 @@ pub struct LocalInfo {
     pub added: usize,
     /// How many replaced an entry of the base catalogue.
     pub replaced: usize,
+    /// How many entries a patch added to.
+    pub patched: usize,
 }
 
 /// `local.json` in the user's config dir, when it exists.
@@ -73,13 +94,20 @@ pub fn load_local(path: &Path, base: &Vocabularies) -> Result<LocalFile, LoadErr
             municipalities: parts.municipalities,
         },
         initiatives: parts.initiatives,
+        patches: parts.patches,
         warnings: parts.warnings,
     })
 }
 
 /// Merges `local` into `base`: vocabulary values and entries with new ids are
-/// added, those with existing ids replace the old ones in place.
-pub fn merge(base: &mut Catalogue, local: LocalFile, path: PathBuf) -> LocalInfo {
+/// added, those with existing ids replace the old ones in place, and the
+/// patches add to the entries they name. A patch naming no entry is an
+/// error (one per such patch).
+pub fn merge(
+    base: &mut Catalogue,
+    local: LocalFile,
+    path: PathBuf,
+) -> Result<LocalInfo, LoadError> {
     merge_terms(
         &mut base.vocabularies.themes,
         local.vocabularies.themes,
@@ -105,6 +133,7 @@ pub fn merge(base: &mut Catalogue, local: LocalFile, path: PathBuf) -> LocalInfo
         ids: BTreeSet::new(),
         added: 0,
         replaced: 0,
+        patched: 0,
     };
     for entry in local.initiatives {
         info.ids.insert(entry.id.clone());
@@ -119,7 +148,56 @@ pub fn merge(base: &mut Catalogue, local: LocalFile, path: PathBuf) -> LocalInfo
             }
         }
     }
-    info
+    let name = path_name(&info.path);
+    let mut problems = Vec::new();
+    for patch in local.patches {
+        match base.initiatives.iter_mut().find(|e| e.id == patch.id) {
+            Some(entry) => {
+                apply(entry, patch);
+                info.patched += 1;
+            }
+            None => problems.push(Problem::Content {
+                path: name.clone(),
+                initiative: Some(format!("patch '{}'", patch.id)),
+                field: "id".to_owned(),
+                message: "no entry of the catalogue in use has this id".to_owned(),
+            }),
+        }
+    }
+    if problems.is_empty() {
+        Ok(info)
+    } else {
+        Err(LoadError::Invalid(problems))
+    }
+}
+
+/// The file as named in messages.
+fn path_name(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// Adds `patch` to `entry`: its contacts after the entry's own, marked local;
+/// its keywords where new (once folded); its note as the local note.
+fn apply(entry: &mut Initiative, patch: Patch) {
+    entry
+        .contacts
+        .extend(patch.contacts.into_iter().map(|mut c| {
+            c.local = true;
+            c
+        }));
+    for keyword in patch.keywords {
+        let folded = crate::fold::fold(&keyword);
+        if !entry
+            .keywords
+            .iter()
+            .any(|k| crate::fold::fold(k) == folded)
+        {
+            entry.keywords.push(keyword);
+        }
+    }
+    if patch.note.is_some() {
+        entry.local_note = patch.note;
+    }
 }
 
 fn merge_terms<T>(base: &mut Vec<T>, local: Vec<T>, id: impl Fn(&T) -> &String) {

@@ -266,6 +266,10 @@ pub struct Contact {
     /// Opening or drop-in hours and the like ("Åben rådgivning tirsdag 12–18").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Added by a patch in the local catalogue, and shown as local; never
+    /// read from or written to a file.
+    #[serde(skip)]
+    pub local: bool,
 }
 
 /// Where a fact comes from.
@@ -344,6 +348,10 @@ pub struct Initiative {
     pub sources: Vec<Source>,
     /// Date (`YYYY-MM-DD`) the entry was last checked against its sources.
     pub last_verified: String,
+    /// A note a patch in the local catalogue adds, shown as local; never
+    /// read from or written to a file.
+    #[serde(skip)]
+    pub local_note: Option<String>,
 }
 
 impl Initiative {

@@ -53,7 +53,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Outcome {
 fn check_local(catalogue: &mut Catalogue, path: &Path) -> Result<LocalInfo, super::Failure> {
     let mut file = load_local(path, &catalogue.vocabularies)?;
     print_stdout(&warning_lines(&std::mem::take(&mut file.warnings)))?;
-    Ok(merge(catalogue, file, path.to_owned()))
+    Ok(merge(catalogue, file, path.to_owned())?)
 }
 
 /// A file name as printed: anything that could steer the terminal escaped.
@@ -105,10 +105,14 @@ pub fn summary(catalogue: &Catalogue) -> String {
 
 /// The one-line summary of a valid local catalogue.
 pub fn local_summary(info: &LocalInfo) -> String {
+    let patched = match info.patched {
+        0 => String::new(),
+        n => format!(", {n} patched"),
+    };
     format!(
-        "local catalogue, {} initiatives ({} added, {} replacing an entry): ok",
+        "local catalogue, {} initiatives ({} added, {} replacing an entry{patched}): ok",
         info.ids.len(),
         info.added,
-        info.replaced
+        info.replaced,
     )
 }

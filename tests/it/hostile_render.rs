@@ -129,6 +129,7 @@ fn a_local_file_name_with_escapes_is_shown_escaped_in_the_details() {
         ids: ids.collect(),
         added: 1,
         replaced: 0,
+        patched: 0,
     });
     app.update(Action::Open);
     let terminal = draw(&mut app);

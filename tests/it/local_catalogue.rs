@@ -149,3 +149,88 @@ fn check_local_validates_a_file_before_it_is_deployed() {
         result.stderr
     );
 }
+
+#[test]
+fn a_patch_adds_contacts_keywords_and_a_note_marked_local() {
+    let home = home_with_local("local-patch.json");
+    let check = run_in(home.path(), &["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(
+        check.stdout.contains(&format!(
+            "{}: local catalogue, 0 initiatives (0 added, 0 replacing an entry, 1 patched): ok",
+            local_path(home.path())
+        )),
+        "{}",
+        check.stdout
+    );
+    let show = run_in(home.path(), &["show", "kui"]);
+    assert_eq!(show.code, 0, "{}", show.stderr);
+    assert!(
+        show.stdout
+            .contains("Lokal note: Ungeindsatsen holder åben rådgivning på biblioteket"),
+        "{}",
+        show.stdout
+    );
+    // The contact line, unwrapped.
+    let text = show.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains(
+            "Ungeindsatsen, Samsø Kommune · Fast kontakt for unge under 25 · 87 92 22 00 (lokal)"
+        ),
+        "{}",
+        show.stdout
+    );
+    // The entry's own contacts stay, unmarked, before the patch's.
+    let own = show.stdout.find("UU Nordvestjylland").expect("own contact");
+    let patched = show.stdout.find("(lokal)").expect("patched contact");
+    assert!(own < patched);
+    // The keyword is searched as the entry's own word.
+    let search = run_in(home.path(), &["search", "--json", "færgen"]);
+    assert_eq!(search.code, 0, "{}", search.stderr);
+    let json: serde_json::Value = serde_json::from_str(&search.stdout).unwrap();
+    assert_eq!(json["results"][0]["id"], "kui", "{}", search.stdout);
+}
+
+#[test]
+fn a_patch_never_changes_what_an_entry_is() {
+    let home = home_with_local("local-patch-bad.json");
+    let result = run_in(home.path(), &["check"]);
+    assert_ne!(result.code, 0);
+    let path = local_path(home.path());
+    for line in [
+        format!(
+            "{path}: initiative patch 'kui': name: a patch cannot change an entry's name, kind or status"
+        ),
+        format!(
+            "{path}: initiative patch 'kui': status: a patch cannot change an entry's name, kind or status"
+        ),
+        format!(
+            "{path}: initiative patch 'kui': colour: unknown field in a patch (expected one of: id, contacts, keywords, note)"
+        ),
+        format!(
+            "{path}: initiative patch 'kui': a patch adds contacts, keywords or a note; it has none"
+        ),
+    ] {
+        assert!(result.stderr.contains(&line), "{line}\n{}", result.stderr);
+    }
+    crate::common::assert_no_panic(&result);
+}
+
+#[test]
+fn a_patch_for_an_unknown_entry_is_an_error() {
+    let home = home_with_local("local-patch-unknown.json");
+    let result = run_in(home.path(), &["check"]);
+    assert_ne!(result.code, 0);
+    assert!(
+        result.stderr.contains(&format!(
+            "{}: initiative patch 'findes-ikke': id: no entry of the catalogue in use has this id",
+            local_path(home.path())
+        )),
+        "{}",
+        result.stderr
+    );
+    // The app refuses to start on it the same way, without a panic.
+    let search = run_in(home.path(), &["search", "kui"]);
+    assert_ne!(search.code, 0);
+    assert!(search.stderr.contains("findes-ikke"), "{}", search.stderr);
+}

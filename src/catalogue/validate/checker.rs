@@ -362,17 +362,20 @@ impl<'p> Checker<'p> {
                 return false;
             }
         }
-        const TOP_KEYS: [&str; 5] = [
+        const TOP_KEYS: [&str; 6] = [
             "schema_version",
             "title",
             "updated",
             "vocabularies",
             "initiatives",
+            "patches",
         ];
-        for key in keys.filter(|k| !TOP_KEYS.contains(k)) {
+        // Only a local catalogue patches the entries of another.
+        let allowed = &TOP_KEYS[..if self.local { 6 } else { 5 }];
+        for key in keys.filter(|k| !allowed.contains(k)) {
             self.report(
                 key,
-                format!("unknown field (expected one of: {})", TOP_KEYS.join(", ")),
+                format!("unknown field (expected one of: {})", allowed.join(", ")),
             );
         }
         for key in ["title", "updated", "vocabularies"] {

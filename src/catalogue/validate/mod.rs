@@ -5,6 +5,7 @@
 
 mod checker;
 mod entry;
+mod patches;
 mod rules;
 
 use std::collections::{BTreeMap, HashMap};
@@ -93,6 +94,8 @@ pub struct Parts {
     pub municipalities: Vec<Municipality>,
     /// The initiatives.
     pub initiatives: Vec<Initiative>,
+    /// A local catalogue's additions to entries of the catalogue in use.
+    pub patches: Vec<crate::catalogue::local::Patch>,
     /// Problems worth saying that do not make the file invalid.
     pub warnings: Vec<Problem>,
 }
@@ -134,14 +137,24 @@ pub fn parse_parts(
     // Everything but the initiatives is small: check it as a JSON tree.
     let small: Map<String, Value> = top
         .iter()
-        .filter(|(key, _)| key.as_str() != "initiatives")
+        .filter(|(key, _)| !matches!(key.as_str(), "initiatives" | "patches"))
         .filter_map(|(key, raw)| Some((key.clone(), serde_json::from_str(raw.get()).ok()?)))
         .collect();
     if !checker.top(&small, top.keys().map(String::as_str)) {
         return Err(checker.problems);
     }
     let mut parts = Parts::default();
+    if checker.local
+        && let Some(raw) = top.get("patches")
+    {
+        match serde_json::from_str::<Value>(raw.get()) {
+            Ok(value) => parts.patches = checker.patches(&value),
+            Err(err) => checker.report("patches", format!("cannot read the patches: {err}")),
+        }
+    }
     match top.get("initiatives") {
+        // A local catalogue may only patch.
+        None if checker.local && top.contains_key("patches") => {}
         None => checker.report("initiatives", "missing required field"),
         Some(raw) => {
             let visitor = EachInitiative {

@@ -90,6 +90,7 @@ fn entry(id: &str, name: &str) -> Initiative {
             accessed: None,
         }],
         last_verified: "2026-01-01".to_owned(),
+        local_note: None,
     }
 }
 
