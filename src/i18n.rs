@@ -174,6 +174,14 @@ pub struct Strings {
     pub warn_ended: &'static str,
     /// Marks a contact whose newest page is old: "(kilde fra 2020)".
     pub source_from: &'static str,
+    /// The correction note: its title, also the copy menu's choice.
+    pub correction: &'static str,
+    /// The correction note: "Indsats", "Katalogets dato", "Til".
+    pub correction_fields: [&'static str; 3],
+    /// The correction note's addressee when the catalogue names none.
+    pub correction_no_maintainer: &'static str,
+    /// The correction note's question before the blank line.
+    pub correction_what: &'static str,
     /// Marks a contact a patch in the local catalogue added: "(lokal)".
     pub local_mark: &'static str,
     /// Label: the note a patch in the local catalogue added.
@@ -439,6 +447,10 @@ pub static DA: Strings = Strings {
     warn_ended: "OPHØRT – kører ikke længere",
     warn_unconfirmed: "IKKE BEKRÆFTET – spørg, før du henviser",
     source_from: "kilde fra",
+    correction: "Rettelse til kataloget",
+    correction_fields: ["Indsats", "Katalogets dato", "Til"],
+    correction_no_maintainer: "dem, der har sat indsats op hos jer",
+    correction_what: "Hvad er forkert, og hvilken side siger det?",
     local_mark: "lokal",
     local_note: "Lokal note",
     other_contacts: "Kontaktpunkter i andre kommuner",
@@ -577,6 +589,10 @@ pub static EN: Strings = Strings {
     warn_ended: "ENDED – no longer running",
     warn_unconfirmed: "NOT CONFIRMED – ask before referring",
     source_from: "source from",
+    correction: "Correction to the catalogue",
+    correction_fields: ["Initiative", "Catalogue date", "To"],
+    correction_no_maintainer: "whoever set up indsats for you",
+    correction_what: "What is wrong, and which page says so?",
     local_mark: "local",
     local_note: "Local note",
     other_contacts: "Contact points in other municipalities",

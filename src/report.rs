@@ -369,6 +369,31 @@ fn capitalise(text: &str) -> String {
     }
 }
 
+/// A note reporting an error in `entry` to the catalogue's maintainer: the
+/// entry's name and id, the catalogue's date, whom to send it to, and a
+/// blank line to describe the error. Nothing of the search or the citizen.
+pub fn correction_text(catalogue: &Catalogue, entry: &Initiative, lang: Lang) -> String {
+    let s = lang.strings();
+    let [what, date, to] = s.correction_fields;
+    let addressee = match &catalogue.maintainer {
+        Some(m) => match &m.email {
+            Some(email) => format!("{} <{email}>", m.organisation),
+            None => m.organisation.clone(),
+        },
+        None => s.correction_no_maintainer.to_owned(),
+    };
+    // Each line on its own: the catalogue's texts may hold anything.
+    format!(
+        "{}\n{what}: {} ({})\n{date}: {}\n{to}: {}\n\n{}\n\n",
+        s.correction,
+        terminal_safe(&entry.name),
+        entry.id,
+        terminal_safe(&catalogue.updated),
+        terminal_safe(&addressee),
+        s.correction_what
+    )
+}
+
 /// Several texts as one, separated by a rule (the shortlist).
 pub fn join_entries(texts: &[String]) -> String {
     texts.join("\n----------------------------------------\n\n")
@@ -488,6 +513,28 @@ impl Out {
 mod tests {
     use super::*;
     use crate::catalogue::load::load_file;
+
+    #[test]
+    fn a_correction_names_the_entry_the_date_and_the_maintainer() {
+        let mut catalogue = load_file(std::path::Path::new("tests/fixtures/valid.json")).unwrap();
+        let entry = catalogue.find("ips-ung").unwrap().clone();
+        let text = correction_text(&catalogue, &entry, Lang::Da);
+        assert!(text.starts_with("Rettelse til kataloget\nIndsats: IPS-ung (ips-ung)\n"));
+        assert!(text.contains(&format!("Katalogets dato: {}\n", catalogue.updated)));
+        assert!(text.contains("Til: dem, der har sat indsats op hos jer\n"));
+        // A blank line to describe the error, after the question.
+        assert!(text.ends_with("Hvad er forkert, og hvilken side siger det?\n\n"));
+        catalogue.maintainer = Some(crate::catalogue::Maintainer {
+            organisation: "Region \u{1b}[2JMidtjylland".to_owned(),
+            email: Some("katalog@example.dk".to_owned()),
+        });
+        let text = correction_text(&catalogue, &entry, Lang::En);
+        assert!(
+            text.contains("To: Region [2JMidtjylland <katalog@example.dk>\n"),
+            "{text}"
+        );
+        assert!(!text.contains('\u{1b}'));
+    }
 
     #[test]
     fn referral_summary_of_a_known_entry() {

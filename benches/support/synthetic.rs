@@ -499,6 +499,7 @@ pub fn catalogue(base: &Catalogue, size: usize, seed: u64) -> Catalogue {
         updated: base.updated.clone(),
         vocabularies: base.vocabularies.clone(),
         initiatives,
+        maintainer: base.maintainer.clone(),
     }
 }
 

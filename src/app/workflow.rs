@@ -68,8 +68,9 @@ impl App {
         }
     }
 
-    /// The copy menu for the selected entry: its summary, the shortlist, and
-    /// every phone number, e-mail and web address of its contacts.
+    /// The copy menu for the selected entry: its summary, the shortlist,
+    /// every phone number, e-mail and web address of its contacts, and a
+    /// correction note for the catalogue's maintainer.
     pub fn copy_choices(&self) -> Vec<CopyChoice> {
         let s = self.lang.strings();
         let mut choices = Vec::new();
@@ -122,6 +123,12 @@ impl App {
                     }
                 }
             }
+            // Last: a note for the catalogue's maintainer about an error.
+            choices.push(CopyChoice {
+                label: format!("{}: {}", s.correction, entry.name),
+                text: crate::report::correction_text(&self.catalogue, entry, self.lang),
+                readable: true,
+            });
         }
         choices
     }

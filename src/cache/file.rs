@@ -357,6 +357,8 @@ fn write_to(file: &mut File, key: &Key, loaded: &Loaded, index: &SearchIndex) ->
             out.put(&mut buffer)?;
         }
     }
+    // The fields after the entries, in `Catalogue`'s codec order.
+    catalogue.maintainer.encode(&mut buffer);
     loaded.local.encode(&mut buffer);
     out.put(&mut buffer)?;
     let catalogue_sum = std::mem::take(&mut out.sum).finish();

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use super::codec::{Codec, Corrupt, Reader, codec_enum, codec_struct, encode_bytes};
 use crate::catalogue::local::LocalInfo;
 use crate::catalogue::{
-    AgeRange, Area, Catalogue, Contact, Initiative, Kind, LongText, Municipality, Scope, Source,
-    Status, Term, Vocabularies,
+    AgeRange, Area, Catalogue, Contact, Initiative, Kind, LongText, Maintainer, Municipality,
+    Scope, Source, Status, Term, Vocabularies,
 };
 
 codec_enum!(Status, Status::ALL);
@@ -19,6 +19,11 @@ codec_struct!(Catalogue {
     updated,
     vocabularies,
     initiatives,
+    maintainer,
+});
+codec_struct!(Maintainer {
+    organisation,
+    email,
 });
 codec_struct!(Vocabularies {
     themes,

@@ -13,7 +13,7 @@ pub mod validate;
 
 pub use load::{LoadError, Loaded, Origin};
 pub use model::{
-    AgeRange, Area, Catalogue, Contact, Initiative, Kind, LongText, Municipality, Scope, Source,
-    Status, Term, Vocabularies,
+    AgeRange, Area, Catalogue, Contact, Initiative, Kind, LongText, Maintainer, Municipality,
+    Scope, Source, Status, Term, Vocabularies,
 };
 pub use problem::Problem;

@@ -30,6 +30,20 @@ pub struct Catalogue {
     pub vocabularies: Vocabularies,
     /// The initiatives, in file order.
     pub initiatives: Vec<Initiative>,
+    /// Who keeps the catalogue and takes corrections, when it says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maintainer: Option<Maintainer>,
+}
+
+/// Who keeps a catalogue: an organisation and its public mailbox.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Maintainer {
+    /// The organisation.
+    pub organisation: String,
+    /// Its public mailbox for corrections.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
 }
 
 /// The controlled vocabularies used by the filters.

@@ -123,6 +123,11 @@ pub struct ShowArgs {
     /// Print the entry as JSON.
     #[arg(long)]
     pub json: bool,
+
+    /// Print a note reporting an error in the entry to the catalogue's
+    /// maintainer, to fill in and send.
+    #[arg(long, conflicts_with = "json")]
+    pub correction: bool,
 }
 
 /// `indsats check`.

@@ -20,6 +20,9 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Outcome {
         }
         return Err(Failure::new(1, message));
     };
+    if args.correction {
+        return print_stdout(&crate::report::correction_text(catalogue, entry, ctx.lang));
+    }
     if args.json {
         let text = crate::charrules::to_safe_json(entry)
             .map_err(|err| Failure::new(2, format!("cannot write JSON: {err}")))?;

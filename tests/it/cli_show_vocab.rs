@@ -220,3 +220,18 @@ fn check_warns_about_contact_points_with_old_sources() {
     );
     assert!(result.stdout.trim_end().ends_with(": ok"));
 }
+
+#[test]
+fn show_correction_prints_a_note_to_fill_in_and_nothing_else() {
+    let result = run(&["show", "kui", "--correction"]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let lines: Vec<&str> = result.stdout.lines().collect();
+    assert_eq!(lines[0], "Rettelse til kataloget");
+    assert_eq!(lines[1], "Indsats: Den kommunale ungeindsats (KUI) (kui)");
+    assert!(lines[2].starts_with("Katalogets dato: 20"), "{}", lines[2]);
+    assert_eq!(lines[5], "Hvad er forkert, og hvilken side siger det?");
+    assert_eq!(lines.len(), 7, "{}", result.stdout);
+    let both = run(&["show", "kui", "--correction", "--json"]);
+    assert_eq!(both.code, 2);
+    assert_no_panic(&both);
+}

@@ -253,3 +253,25 @@ fn a_referral_with_an_unreadable_text_is_not_copied() {
     press(&mut app, KeyCode::Enter);
     assert!(matches!(&app.outbox.effects[..], [Effect::Copy(url)] if url.starts_with("https://")));
 }
+
+#[test]
+fn the_copy_menu_ends_with_a_correction_note_without_the_search() {
+    let mut app = app();
+    type_text(&mut app, "fgu skolen 17 går hjemme");
+    ctrl(&mut app, 'y');
+    let menu = app.view.copy_menu.clone().expect("copy menu open");
+    let last = menu.choices.last().unwrap();
+    assert!(
+        last.label.starts_with("Rettelse til kataloget: "),
+        "{}",
+        last.label
+    );
+    assert!(last.text.starts_with("Rettelse til kataloget\nIndsats: "));
+    // No word of what was typed about the young person goes into it.
+    assert!(!last.text.contains("går hjemme") && !last.text.contains("17 år"));
+    for _ in 1..menu.choices.len() {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.outbox.effects, [Effect::Copy(last.text.clone())]);
+}

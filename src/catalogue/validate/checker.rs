@@ -362,23 +362,24 @@ impl<'p> Checker<'p> {
                 return false;
             }
         }
-        const TOP_KEYS: [&str; 6] = [
+        const TOP_KEYS: [&str; 7] = [
             "schema_version",
             "title",
             "updated",
+            "maintainer",
             "vocabularies",
             "initiatives",
             "patches",
         ];
         // Only a local catalogue patches the entries of another.
-        let allowed = &TOP_KEYS[..if self.local { 6 } else { 5 }];
+        let allowed = &TOP_KEYS[..if self.local { 7 } else { 6 }];
         for key in keys.filter(|k| !allowed.contains(k)) {
             self.report(
                 key,
                 format!("unknown field (expected one of: {})", allowed.join(", ")),
             );
         }
-        for key in ["title", "updated", "vocabularies"] {
+        for key in ["title", "updated", "maintainer", "vocabularies"] {
             if let Some(value) = root.get(key) {
                 self.control_chars(value, key);
             }
@@ -395,7 +396,25 @@ impl<'p> Checker<'p> {
         if let Some(vocab) = self.object(root, "vocabularies", "", need) {
             self.vocabularies(vocab);
         }
+        if let Some(maintainer) = self.object(root, "maintainer", "", Need::Optional) {
+            self.maintainer(maintainer);
+        }
         true
+    }
+
+    /// `maintainer`: the organisation that keeps the catalogue and its
+    /// public mailbox for corrections.
+    fn maintainer(&mut self, maintainer: &Map<String, Value>) {
+        self.unknown_keys(maintainer, "maintainer", &["organisation", "email"]);
+        self.string(maintainer, "organisation", "maintainer", Need::Required);
+        if let Some(email) = self.string(maintainer, "email", "maintainer", Need::Optional)
+            && !super::rules::is_email_address(email)
+        {
+            self.report(
+                "maintainer.email",
+                format!("'{email}' is not an e-mail address"),
+            );
+        }
     }
 
     pub(super) fn vocabularies(&mut self, vocab: &Map<String, Value>) {

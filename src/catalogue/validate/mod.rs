@@ -75,6 +75,7 @@ pub fn parse_str_with_warnings(
             municipalities: parts.municipalities,
         },
         initiatives: parts.initiatives,
+        maintainer: parts.maintainer,
     };
     Ok((catalogue, warnings))
 }
@@ -94,6 +95,8 @@ pub struct Parts {
     pub municipalities: Vec<Municipality>,
     /// The initiatives.
     pub initiatives: Vec<Initiative>,
+    /// `maintainer`, when present.
+    pub maintainer: Option<crate::catalogue::model::Maintainer>,
     /// A local catalogue's additions to entries of the catalogue in use.
     pub patches: Vec<crate::catalogue::local::Patch>,
     /// Problems worth saying that do not make the file invalid.
@@ -198,6 +201,9 @@ pub fn parse_parts(
     let text_of = |key: &str| small.get(key).and_then(Value::as_str).map(str::to_owned);
     parts.title = text_of("title");
     parts.updated = text_of("updated");
+    parts.maintainer = small
+        .get("maintainer")
+        .and_then(|m| serde_json::from_value(m.clone()).ok());
     if let Some(vocab) = small.get("vocabularies") {
         let list = |key: &str| vocab.get(key).cloned().unwrap_or(Value::Array(Vec::new()));
         let read = |result: Result<(), serde_json::Error>| {

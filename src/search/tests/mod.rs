@@ -101,6 +101,7 @@ fn catalogue(initiatives: Vec<Initiative>) -> Catalogue {
         updated: "2026-01-01".to_owned(),
         vocabularies: vocabularies(),
         initiatives,
+        maintainer: None,
     }
 }
 
