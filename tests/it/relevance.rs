@@ -125,6 +125,10 @@ const CASES: &[(&str, &str)] = &[
     ("ensom", "ventilen"),
     ("herning 17 ungevejen", "ungevejen-herning"),
     ("horsens 19 ungdomscentret", "ungdomscentret-horsens"),
+    // The jobcenter, the way in from 25 (issue 21).
+    ("sygemeldt 27 stress", "jobcenter"),
+    ("holstebro 26 vil melde sig ledig", "jobcenter"),
+    ("28 dagpenge a-kasse", "jobcenter"),
     (
         "stx student sabbatår",
         "hf-enkeltfag|aarhus-hf-vuc|holstebro-vuc|horsens-hf-vuc",
