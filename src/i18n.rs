@@ -202,6 +202,8 @@ pub struct Strings {
     pub from_local: &'static str,
     /// Title-bar note when a local catalogue is merged in.
     pub plus_local: &'static str,
+    /// Title bar: entries a local patch added to ("+ 0 lokale, 1 rettet lokalt").
+    pub plus_patched: &'static str,
     /// Title of the copy menu.
     pub copy_title: &'static str,
     /// Copy menu: the selected entry's referral summary.
@@ -460,6 +462,7 @@ pub static DA: Strings = Strings {
     facet_names: ["Kommune", "Målgruppe", "Tema", "Type", "Status", "Alder"],
     from_local: "Fra det lokale katalog",
     plus_local: "lokale",
+    plus_patched: "suppleret lokalt",
     copy_title: "Kopiér til udklipsholderen",
     copy_summary: "Henvisningsresumé",
     copy_shortlist: "Hele kortlisten",
@@ -609,6 +612,7 @@ pub static EN: Strings = Strings {
     ],
     from_local: "From the local catalogue",
     plus_local: "local",
+    plus_patched: "patched locally",
     copy_title: "Copy to the clipboard",
     copy_summary: "Referral summary",
     copy_shortlist: "The whole shortlist",

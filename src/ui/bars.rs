@@ -58,6 +58,9 @@ pub fn title(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     };
     if let Some(local) = &app.local {
         source = format!("{source} + {} {}", local.ids.len(), s.plus_local);
+        if local.patched > 0 {
+            source = format!("{source}, {} {}", local.patched, s.plus_patched);
+        }
     }
     let parts = [
         ("indsats".to_owned(), 0),
