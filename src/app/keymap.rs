@@ -273,8 +273,8 @@ pub const BINDINGS: &[Binding] = &[
         places: &[P::Main],
         keys: &[(ctrl('y'), A::OpenCopyMenu)],
         label: "Ctrl-Y",
-        da: "kopiér henvisningsresumé, hele kortlisten, et telefonnummer, en e-mail eller en webadresse",
-        en: "copy the referral summary, the whole shortlist, a phone number, an e-mail or a web address",
+        da: "kopiér henvisningsresumé, hele kortlisten, et telefonnummer, en e-mail, en webadresse eller en rettelse til kataloget",
+        en: "copy the referral summary, the whole shortlist, a phone number, an e-mail, a web address or a correction to the catalogue",
         hint: hint("Ctrl-Y", "kopiér", "copy", 3),
     },
     Binding {
