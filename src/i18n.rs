@@ -318,6 +318,16 @@ impl Strings {
         }
     }
 
+    /// The full label of a hit where there is room: [`Self::way_in_badge`]
+    /// where the search put the entry forward as the general way in.
+    pub fn hit_label(&self, entry: &Initiative, way_in: bool) -> &'static str {
+        if way_in {
+            self.way_in_badge
+        } else {
+            self.label(entry)
+        }
+    }
+
     /// The full label where there is room (`indsats search`): the kind's
     /// label when it is not an offer, else the status label.
     pub fn label(&self, entry: &Initiative) -> &'static str {

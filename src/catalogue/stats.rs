@@ -171,31 +171,45 @@ mod tests {
         assert!(figures.running_without_reach.len() >= figures.running_without_point.len());
     }
 
+    /// The bundled entry `kui`, to change.
+    fn kui(catalogue: &mut Catalogue) -> &mut Initiative {
+        catalogue
+            .initiatives
+            .iter_mut()
+            .find(|e| e.id == "kui")
+            .unwrap()
+    }
+
+    /// A contact for Samsø only.
+    fn samso_contact(address: Option<&str>, url: Option<&str>) -> Contact {
+        Contact {
+            organisation: "Samsø Kommune".to_owned(),
+            address: address.map(str::to_owned),
+            url: url.map(str::to_owned),
+            municipalities: vec!["samso".to_owned()],
+            ..Contact::default()
+        }
+    }
+
+    fn serves_samso(contact: &Contact) -> bool {
+        contact.municipalities.contains(&"samso".to_owned())
+    }
+
     #[test]
     fn a_way_in_contact_makes_its_municipality_reachable() {
         let mut catalogue = bundled();
         let day = Date::parse_iso("2026-12-03").unwrap();
         for entry in catalogue.initiatives.iter_mut().filter(|e| e.way_in) {
-            entry
-                .contacts
-                .retain(|c| !c.municipalities.contains(&"samso".to_owned()));
+            entry.contacts.retain(|c| !serves_samso(c));
         }
         assert!(
             stats(&catalogue, day)
                 .unreachable
                 .contains(&"samso".to_owned())
         );
-        let kui = catalogue
-            .initiatives
-            .iter_mut()
-            .find(|e| e.id == "kui")
-            .unwrap();
-        kui.contacts.push(Contact {
-            organisation: "Samsø Kommune".to_owned(),
-            address: Some("Søtofte 10, 8305 Samsø".to_owned()),
-            municipalities: vec!["samso".to_owned()],
-            ..Contact::default()
-        });
+        kui(&mut catalogue)
+            .contacts
+            .push(samso_contact(Some("Søtofte 10, 8305 Samsø"), None));
         assert!(
             stats(&catalogue, day)
                 .reachable
@@ -206,27 +220,13 @@ mod tests {
     #[test]
     fn a_gap_is_a_running_offer_with_nothing_for_the_municipality() {
         let mut catalogue = bundled();
-        let kui = catalogue
-            .initiatives
-            .iter_mut()
-            .find(|e| e.id == "kui")
-            .unwrap();
-        kui.contacts
-            .retain(|c| !c.municipalities.contains(&"samso".to_owned()));
+        kui(&mut catalogue).contacts.retain(|c| !serves_samso(c));
         assert!(gaps(&catalogue, "samso").contains(&"kui".to_owned()));
         // An entry of another municipality is no gap of this one.
         assert!(!gaps(&catalogue, "samso").contains(&"fgu-skolen".to_owned()));
-        let kui = catalogue
-            .initiatives
-            .iter_mut()
-            .find(|e| e.id == "kui")
-            .unwrap();
-        kui.contacts.push(Contact {
-            organisation: "Samsø Kommune".to_owned(),
-            url: Some("https://www.samsoe.dk/".to_owned()),
-            municipalities: vec!["samso".to_owned()],
-            ..Contact::default()
-        });
+        kui(&mut catalogue)
+            .contacts
+            .push(samso_contact(None, Some("https://www.samsoe.dk/")));
         assert!(!gaps(&catalogue, "samso").contains(&"kui".to_owned()));
     }
 }

@@ -388,13 +388,7 @@ impl Table<'_> {
             })
             .collect();
         // The general way in says so in place of its status.
-        let label = |entry, hit: &crate::search::Hit| {
-            if hit.way_in() {
-                strings.way_in_badge
-            } else {
-                strings.label(entry)
-            }
-        };
+        let label = |entry, hit: &crate::search::Hit| strings.hit_label(entry, hit.way_in());
         let mut widths = [0usize; 3];
         for (hit, area) in hits.iter().zip(&areas) {
             let entry = &self.catalogue.initiatives[hit.index];

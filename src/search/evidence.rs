@@ -210,7 +210,7 @@ impl SearchIndex {
             _ => self.facets.theme_entries(index),
         };
         for e in set.into_iter().flat_map(|set| set.iter()) {
-            if field == Field::Theme && self.flags[e] & GENERAL == 0 {
+            if self.theme_only_narrow(e, field.bit()) {
                 continue;
             }
             let position = u16::from(self.value_position(e, value).unwrap_or(0).min(5));
@@ -340,7 +340,7 @@ impl SearchIndex {
 
     /// Whether a hit only in a theme's label would reach an entry that is
     /// not for the general audience (see [`GENERAL`]).
-    fn theme_only_narrow(&self, e: usize, fields: u16) -> bool {
+    pub(super) fn theme_only_narrow(&self, e: usize, fields: u16) -> bool {
         fields == Field::Theme.bit() && self.flags[e] & GENERAL == 0
     }
 }

@@ -282,7 +282,7 @@ impl SearchIndex {
                 _ => self.facets.theme_entries(index),
             }
             .is_some_and(|set| set.contains(entry))
-                && (field != Field::Theme || self.flags[entry] & super::index::GENERAL != 0);
+                && !self.theme_only_narrow(entry, field.bit());
             let via = self.keywords.via(field, index, word);
             if has && !details.via.contains(&via) {
                 details.via.push(via);
