@@ -190,6 +190,16 @@ fn partition(len: usize, before: impl Fn(usize) -> bool) -> usize {
     lo
 }
 
+/// Shortest stem (in chars) of an inflected word that meets the compounds
+/// it begins.
+const MIN_COMPOUND_STEM: usize = 5;
+
+/// Longest ending (in bytes) stripped from a word whose stem meets the
+/// compounds it begins: a short inflection (`-et`, `-en`, `-er`), not a
+/// derivation (`virksomheder`, stem `virksom`, is not about everything
+/// "virksom…").
+const MAX_COMPOUND_ENDING: usize = 2;
+
 impl Dictionary {
     /// Number of distinct words.
     pub fn len(&self) -> usize {
@@ -245,13 +255,25 @@ impl Dictionary {
         let mut offer = |id: u32, grade: Grade| found.push((id, grade));
         self.strict_keys()
             .lookup(&piece.strict, mode, substring, false, &mut offer);
-        self.loose_keys()
-            .lookup(&piece.loose, mode, substring, true, &mut offer);
+        // Collapsing doubled letters can shrink a term to one letter (`uu`
+        // to `u`), which begins or sits inside nearly every word: the strict
+        // key alone reads such a term.
+        if piece.loose.chars().nth(1).is_some() || piece.loose == piece.strict {
+            self.loose_keys()
+                .lookup(&piece.loose, mode, substring, true, &mut offer);
+        }
         // A plain term also meets other forms of its word (`klausuler` for
         // `klausul`), as a whole word by the loose grade.
+        // An inflected word's stem also begins compounds (`gymnasiet`,
+        // stem `gymnasi`, meets "gymnasiefag"), when long enough to say
+        // something.
         if mode == Mode::Fuzzy && self.stem_starts.len() > 1 {
+            let ending = piece.strict.len().saturating_sub(piece.stem.len());
+            let compound = (1..=MAX_COMPOUND_ENDING).contains(&ending)
+                && piece.stem.chars().count() >= MIN_COMPOUND_STEM;
+            let stem_mode = if compound { Mode::Prefix } else { Mode::Word };
             self.stem_keys()
-                .lookup(&piece.stem, Mode::Word, false, true, &mut offer);
+                .lookup(&piece.stem, stem_mode, false, true, &mut offer);
         }
         // Best grade first within a word, then keep one per word.
         found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));

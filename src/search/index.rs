@@ -120,7 +120,7 @@ pub struct SearchIndex {
     pub(super) prior: Vec<u16>,
     /// Per entry: its narrower fit ([`super::score::fit`]).
     pub(super) fit: Vec<u16>,
-    /// Per entry: [`GENERAL`], [`WAY_IN`], [`OFFER`].
+    /// Per entry: [`GENERAL`], [`WAY_IN`], [`OFFER`], [`ENDED`].
     pub(super) flags: Vec<u8>,
     /// The vocabularies' keywords ([`super::keywords`]).
     pub(super) keywords: super::keywords::Keywords,
@@ -346,6 +346,11 @@ pub(super) const GENERAL: u8 = 1;
 pub(super) const WAY_IN: u8 = 2;
 /// Flag: the entry is of kind offer.
 pub(super) const OFFER: u8 = 4;
+/// Flag: the entry has ended. Nothing to refer to: it is found in its own
+/// right only by the words that name it (name, aliases, keywords), not by
+/// its place or its longer texts, so a running offer meeting fewer words
+/// comes first.
+pub(super) const ENDED: u8 = 8;
 
 /// [`SearchIndex::flags`] of a catalogue.
 fn entry_flags(catalogue: &Catalogue) -> Vec<u8> {
@@ -373,6 +378,9 @@ fn entry_flags(catalogue: &Catalogue) -> Vec<u8> {
             }
             if e.kind == crate::catalogue::Kind::Offer {
                 flags |= OFFER;
+            }
+            if e.status == crate::catalogue::Status::Ended {
+                flags |= ENDED;
             }
             flags
         })

@@ -4,7 +4,7 @@
 
 use super::bitset::Bitset;
 use super::evidence::lookup_mode;
-use super::index::{GENERAL, OFFER, SearchIndex, WAY_IN};
+use super::index::{ENDED, GENERAL, OFFER, SearchIndex, WAY_IN};
 use super::keywords::Complete;
 use super::query::{Mode, Query, Term, parse, parse_understood};
 use super::score::{LOCAL_POINTS, MAX_FUZZY_POINTS, MIN_SUBSTRING_TEXT, idf, saturate};
@@ -21,6 +21,9 @@ pub const DETAILED_HITS: usize = 1_000;
 /// The fields that are an entry's own words: every field but the labels
 /// and keywords of its themes and target groups.
 const OWN_FIELDS: u16 = !(Field::Theme.bit() | Field::TargetGroup.bit());
+
+/// The fields that are an entry's title: its name and aliases.
+const TITLE_FIELDS: u16 = Field::Name.bit() | Field::Alias.bit();
 
 /// The fields that name whom an entry is for: a narrow programme is found
 /// through these only.
@@ -60,9 +63,11 @@ struct Matched {
     coverage: Vec<u32>,
     /// Per entry: whether a term met it in its own words.
     own: Vec<bool>,
-    /// Per entry: whether it meets every known word of the query
-    /// ([`SPECIFIC_SHARE`]) in its own words, at a word's start: a specific
-    /// answer to the query.
+    /// Per entry: whether it answers the query specifically. An offer does
+    /// when it meets every known word of the query ([`SPECIFIC_SHARE`]) in
+    /// its own words, at a word's start. A method, a pool or a policy is
+    /// nothing to refer the young person to: it does only when the query
+    /// names it (every known word in its name or aliases).
     specific: Vec<bool>,
     /// Per entry: the fields any term matched in.
     fields: Vec<u16>,
@@ -165,8 +170,7 @@ impl SearchIndex {
     }
 
     /// Always a way forward. When none of the first three hits answers the
-    /// query specifically (meets every known word in its own words, see
-    /// [`SPECIFIC_SHARE`]),
+    /// query specifically (see [`Matched::specific`]),
     /// the general way in (an entry marked `way_in` passing the filters)
     /// comes first: the catalogue has nothing more specific. When a
     /// municipality is chosen and no offer local to it is among the first
@@ -333,6 +337,7 @@ impl SearchIndex {
         let mut ignored = Vec::new();
         let mut any_known = false;
         let mut own_coverage = vec![0f32; len];
+        let mut title_coverage = vec![0f32; len];
         let mut known_weight = 0f32;
         for term in &query.positive {
             let found = self.term_scores(term, &alive, &complete);
@@ -379,6 +384,7 @@ impl SearchIndex {
                 // or its longer texts (not its name, aliases or keywords) is
                 // half a word.
                 let narrow = self.flags[e] & GENERAL == 0;
+                let ended = self.flags[e] & ENDED != 0;
                 let points = found.at[e].points;
                 score[e] += weight * saturate(u32::from(points));
                 if points >= floor {
@@ -394,9 +400,12 @@ impl SearchIndex {
                         share *= NARROW_TEXT_SHARE;
                     }
                     coverage[e] += weight * share;
-                    own[e] |= in_own && (named || !narrow);
+                    own[e] |= in_own && (named || !(narrow || ended));
                     if in_own && found.at[e].start {
                         own_coverage[e] += weight;
+                    }
+                    if met_in & TITLE_FIELDS != 0 && found.at[e].start {
+                        title_coverage[e] += weight;
                     }
                 }
                 fields[e] |= found.at[e].fields;
@@ -422,7 +431,7 @@ impl SearchIndex {
                 score[e] += weight * saturate(LOCAL_POINTS);
                 if coverage[e] > 0.0 {
                     coverage[e] += weight / 2.0;
-                    own[e] = true;
+                    own[e] |= self.flags[e] & ENDED == 0;
                 }
             }
         }
@@ -440,9 +449,16 @@ impl SearchIndex {
                 .collect(),
             coverage: coverage.into_iter().map(scaled).collect(),
             own,
-            specific: own_coverage
-                .iter()
-                .map(|&c| any_known && c >= known_weight * SPECIFIC_SHARE)
+            specific: (0..len)
+                .map(|e| {
+                    let all = |c: f32| any_known && c >= known_weight * SPECIFIC_SHARE;
+                    let offer = self.flags[e] & OFFER != 0;
+                    all(if offer {
+                        own_coverage[e]
+                    } else {
+                        title_coverage[e]
+                    })
+                })
                 .collect(),
             fields,
             ignored,

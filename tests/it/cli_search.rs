@@ -243,7 +243,7 @@ fn unreadable_catalogue_exits_2() {
 
 #[test]
 fn searches_the_bundled_catalogue_by_default() {
-    let result = run(&["search", "ostjylland", "--json"]);
+    let result = run(&["search", "fgu", "ostjylland", "--json"]);
     assert_eq!(result.code, 0, "{}", result.stderr);
     let v: Value = serde_json::from_str(&result.stdout).expect("JSON");
     assert_eq!(v["results"][0]["id"], "fgu-oestjylland");

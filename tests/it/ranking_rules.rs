@@ -31,12 +31,12 @@ fn ids(catalogue: &Catalogue, results: &Results, n: usize) -> Vec<String> {
 #[test]
 fn a_word_the_catalogue_does_not_know_is_left_out_and_named() {
     let (catalogue, index) = bundled();
-    // "mor" alone meets nothing: the keyword "ung mor" needs both words,
-    // and three letters are not scattered over names.
+    // Three letters are not scattered over names, and a trade the
+    // catalogue lacks is named, not guessed.
     for (line, unknown) in [
         (
-            "aarhus 19 mor til to ingen uddannelse vil være sosu",
-            &["mor", "sosu"][..],
+            "aarhus 19 zoo ingen uddannelse vil være dyrepasser",
+            &["zoo", "dyrepasser"][..],
         ),
         ("horsens 15 qqxjzw", &["qqxjzw"]),
         ("skive 16 tømrerlærlingxyz fgu", &["tømrerlærlingxyz"]),
@@ -47,10 +47,7 @@ fn a_word_the_catalogue_does_not_know_is_left_out_and_named() {
     }
     // The Aarhus youth unit, local and named by "uddannelse", is in the
     // first three, after the way in.
-    let results = search(
-        &index,
-        "aarhus 19 mor til to ingen uddannelse vil være sosu",
-    );
+    let results = search(&index, "aarhus 19 zoo ingen uddannelse vil være dyrepasser");
     let top = ids(&catalogue, &results, 3);
     assert!(
         top.contains(&"unge-job-og-uddannelse-aarhus".to_owned()),
@@ -98,7 +95,7 @@ fn the_gang_exit_programme_needs_its_audience_named() {
         "misbrug hash",
         "tidligere straffet",
         "randers 23 hjemløs",
-        "silkeborg 22 misbrug hash",
+        "skive 22 misbrug hash",
         "ringkøbing-skjern 25 tidligere straffet",
     ] {
         let top = ids(&catalogue, &search(&index, line), 3);
@@ -128,7 +125,7 @@ fn the_municipality_way_in_is_in_the_top_three_when_nothing_local_is() {
     let (catalogue, index) = bundled();
     for line in [
         "randers 23 hjemløs",
-        "silkeborg 22 misbrug hash",
+        "skive 22 misbrug hash",
         "samsø 19 qqqxj",
     ] {
         let results = search(&index, line);
@@ -150,4 +147,59 @@ fn ties_go_to_the_narrower_fit_not_the_alphabet() {
     // FGU Aarhus (local) before the national FGU entry meeting `fgu` alike.
     let top = ids(&catalogue, &search(&index, "aarhus fgu"), 1);
     assert_eq!(top, vec!["fgu-aarhus"]);
+}
+
+#[test]
+fn an_ended_project_needs_its_name() {
+    let (catalogue, index) = bundled();
+    // Its place and its target groups met, but it cannot be referred to:
+    // the running offers come first.
+    for line in [
+        "hadsten 17 skolevægring, ikke uddannelsesparat",
+        "skive 16 meget fravær, vil ikke i skole",
+    ] {
+        let top = ids(&catalogue, &search(&index, line), 3);
+        assert!(
+            !top.contains(&"ung-i-uddannelse-ung-i-job".to_owned()),
+            "{line}: {top:?}"
+        );
+    }
+    // Its own word finds it.
+    let top = ids(&catalogue, &search(&index, "ungeguide"), 1);
+    assert_eq!(top, ["ung-i-uddannelse-ung-i-job"]);
+}
+
+#[test]
+fn a_method_for_professionals_does_not_hold_back_the_way_in() {
+    let (catalogue, index) = bundled();
+    // Housing First for young people is a model for the municipalities'
+    // work, nothing to refer a young person to: the way in comes first.
+    let results = search(&index, "norddjurs 18 hjemløs sofasurfer");
+    let top = ids(&catalogue, &results, 3);
+    assert_eq!(top[0], "kui", "{top:?}");
+    assert!(results.hits[0].way_in());
+    // Named by the query, a method answers it.
+    let results = search(&index, "ocn");
+    let top = ids(&catalogue, &results, 1);
+    assert_eq!(top, ["ocn-kompetencebevis"]);
+    assert!(!results.hits[0].way_in());
+}
+
+#[test]
+fn a_doubled_letter_is_not_read_as_one() {
+    let (catalogue, index) = bundled();
+    // `uu` read loosely is `u`, which begins nearly every word.
+    let results = search(&index, "uu");
+    assert!(results.hits.len() < 10, "{} hits", results.hits.len());
+    let top = ids(&catalogue, &results, 3);
+    assert!(top.contains(&"kui".to_owned()), "{top:?}");
+}
+
+#[test]
+fn an_inflected_word_meets_the_compounds_its_stem_begins() {
+    let (catalogue, index) = bundled();
+    // `gymnasiet` (stem `gymnasi`) meets "gymnasiefag" at its start.
+    let results = search(&index, "gymnasiet");
+    let all = ids(&catalogue, &results, results.hits.len());
+    assert!(all.contains(&"hf-enkeltfag".to_owned()), "{all:?}");
 }
