@@ -175,7 +175,9 @@ impl SearchIndex {
 
     /// Every entry of a target group or theme whose keyword `piece` is
     /// scores like a hit in that group's label, less
-    /// [`KEYWORD_POSITION_POINTS`] for each group the entry lists before it.
+    /// [`KEYWORD_POSITION_POINTS`] for each group the entry lists before it;
+    /// an entry whose own phrase the query holds whole, like a hit in its
+    /// keywords.
     fn keyword_scores(
         &self,
         term: &Term,
@@ -188,7 +190,16 @@ impl SearchIndex {
             let (tier, loose) = ungrade(grade);
             let p = points(field, tier, loose);
             let start = tier != Tier::Substring;
-            self.group_scores(field, index, (p, start), KEYWORD_POSITION_POINTS, out);
+            if field == Field::Keyword {
+                // An entry's own phrase, held whole by the query.
+                out.keep_best(index, p, start);
+                out.at[index].fields |= field.bit();
+                if start {
+                    out.at[index].start_fields |= field.bit();
+                }
+            } else {
+                self.group_scores(field, index, (p, start), KEYWORD_POSITION_POINTS, out);
+            }
         }
     }
 

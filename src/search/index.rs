@@ -4,6 +4,7 @@ use super::Field;
 use super::dictionary::{self, Builder, Dictionary, GRADES, ungrade};
 use super::filters::FacetIndex;
 use super::fold::fold;
+use super::keywords::is_phrase;
 use super::names::EntryNames;
 use super::score::{Tier, pair_points, points};
 use std::collections::HashMap;
@@ -260,7 +261,9 @@ impl Part {
                 add_pairs(e, Field::Alias, &alias, &mut part.pair_words);
             }
             let keyword_bit = local_bit(NAME_FIELDS, Field::Keyword);
-            for keyword in &entry.keywords {
+            // A phrase counts only whole: it lives with the vocabularies'
+            // keywords ([`super::keywords::is_phrase`]).
+            for keyword in entry.keywords.iter().filter(|k| !is_phrase(k)) {
                 part.name_words.add_text(e, keyword_bit, keyword);
             }
             part.names.push(folded);
@@ -281,6 +284,9 @@ impl Part {
             }
             text.add_text(e, bit(Field::Summary), &words(&entry.summary));
             text.add_text(e, bit(Field::Description), &words(&entry.description));
+            for keyword in entry.keywords.iter().filter(|k| is_phrase(k)) {
+                text.add_text(e, bit(Field::Description), keyword);
+            }
             if let Some(eligibility) = &entry.eligibility {
                 text.add_text(e, bit(Field::Eligibility), &words(eligibility));
             }
@@ -519,7 +525,10 @@ impl SearchIndex {
                 .map(|e| super::score::fit(e.area.scope, e.age))
                 .collect(),
             flags: entry_flags(catalogue),
-            keywords: super::keywords::Keywords::new(&catalogue.vocabularies),
+            keywords: super::keywords::Keywords::new(
+                &catalogue.vocabularies,
+                &catalogue.initiatives,
+            ),
             value_pos: value_positions(catalogue),
             scorer: super::fuzzy_words::Scorer::default(),
         }

@@ -13,7 +13,7 @@ use super::Field;
 use super::dictionary::{Builder, Dictionary, Grade, unpack};
 use super::query::{Mode, Piece};
 use super::understand::STOP_WORDS;
-use crate::catalogue::Vocabularies;
+use crate::catalogue::{Initiative, Vocabularies};
 
 /// Shortest piece (in bytes) that may match the start of a keyword.
 const MIN_KEYWORD_PREFIX: usize = 3;
@@ -58,15 +58,25 @@ crate::codec::codec_struct!(Keywords {
 pub struct Complete(Vec<bool>);
 
 impl Keywords {
-    /// The keywords of a catalogue's vocabularies. The words of a phrase
-    /// (`sidder derhjemme`) are looked up one by one, leaving out stop words
-    /// and, in phrases, words under three letters; a phrase counts when the
-    /// query holds all of its words ([`Keywords::complete`]).
-    pub fn new(vocabularies: &Vocabularies) -> Keywords {
+    /// The keywords of a catalogue's vocabularies, and the entries' own
+    /// keywords of several words. The words of a phrase (`sidder
+    /// derhjemme`) are looked up one by one, leaving out stop words and, in
+    /// phrases, words under three letters; a phrase counts when the query
+    /// holds all of its words ([`Keywords::complete`]). An entry's one-word
+    /// keywords are in the index's name words instead (see [`is_phrase`]).
+    pub fn new(vocabularies: &Vocabularies, entries: &[Initiative]) -> Keywords {
         let mut builder = Builder::default();
         let mut ids = Vec::new();
         let mut value = Vec::new();
         let mut phrases: Vec<Vec<String>> = Vec::new();
+        let mut add = |v: usize, kept: Vec<String>| {
+            let k = value.len();
+            for word in &kept {
+                builder.add_word(k, 0, word);
+            }
+            value.push(v as u32);
+            phrases.push(kept);
+        };
         let terms = vocabularies
             .target_groups
             .iter()
@@ -74,25 +84,16 @@ impl Keywords {
         for (v, term) in terms.enumerate() {
             ids.push(term.id.clone());
             for keyword in &term.keywords {
-                let folded = crate::fold::fold(keyword);
-                let words: Vec<&str> = crate::fold::words(&folded).collect();
-                let phrase = words.len() > 1;
-                let kept: Vec<String> = words
-                    .into_iter()
-                    // A stop word, or a short word of a phrase ("ud" in
-                    // "droppet ud"), is not needed to hold the phrase.
-                    .filter(|w| !(STOP_WORDS.contains(w) || phrase && w.len() < 3))
-                    .map(str::to_owned)
-                    .collect();
-                if kept.is_empty() {
-                    continue;
+                let kept = phrase_words(keyword);
+                if !kept.is_empty() {
+                    add(v, kept);
                 }
-                let k = value.len();
-                for word in &kept {
-                    builder.add_word(k, 0, word);
-                }
-                value.push(v as u32);
-                phrases.push(kept);
+            }
+        }
+        let values = ids.len();
+        for (e, entry) in entries.iter().enumerate() {
+            for keyword in entry.keywords.iter().filter(|k| is_phrase(k)) {
+                add(values + e, phrase_words(keyword));
             }
         }
         let dict = builder.finish();
@@ -141,19 +142,24 @@ impl Keywords {
         )
     }
 
-    /// The field and vocabulary index of a posting's value.
+    /// The field and index of a posting's value: a target group's or a
+    /// theme's vocabulary index, or for an entry's phrase
+    /// ([`Field::Keyword`]) the entry's.
     fn value(&self, value: usize) -> (Field, usize) {
         let groups = self.groups as usize;
         if value < groups {
             (Field::TargetGroup, value)
-        } else {
+        } else if value < self.ids.len() {
             (Field::Theme, value - groups)
+        } else {
+            (Field::Keyword, value - self.ids.len())
         }
     }
 
-    /// The groups and themes whose keywords `piece` matches under `mode`,
-    /// among the keywords the query holds whole (`complete`), each once with
-    /// its best match: (field, vocabulary index, grade, keyword word id).
+    /// The groups, themes and entries (through their phrases) whose
+    /// keywords `piece` matches under `mode`, among the keywords the query
+    /// holds whole (`complete`), each once with its best match: (field,
+    /// vocabulary or entry index, grade, keyword word id).
     pub fn lookup(
         &self,
         piece: &Piece,
@@ -234,6 +240,27 @@ impl Keywords {
             .lookup(&Piece::new(word), Mode::Word, false)
             .is_empty()
     }
+}
+
+/// The words of a keyword that a query must hold for it to count: all but
+/// stop words and, in a phrase, words under three letters ("ud" in
+/// "droppet ud"). Empty for a keyword of stop words only.
+fn phrase_words(keyword: &str) -> Vec<String> {
+    let folded = crate::fold::fold(keyword);
+    let words: Vec<&str> = crate::fold::words(&folded).collect();
+    let phrase = words.len() > 1;
+    words
+        .into_iter()
+        .filter(|w| !(STOP_WORDS.contains(w) || phrase && w.len() < 3))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Whether an entry's keyword is a phrase: more than one word a query must
+/// hold (`mor drikker`, `går hjemme`). Such a keyword counts only when the
+/// query holds all of them; its words alone say nothing.
+pub fn is_phrase(keyword: &str) -> bool {
+    phrase_words(keyword).len() > 1
 }
 
 /// One or two letters starting a keyword say nothing about the situation

@@ -237,21 +237,27 @@ impl SearchIndex {
             .collect()
     }
 
-    /// The keywords the terms hold whole (a phrase's every word).
-    fn complete<'t>(&self, terms: impl Iterator<Item = &'t Term>) -> Complete {
-        self.keywords
-            .complete(terms.filter(|t| !t.negated).flat_map(|term| {
-                term.pieces.iter().map(move |piece| {
-                    let (mode, substring) = lookup_mode(term, piece, MIN_SUBSTRING_TEXT);
-                    (piece, mode, substring)
-                })
-            }))
+    /// The keywords the terms hold whole (a phrase's every word). A stop
+    /// word (`optional`) holds a word only whole: "for" is not "forældre".
+    fn complete<'t>(
+        &self,
+        positive: impl Iterator<Item = &'t Term>,
+        optional: impl Iterator<Item = &'t Term>,
+    ) -> Complete {
+        let typed = positive.filter(|t| !t.negated).flat_map(|term| {
+            term.pieces.iter().map(move |piece| {
+                let (mode, substring) = lookup_mode(term, piece, MIN_SUBSTRING_TEXT);
+                (piece, mode, substring)
+            })
+        });
+        let stop = optional.flat_map(|term| term.pieces.iter().map(|p| (p, Mode::Word, false)));
+        self.keywords.complete(typed.chain(stop))
     }
 
     /// The groups and themes the terms reach through a keyword, once per
     /// search: (field, vocabulary index, keyword word id).
     fn keyword_hits(&self, terms: &[Term]) -> Vec<(Field, usize, u32)> {
-        let complete = self.complete(terms.iter());
+        let complete = self.complete(terms.iter(), std::iter::empty());
         let mut found = Vec::new();
         for term in terms.iter().filter(|t| !t.negated) {
             for piece in &term.pieces {
@@ -259,7 +265,10 @@ impl SearchIndex {
                 for (field, index, _, word) in
                     self.keywords.lookup(piece, mode, substring, &complete)
                 {
-                    found.push((field, index, word));
+                    // An entry's own phrase shows as its keyword field.
+                    if field != Field::Keyword {
+                        found.push((field, index, word));
+                    }
                 }
             }
         }
@@ -322,7 +331,7 @@ impl SearchIndex {
     /// one positive term, not all (soft AND).
     fn match_query(&self, query: &Query, local: Option<&Bitset>) -> Matched {
         let len = self.len;
-        let complete = self.complete(query.positive.iter().chain(&query.optional));
+        let complete = self.complete(query.positive.iter(), query.optional.iter());
         let mut alive = vec![true; len];
         for term in &query.negative {
             let found = self.term_scores(term, &alive, &complete);
@@ -400,8 +409,11 @@ impl SearchIndex {
                         share *= NARROW_TEXT_SHARE;
                     }
                     coverage[e] += weight * share;
-                    own[e] |= in_own && (named || !(narrow || ended));
-                    if in_own && found.at[e].start {
+                    // Met in words of its own that count as such (a narrow
+                    // or ended entry's name, aliases or keywords).
+                    let counts_own = in_own && (named || !(narrow || ended));
+                    own[e] |= counts_own;
+                    if counts_own && found.at[e].start {
                         own_coverage[e] += weight;
                     }
                     if met_in & TITLE_FIELDS != 0 && found.at[e].start {

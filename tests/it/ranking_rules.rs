@@ -4,7 +4,7 @@
 
 use indsats::catalogue::Catalogue;
 use indsats::catalogue::load::{self, Origin};
-use indsats::search::{Results, SearchIndex};
+use indsats::search::{Field, Results, SearchIndex};
 
 fn bundled() -> (Catalogue, SearchIndex) {
     let catalogue = load::load(Origin::Bundled)
@@ -118,6 +118,29 @@ fn a_phrase_keyword_needs_all_its_words() {
         1,
     );
     assert_ne!(top, vec!["u-turn-horsens"]);
+    // An entry's phrase keyword "mor drikker" is for young people whose
+    // parent drinks: `drikker` alone, or with the stop word "for" (not
+    // "forældre"), does not meet it, and the way in comes first.
+    let results = search(&index, "skanderborg 20 drikker for meget");
+    assert!(
+        results.hits[0].way_in(),
+        "{:?}",
+        ids(&catalogue, &results, 3)
+    );
+    let brus = catalogue
+        .initiatives
+        .iter()
+        .position(|e| e.id == "brus-midtjylland")
+        .expect("BRUS");
+    let details = |line: &str| {
+        let results = search(&index, line);
+        let hit = results.hits.iter().find(|h| h.index == brus).cloned();
+        hit.map(|h| h.matched_fields().to_vec())
+    };
+    let alone = details("drikker").unwrap_or_default();
+    assert!(!alone.contains(&Field::Keyword), "{alone:?}");
+    let whole = details("mor drikker").expect("BRUS met");
+    assert!(whole.contains(&Field::Keyword), "{whole:?}");
 }
 
 #[test]

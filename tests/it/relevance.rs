@@ -43,7 +43,11 @@ const CASES: &[(&str, &str)] = &[
     ("kompetencebevis", "ocn-kompetencebevis"),
     ("læringsbevis", "ocn-kompetencebevis"),
     ("fritidsjob", "fritidsjob-med-mentor"),
-    ("anonym rådgivning", "headspace"),
+    // Each of them offers anonymous counselling.
+    (
+        "anonym rådgivning",
+        "headspace|u-turn-horsens|rusmiddelcenter-silkeborg-unge|brus-midtjylland",
+    ),
     ("radgivning --kommune horsens --alder 15", "headspace"),
     (
         "erhvervsuddannelse frafald",
@@ -121,7 +125,11 @@ const CASES: &[(&str, &str)] = &[
     ("holstebro psykisk job", "code-of-care"),
     ("horsens anonym rådgivning", "headspace"),
     ("hjemløs 20 aarhus", "ungeherberg-aarhus|ukhome-aarhus"),
-    ("rusmidler 21", "u-turn-horsens"),
+    // Every substance-misuse service answers when no place is given.
+    (
+        "rusmidler 21",
+        "u-turn-horsens|favrskov-rusmiddelcenter|norddjurs-rusmiddelcenter|rusmiddelcenter-silkeborg-unge|ungeraadgivningen-skanderborg",
+    ),
     ("ensom", "ventilen"),
     ("herning 17 ungevejen", "ungevejen-herning"),
     ("horsens 19 ungdomscentret", "ungdomscentret-horsens"),
@@ -139,7 +147,11 @@ const CASES: &[(&str, &str)] = &[
         "fleksjob virksomhed",
         "salling-group-plads-til-alle|code-of-care",
     ),
-    ("sygedagpenge 23 stress", "ips-ung|ips-plus-aarhus"),
+    // The sick-leave clarification answers sygedagpenge as well as IPS.
+    (
+        "sygedagpenge 23 stress",
+        "ips-ung|ips-plus-aarhus|si-sundhedsteam-sygefravaer-aarhus",
+    ),
     ("selvskade", "headspace"),
     // Slips: a letter wrong, swapped or missing, in a word or a place.
     ("mentro", "mentorbarn"),
