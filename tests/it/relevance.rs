@@ -159,6 +159,34 @@ const CASES: &[(&str, &str)] = &[
     ("skvie fgu", "fgu-skolen"),
     ("socialklausul", "sociale-klausuler"),
     ("psykatri job", "ips-ung"),
+    // The situations the catalogue gained in issue 21, with a place.
+    (
+        "hjemløs --kommune aarhus",
+        "boliggaranti-unge-aarhus|ungeherberg-aarhus|ukhome-aarhus",
+    ),
+    ("sosu --kommune herning", "sosu-midt-vest"),
+    ("tømrer --kommune viborg", "mercantec-viborg"),
+    (
+        "lære dansk --kommune randers",
+        "ungevaerket-sprogcenter-randers|uddannelsesvaerkstedet-sprogcenter-randers",
+    ),
+    (
+        "ung mor --kommune silkeborg",
+        "moedregrupper-unge-moedre-silkeborg",
+    ),
+    ("hash --kommune favrskov", "favrskov-rusmiddelcenter"),
+    ("landmand --kommune horsens", "bygholm-landbrugsskole"),
+    ("gravid --kommune randers", "ung-gravid-hvad-nu-randers"),
+    (
+        "sygemeldt --kommune aarhus",
+        "si-sundhedsteam-sygefravaer-aarhus",
+    ),
+    ("10. klasse --kommune viborg", "viborg-ungdomsskole"),
+    (
+        "mekaniker --kommune norddjurs",
+        "viden-djurs-erhvervsuddannelser",
+    ),
+    ("flygtning --kommune holstebro", "sprogcentret-holstebro"),
 ];
 
 /// What a search of the set gave: the queries whose expected initiative is
