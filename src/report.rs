@@ -126,15 +126,20 @@ pub fn sections(ctx: &Context, entry: &Initiative) -> Vec<Part> {
             format!("! {} ({})", capitalise(s.stale), entry.last_verified),
         ));
     }
-    parts.push(Part::new(Role::Field, s.status, s.status_line(entry)));
-    if !entry.aliases.is_empty() {
-        parts.push(Part::new(
-            Role::QuietField,
-            s.aliases,
-            entry.aliases.join(", "),
-        ));
+    // A status banner says the status already, and louder.
+    if warning.is_none() {
+        parts.push(Part::new(Role::Field, s.status, s.status_line(entry)));
     }
-    parts.push(Part::new(Role::Blank, "", ""));
+    // The number to call, above the fold: the one thing a meeting needs.
+    if let Some(reach) = reach_text(ctx, entry) {
+        let label = match ctx.chosen.iter().next() {
+            Some(id) if ctx.chosen.len() == 1 => {
+                format!("{} ({})", s.reach, cat.municipality_name(id))
+            }
+            _ => s.reach.to_owned(),
+        };
+        parts.push(Part::new(Role::Field, &label, reach));
+    }
     parts.push(Part::new(
         Role::Summary,
         "",
@@ -176,6 +181,13 @@ pub fn sections(ctx: &Context, entry: &Initiative) -> Vec<Part> {
         entry.description.text_or(s.unreadable_text),
     ));
     parts.push(Part::new(Role::Blank, "", ""));
+    if !entry.aliases.is_empty() {
+        parts.push(Part::new(
+            Role::QuietField,
+            s.aliases,
+            entry.aliases.join(", "),
+        ));
+    }
     let labels = |ids: &[String], label: &dyn Fn(&str) -> String| -> String {
         ids.iter()
             .map(|id| label(id))
@@ -452,6 +464,38 @@ pub fn contact_lines(
         ));
     }
     lines
+}
+
+/// The one-line contact point of [`contacts::reach`]: phone, e-mail, address
+/// and a short web address, with "+N kommuner mere" when no municipality is
+/// chosen. `None` for an entry without contacts.
+fn reach_text(ctx: &Context, entry: &Initiative) -> Option<String> {
+    let s = ctx.lang.strings();
+    if entry.contacts.is_empty() {
+        return None;
+    }
+    let Some(reach) = contacts::reach(entry, ctx.chosen) else {
+        return Some(s.reach_none.to_owned());
+    };
+    let c = reach.contact;
+    let mut bits: Vec<String> = Vec::new();
+    if let Some(phone) = &c.phone {
+        bits.push(format!("{} {phone}", s.call));
+    }
+    bits.extend(c.email.clone());
+    if c.phone.is_none() && c.email.is_none() {
+        bits.extend(c.address.clone());
+    }
+    bits.extend(c.url.as_deref().map(contacts::short_web));
+    if ctx.chosen.is_empty() && reach.others > 0 {
+        let word = s.more_municipalities[usize::from(reach.others > 1)];
+        bits.push(format!("+{} {word}", reach.others));
+    }
+    let mut text = bits.join(" · ");
+    if let Some(year) = contacts::old_source_year(entry, c, ctx.today) {
+        text = format!("{text} ({} {year})", s.source_from);
+    }
+    Some(text)
 }
 
 /// One source on one line: title, page, address.

@@ -79,6 +79,77 @@ pub fn old_source_year(entry: &Initiative, contact: &Contact, today: Date) -> Op
     (newest < limit).then_some(newest.year)
 }
 
+/// The one contact point to show on a single line (the meeting screen's
+/// "Kontakt"): for a chosen municipality, the first contact serving it that
+/// can be phoned, written or visited (else its first with a web page), else
+/// the first serving no particular municipality; with none chosen, the first
+/// that can be reached. `others` counts the municipalities the remaining
+/// contacts serve.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reach<'e> {
+    /// The contact shown.
+    pub contact: &'e Contact,
+    /// How many other municipalities have a contact of their own.
+    pub others: usize,
+}
+
+/// See [`Reach`]. `None` when no contact serves the chosen municipalities
+/// (nor all of them), or the entry has none.
+pub fn reach<'e>(entry: &'e Initiative, municipalities: &BTreeSet<String>) -> Option<Reach<'e>> {
+    let serves = |c: &Contact| c.municipalities.iter().any(|m| municipalities.contains(m));
+    let pick = |pool: &mut dyn Iterator<Item = &'e Contact>| {
+        let pool: Vec<&Contact> = pool.collect();
+        let first = pool.iter().copied().find(|c| is_reachable(c));
+        first.or_else(|| pool.iter().copied().find(|c| c.url.is_some()))
+    };
+    let contact = if municipalities.is_empty() {
+        pick(&mut entry.contacts.iter())?
+    } else {
+        pick(&mut entry.contacts.iter().filter(|c| serves(c))).or_else(|| {
+            pick(
+                &mut entry
+                    .contacts
+                    .iter()
+                    .filter(|c| c.municipalities.is_empty()),
+            )
+        })?
+    };
+    let mut others: BTreeSet<&str> = entry
+        .contacts
+        .iter()
+        .flat_map(|c| c.municipalities.iter().map(String::as_str))
+        .filter(|m| !municipalities.contains(*m))
+        .collect();
+    for m in &contact.municipalities {
+        others.remove(m.as_str());
+    }
+    Some(Reach {
+        contact,
+        others: others.len(),
+    })
+}
+
+/// A web address as short as a line needs: its host without `www.`, with the
+/// path when that is short (`randers.dk/uu`).
+pub fn short_web(url: &str) -> String {
+    let Some(host) = host_of(url) else {
+        return url.to_owned();
+    };
+    let rest = url.split_once("://").map_or("", |(_, r)| r);
+    let path = rest
+        .split_once('/')
+        .map_or("", |(_, p)| p)
+        .trim_end_matches('/');
+    if !path.is_empty() && path.len() <= SHORT_PATH && !path.contains(['?', '#']) {
+        format!("{host}/{path}")
+    } else {
+        host.to_owned()
+    }
+}
+
+/// Longest path kept by [`short_web`], in bytes.
+const SHORT_PATH: usize = 16;
+
 /// The host of an `https://` address, without a leading `www.`.
 fn host_of(url: &str) -> Option<&str> {
     let rest = url.split_once("://")?.1;
@@ -120,6 +191,44 @@ mod tests {
             date: date.map(str::to_owned),
             accessed: None,
         }
+    }
+
+    #[test]
+    fn the_reach_is_the_chosen_municipalitys_own_contact() {
+        let mut web_only = contact("Web", &["randers"]);
+        web_only.phone = None;
+        web_only.url = Some("https://randers.dk/uu/".to_owned());
+        let e = entry(
+            vec![
+                contact("Horsens", &["horsens"]),
+                web_only,
+                contact("Randers", &["randers"]),
+                contact("Skive", &["skive", "randers"]),
+            ],
+            vec![],
+        );
+        let chosen: BTreeSet<String> = ["randers".to_owned()].into();
+        let found = reach(&e, &chosen).expect("a contact for Randers");
+        // The first that can be phoned, not the first listed for Randers.
+        assert_eq!(found.contact.organisation, "Randers");
+        assert_eq!(found.others, 2, "Horsens and Skive");
+        // None chosen: the first reachable, and the rest counted.
+        let found = reach(&e, &BTreeSet::new()).expect("a contact");
+        assert_eq!(found.contact.organisation, "Horsens");
+        assert_eq!(found.others, 2, "Randers and Skive");
+        // A municipality no contact serves, and no general contact: none.
+        let lemvig: BTreeSet<String> = ["lemvig".to_owned()].into();
+        assert_eq!(reach(&e, &lemvig), None);
+    }
+
+    #[test]
+    fn a_short_web_address_keeps_a_short_path() {
+        assert_eq!(short_web("https://www.randers.dk/uu/"), "randers.dk/uu");
+        assert_eq!(
+            short_web("https://horsens.dk/Job/Ledighed/Uddannelseshjaelp"),
+            "horsens.dk"
+        );
+        assert_eq!(short_web("https://uuskive.dk"), "uuskive.dk");
     }
 
     #[test]

@@ -94,6 +94,10 @@ pub static EN: Strings = Strings {
     local_note: "Local note",
     other_contacts: "Contact points in other municipalities",
     other_contacts_hint: "clear the municipality filter to see them",
+    reach: "Contact",
+    call: "Call",
+    more_municipalities: ["more municipality", "more municipalities"],
+    reach_none: "no contact point in the catalogue",
     too_small: "The terminal is too small (at least 40×10)",
     help_title: "Help – keys",
     facet_names: [

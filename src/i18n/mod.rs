@@ -190,6 +190,14 @@ pub struct Strings {
     pub other_contacts: &'static str,
     /// How to see the folded contact points.
     pub other_contacts_hint: &'static str,
+    /// Label of the one-line contact point at the top of the details.
+    pub reach: &'static str,
+    /// Before a phone number on that line ("Ring 89 15 15 15").
+    pub call: &'static str,
+    /// "+N kommuner": other municipalities with contacts (one, several).
+    pub more_municipalities: [&'static str; 2],
+    /// No contact point for the chosen municipality.
+    pub reach_none: &'static str,
     /// Banner over an entry the sources cannot confirm runs.
     pub warn_unconfirmed: &'static str,
     /// Shown when the terminal is below 40×10.

@@ -29,10 +29,19 @@ const TITLE_FIELDS: u16 = Field::Name.bit() | Field::Alias.bit();
 /// through these only.
 const NAMING_FIELDS: u16 = Field::Name.bit() | Field::Alias.bit() | Field::Keyword.bit();
 
-/// The share of a word's weight in the coverage when it meets a narrow
-/// programme only in its longer texts: mentioned, not said to be whom it
-/// is for (and not counted as meeting it in its own words either).
-const NARROW_TEXT_SHARE: f32 = 0.5;
+/// The share of a word's weight in the coverage when it meets an entry only
+/// in its longer texts, or a narrow programme only there or in its target
+/// group: mentioned, not said to be what the entry is about or whom it is
+/// for (and for a narrow programme not counted as its own words either).
+const TEXT_SHARE: f32 = 0.5;
+/// The fields that say in brief what an entry is about: its name, aliases,
+/// keywords, summary, themes and target groups.
+const BRIEF_FIELDS: u16 = Field::Name.bit()
+    | Field::Alias.bit()
+    | Field::Keyword.bit()
+    | Field::Summary.bit()
+    | Field::Theme.bit()
+    | Field::TargetGroup.bit();
 
 /// The share of its weight an optional word (a stop word, a number, the
 /// chosen municipality's name) adds to the score: a tie-breaker between
@@ -63,6 +72,9 @@ struct Matched {
     coverage: Vec<u32>,
     /// Per entry: whether a term met it in its own words.
     own: Vec<bool>,
+    /// Per entry: whether the query names it (every known word in its name
+    /// or aliases).
+    titled: Vec<bool>,
     /// Per entry: whether it answers the query specifically. An offer does
     /// when it meets every known word of the query ([`SPECIFIC_SHARE`]) in
     /// its own words, at a word's start. A method, a pool or a policy is
@@ -159,14 +171,20 @@ impl SearchIndex {
         }
     }
 
-    /// An entry's sort key, smallest first: met in its own words, coverage,
+    /// An entry's sort key, smallest first: named, met in its own words, coverage,
     /// score, narrower fit, name (see [`super::score`]).
     fn sort_key(&self, matched: &Matched, e: usize) -> u128 {
         let own = u128::from(!matched.own[e]);
+        let titled = u128::from(!matched.titled[e]);
         let coverage = u128::from(u32::MAX - matched.coverage[e]);
         let score = u128::from(u32::MAX - matched.score[e]);
         let fit = u128::from(self.fit[e]);
-        own << 112 | coverage << 80 | score << 48 | fit << 32 | u128::from(self.name_rank[e])
+        titled << 113
+            | own << 112
+            | coverage << 80
+            | score << 48
+            | fit << 32
+            | u128::from(self.name_rank[e])
     }
 
     /// Always a way forward. When none of the first three hits answers the
@@ -405,8 +423,13 @@ impl SearchIndex {
                         (false, true) => 0.0,
                     };
                     let named = met_in & NAMING_FIELDS != 0;
-                    if narrow && !named {
-                        share *= NARROW_TEXT_SHARE;
+                    // Met only in the longer texts (description, next
+                    // steps, eligibility…): mentioned, not what the entry is
+                    // about — half a word. The same for a narrow programme met
+                    // only in its target group.
+                    let brief = met_in & BRIEF_FIELDS != 0;
+                    if (narrow && !named) || !brief {
+                        share *= TEXT_SHARE;
                     }
                     coverage[e] += weight * share;
                     // Met in words of its own that count as such (a narrow
@@ -461,6 +484,10 @@ impl SearchIndex {
                 .collect(),
             coverage: coverage.into_iter().map(scaled).collect(),
             own,
+            titled: title_coverage
+                .iter()
+                .map(|&c| any_known && c >= known_weight * SPECIFIC_SHARE)
+                .collect(),
             specific: (0..len)
                 .map(|e| {
                     let all = |c: f32| any_known && c >= known_weight * SPECIFIC_SHARE;

@@ -35,22 +35,25 @@
 //! are short, so there is no length normalisation (BM25F's `b` is 0).
 //!
 //! **Order.** Entries are ordered by, in turn:
-//! 1. whether any word met the entry in its *own* words (name, aliases,
+//! 1. whether the query *names* the entry: every known word in its name or
+//!    aliases (`kui` opens on the youth effort, not on a school that
+//!    mentions it);
+//! 2. whether any word met the entry in its *own* words (name, aliases,
 //!    keywords, summary, description, eligibility, next steps, provider,
 //!    area) rather than only through a theme or target group: a programme
 //!    found only through its theme's keyword comes after every entry found
 //!    by its own words;
-//! 2. how much of the query it covers: the sum of the `idf` of the words
-//!    that met it, half for a word met only inside a word or by a slip
-//!    (soft AND — an entry meeting every word ranks above one meeting
-//!    fewer, and a word meeting nothing at all is left out). A municipality
-//!    typed or chosen is a word too: the entries of that municipality meet
-//!    it in their own area;
-//! 3. the score, times the ranking [`prior`] (what a caseworker can act on
+//! 3. how much of the query it covers: the sum of the `idf` of the words
+//!    that met it, half for a word met only inside a word, by a slip, or
+//!    only in the longer texts (soft AND — an entry meeting every word ranks
+//!    above one meeting fewer, and a word meeting nothing at all is left
+//!    out). A municipality typed or chosen is a word too: the entries of
+//!    that municipality meet it in their own area;
+//! 4. the score, times the ranking [`prior`] (what a caseworker can act on
 //!    first), plus a bonus for the chosen municipality's own entries;
-//! 4. the narrower fit: local, then regional, then national, then outside
+//! 5. the narrower fit: local, then regional, then national, then outside
 //!    the region; then the smaller age range ([`fit`]);
-//! 5. only then the name.
+//! 6. only then the name.
 //!
 //! A scattered fuzzy match covers a word only where the word meets no entry
 //! better: `mentrbarn` covers Mentorbarn, but `sosu` scattered over a name

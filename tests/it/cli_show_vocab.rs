@@ -76,7 +76,7 @@ fn show_names_an_unconfirmed_entry_and_a_kind_that_is_not_an_offer() {
     assert!(
         result
             .stdout
-            .contains("Status: Ikke bekræftet – spørg, før du henviser"),
+            .contains("IKKE BEKRÆFTET – spørg, før du henviser"),
         "{}",
         result.stdout
     );
@@ -91,7 +91,7 @@ fn show_names_an_unconfirmed_entry_and_a_kind_that_is_not_an_offer() {
     assert!(
         result
             .stdout
-            .contains("Status: Not confirmed – ask before referring"),
+            .contains("NOT CONFIRMED – ask before referring"),
         "{}",
         result.stdout
     );

@@ -91,6 +91,29 @@ fn at_80x24_the_next_steps_are_on_screen_right_after_enter() {
     assert_eq!(app.wait_exit(), 0);
 }
 
+#[test]
+fn at_80x24_the_number_and_the_next_steps_are_on_one_screen() {
+    for (line, contact) in [
+        ("randers 23 hjemløs", "Kontakt (Randers): Ring 8915 1515"),
+        ("holstebro 20 kui", "Kontakt (Holstebro): Ring 9611 6100"),
+        (
+            "skanderborg 19 kui",
+            "Kontakt (Skanderborg): Ring 87 94 76 01",
+        ),
+    ] {
+        let home = tempfile::tempdir().unwrap();
+        let mut app = start(home.path());
+        app.type_text(line);
+        app.wait_for("Den kommunale ungeindsats");
+        app.send(keys::ENTER);
+        app.wait_for(contact);
+        app.wait_for("1. Kontakt ungeindsatsen");
+        app.wait_for("3. Bed om en målgruppevurdering");
+        app.send(keys::CTRL_C);
+        assert_eq!(app.wait_exit(), 0);
+    }
+}
+
 /// The count on the search line: "N af M".
 fn shown_count(app: &PtyApp) -> usize {
     let screen = app.screen();

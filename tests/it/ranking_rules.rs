@@ -226,3 +226,14 @@ fn an_inflected_word_meets_the_compounds_its_stem_begins() {
     let all = ids(&catalogue, &results, results.hits.len());
     assert!(all.contains(&"hf-enkeltfag".to_owned()), "{all:?}");
 }
+
+#[test]
+fn an_entry_the_query_names_comes_before_one_that_mentions_it() {
+    let (catalogue, index) = bundled();
+    // FGU Skolen serves Holstebro and mentions KUI in its next steps; the
+    // caseworker who types `kui` wants the youth effort itself.
+    let top = ids(&catalogue, &search(&index, "holstebro 20 kui"), 1);
+    assert_eq!(top, ["kui"]);
+    let top = ids(&catalogue, &search(&index, "holstebro 20 fgu"), 1);
+    assert_eq!(top, ["fgu-skolen"], "the local FGU among those named");
+}

@@ -1,7 +1,9 @@
-//! Relevance on situations nobody tuned for: `tests/relevance/blind.json`,
-//! written from the catalogue alone by someone who had not seen the ranking
-//! code, with graded judgements (2 = the right offer, 1 = acceptable,
-//! unlisted = wrong). The queries and judgements are never edited to pass.
+//! Relevance on situations nobody tuned for: `tests/relevance/blind.json`
+//! (issue 20) and `blind-2.json` (the situations the catalogue gained in
+//! issue 21), each written from the catalogue alone by someone who had not
+//! seen the ranking code, with graded judgements (2 = the right offer, 1 =
+//! acceptable, unlisted = wrong). The queries and judgements are never
+//! edited to pass.
 //!
 //! Each query is searched as the app searches what is typed in its search
 //! line: places and ages become filters. Measured: nDCG@3 (graded), the
@@ -23,11 +25,12 @@ struct Judged {
 }
 
 fn blind_set() -> Vec<Judged> {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/relevance/blind.json"
-    ))
-    .expect("tests/relevance/blind.json");
+    judged_set("blind.json")
+}
+
+fn judged_set(file: &str) -> Vec<Judged> {
+    let path = format!("{}/tests/relevance/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("a judged set");
     let items: Vec<Value> = serde_json::from_str(&text).expect("valid JSON");
     items
         .iter()
@@ -129,10 +132,16 @@ fn measure(set: &[Judged]) -> (Figures, Vec<String>) {
 }
 
 #[test]
-fn the_blind_set_is_large_and_judged() {
-    let set = blind_set();
-    assert!(set.len() >= 80, "{} queries", set.len());
-    for judged in &set {
+fn the_blind_sets_are_large_and_judged() {
+    for (file, least) in [("blind.json", 80), ("blind-2.json", 40)] {
+        let set = judged_set(file);
+        assert!(set.len() >= least, "{file}: {} queries", set.len());
+        assert_judged(&set);
+    }
+}
+
+fn assert_judged(set: &[Judged]) {
+    for judged in set {
         assert!(
             !judged.grades.is_empty(),
             "{:?} has no graded entry",
@@ -157,12 +166,32 @@ fn situations_nobody_tuned_for_find_the_right_offer() {
         println!("  miss {miss}");
     }
     assert!(figures.hit3 >= 0.90, "top-3 hit {:.3}", figures.hit3);
-    // The issue asks for 0.85; the model reaches 0.68 (see BENCHMARKS.md
+    // The issue asks for 0.85; the model reaches 0.69 (see BENCHMARKS.md
     // for where the rest is lost). This guards what is reached against
     // falling back.
-    assert!(figures.ndcg3 >= 0.67, "nDCG@3 {:.3}", figures.ndcg3);
+    assert!(figures.ndcg3 >= 0.68, "nDCG@3 {:.3}", figures.ndcg3);
     assert_eq!(
         figures.empty, 0.0,
         "empty results for a query with a known word"
     );
+}
+
+#[test]
+fn the_situations_the_catalogue_gained_find_their_offer() {
+    let (figures, misses) = measure(&judged_set("blind-2.json"));
+    println!(
+        "blind set 2: {} queries, nDCG@3 {:.3}, top-3 hit {:.1} %, right offer in top 3 {:.1} %, empty with a known word {:.1} %",
+        figures.queries,
+        figures.ndcg3,
+        100.0 * figures.hit3,
+        100.0 * figures.right3,
+        100.0 * figures.empty
+    );
+    for miss in &misses {
+        println!("  miss {miss}");
+    }
+    // Guards what the model reaches (BENCHMARKS.md) against falling back.
+    assert!(figures.hit3 >= 0.95, "top-3 hit {:.3}", figures.hit3);
+    assert!(figures.ndcg3 >= 0.74, "nDCG@3 {:.3}", figures.ndcg3);
+    assert_eq!(figures.empty, 0.0);
 }
