@@ -15,6 +15,9 @@ pub struct Stats {
     pub by_kind_status: [[usize; Status::ALL.len()]; Kind::ALL.len()],
     /// The running offers (kind offer, status active or pilot), by id.
     pub running: Vec<String>,
+    /// Of them, those with no contact point at all (a national body's own
+    /// counts here).
+    pub running_without_any_point: Vec<String>,
     /// Of them, those with no contact point in or for the region.
     pub running_without_point: Vec<String>,
     /// Of them, those with no phone, e-mail or address in or for the region.
@@ -79,6 +82,7 @@ fn covers(entry: &Initiative, municipality: &str) -> bool {
 pub fn stats(catalogue: &Catalogue, today: Date) -> Stats {
     let mut by_kind_status = [[0; Status::ALL.len()]; Kind::ALL.len()];
     let (mut running, mut without_point, mut without_reach) = (Vec::new(), Vec::new(), Vec::new());
+    let mut without_any_point = Vec::new();
     let mut old = Vec::new();
     for entry in &catalogue.initiatives {
         let kind = Kind::ALL.iter().position(|&k| k == entry.kind).unwrap_or(0);
@@ -95,6 +99,9 @@ pub fn stats(catalogue: &Catalogue, today: Date) -> Stats {
         };
         if is_running_offer(entry) {
             running.push(entry.id.clone());
+            if !entry.contacts.iter().any(is_point) {
+                without_any_point.push(entry.id.clone());
+            }
             if !regional(is_point) {
                 without_point.push(entry.id.clone());
             }
@@ -125,6 +132,7 @@ pub fn stats(catalogue: &Catalogue, today: Date) -> Stats {
     Stats {
         by_kind_status,
         running,
+        running_without_any_point: without_any_point,
         running_without_point: without_point,
         running_without_reach: without_reach,
         reachable,
@@ -169,6 +177,39 @@ mod tests {
             catalogue.vocabularies.municipalities.len()
         );
         assert!(figures.running_without_reach.len() >= figures.running_without_point.len());
+    }
+
+    #[test]
+    fn a_national_bodys_contact_counts_only_as_a_contact_at_all() {
+        let mut catalogue = bundled();
+        let today = Date::parse_iso("2026-12-03").unwrap();
+        let fgu = catalogue
+            .initiatives
+            .iter_mut()
+            .find(|e| e.id == "fgu")
+            .unwrap();
+        assert_eq!(fgu.area.scope, Scope::National);
+        fgu.contacts = vec![samso_contact(None, Some("https://fgu.dk/"))];
+        fgu.contacts[0].municipalities.clear();
+        let figures = stats(&catalogue, today);
+        assert!(
+            !figures
+                .running_without_any_point
+                .contains(&"fgu".to_owned())
+        );
+        assert!(figures.running_without_point.contains(&"fgu".to_owned()));
+        let fgu = catalogue
+            .initiatives
+            .iter_mut()
+            .find(|e| e.id == "fgu")
+            .unwrap();
+        fgu.contacts.clear();
+        let figures = stats(&catalogue, today);
+        assert!(
+            figures
+                .running_without_any_point
+                .contains(&"fgu".to_owned())
+        );
     }
 
     /// The bundled entry `kui`, to change.

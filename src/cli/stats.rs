@@ -13,6 +13,7 @@ struct Labels {
     by_kind_status: &'static str,
     total: &'static str,
     running: &'static str,
+    with_any_point: &'static str,
     with_point: &'static str,
     with_reach: &'static str,
     without: &'static str,
@@ -26,6 +27,7 @@ const DA: Labels = Labels {
     by_kind_status: "Indsatser efter type og status",
     total: "i alt",
     running: "Tilbud der kører (aktiv eller forsøg)",
+    with_any_point: "med et kontaktpunkt (også et landsdækkende organs eget)",
     with_point: "med et kontaktpunkt i eller for regionen",
     with_reach: "med telefon, e-mail eller adresse i eller for regionen",
     without: "uden",
@@ -39,6 +41,7 @@ const EN: Labels = Labels {
     by_kind_status: "Entries by kind and status",
     total: "total",
     running: "Running offers (active or pilot)",
+    with_any_point: "with a contact point (a national body's own included)",
     with_point: "with a contact point in or for the region",
     with_reach: "with a phone, e-mail or address in or for the region",
     without: "without",
@@ -100,8 +103,11 @@ fn report(catalogue: &Catalogue, figures: &Stats, chosen: Option<&str>, lang: La
         }
     };
     out.push_str(&format!(
-        "\n{}: {running}\n  {} {}{}\n  {} {}{}\n",
+        "\n{}: {running}\n  {} {}{}\n  {} {}{}\n  {} {}{}\n",
         labels.running,
+        labels.with_any_point,
+        share(running - figures.running_without_any_point.len(), running),
+        listed(&figures.running_without_any_point),
         labels.with_point,
         share(running - figures.running_without_point.len(), running),
         listed(&figures.running_without_point),
