@@ -100,6 +100,24 @@ pub fn wrap_widths(text: &str, first: usize, rest: usize) -> Vec<String> {
     lines
 }
 
+/// Wraps `text` into lines no wider than `width` where it can: at spaces
+/// only, never inside a word, so a web address or a phone number stays
+/// whole on one line even when it is wider (for printing).
+pub fn wrap_whole_words(text: &str, width: usize) -> Vec<String> {
+    let options = textwrap::Options::new(width.max(1))
+        .break_words(false)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut lines: Vec<String> = textwrap::wrap(&words, options)
+        .into_iter()
+        .map(|line| line.trim_end().to_owned())
+        .collect();
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,5 +164,15 @@ mod tests {
         for line in wrap("日本語 日本語 日本語", 7) {
             assert!(line.width() <= 7);
         }
+    }
+
+    #[test]
+    fn whole_words_keep_a_web_address_on_one_line() {
+        let url = "https://ungdomsskolen-skive.dk/heltidsundervisning/om-os";
+        let lines = wrap_whole_words(&format!("Se {url} for mere"), 30);
+        assert!(lines.iter().any(|l| l.contains(url)), "{lines:?}");
+        assert!(lines.iter().all(|l| !l.ends_with('-')), "{lines:?}");
+        let short = wrap_whole_words("en to tre fire fem seks", 9);
+        assert!(short.iter().all(|l| l.width() <= 9), "{short:?}");
     }
 }

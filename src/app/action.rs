@@ -78,6 +78,7 @@ pub enum Action {
     ShowView(ListView),
     /// Open the copy menu.
     OpenCopyMenu,
-    /// Quit and print the selected initiative (or the shortlist) on the normal screen.
-    PrintAndQuit,
+    /// Print the shortlist (or the selected initiative) on the normal screen
+    /// and come back.
+    Print,
 }

@@ -279,11 +279,11 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         places: &[P::Main],
-        keys: &[(ctrl('x'), A::PrintAndQuit)],
+        keys: &[(ctrl('x'), A::Print)],
         label: "Ctrl-X",
-        da: "afslut og udskriv indsatsen – eller kortlisten – på den normale skærm, hvor den bliver stående",
-        en: "quit and print the initiative – or the shortlist – on the normal screen, where it stays",
-        hint: hint("Ctrl-X", "udskriv og afslut", "print and quit", 4),
+        da: "udskriv kortlisten – eller den valgte indsats – på den normale skærm, hvor den bliver stående i terminalens historik, og vend tilbage med alt som før",
+        en: "print the shortlist – or the selected initiative – on the normal screen, where it stays in the terminal's history, and come back with everything as it was",
+        hint: hint("Ctrl-X", "udskriv", "print", 4),
     },
     Binding {
         places: &[P::Main],

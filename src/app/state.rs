@@ -40,6 +40,9 @@ pub enum Effect {
     /// Restore the terminal, stop the process (Ctrl-Z), and on `fg` take
     /// the terminal back and redraw everything.
     Suspend,
+    /// Leave the alternate screen, print this text on the normal screen
+    /// (where it stays in the scrollback), come back and redraw.
+    Print(String),
 }
 
 /// One line of the copy menu.
@@ -52,6 +55,8 @@ pub struct CopyChoice {
     /// Whether the text is whole: false when a long text in it could not be
     /// read, and then it is not copied.
     pub readable: bool,
+    /// The "Flere …" row: choosing it shows every choice.
+    pub more: bool,
 }
 
 /// The search: the line being typed, the filter chips and the results.
@@ -92,8 +97,10 @@ pub struct Picker {
 /// The copy menu: what can be copied, and the one under the cursor.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CopyMenu {
-    /// The choices.
+    /// The choices shown.
     pub choices: Vec<CopyChoice>,
+    /// Every choice, when `choices` ends in "Flere …"; else empty.
+    pub all: Vec<CopyChoice>,
     /// The choice under the cursor.
     pub cursor: usize,
 }
@@ -162,8 +169,6 @@ pub struct Outbox {
     pub effects: Vec<Effect>,
     /// A short message for the status bar, until the next key.
     pub status: Option<String>,
-    /// Text to print on the normal screen after quitting.
-    pub print: Option<String>,
     /// The user asked to quit.
     pub quit: bool,
 }

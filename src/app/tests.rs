@@ -211,7 +211,6 @@ fn letters_are_never_commands_anywhere() {
         app.outbox.effects.clear();
         type_text(&mut app, &letters);
         assert!(!app.outbox.quit, "{name}: quit");
-        assert!(app.outbox.print.is_none(), "{name}: print");
         assert!(app.meeting.shortlist.is_empty(), "{name}: marked");
         assert!(app.meeting.store.favourites.is_empty(), "{name}: saved");
         assert!(

@@ -89,7 +89,7 @@ impl App {
             Action::ToggleFavourite => self.toggle_favourite(),
             Action::ShowView(view) => self.toggle_view(view),
             Action::OpenCopyMenu => self.open_copy_menu(),
-            Action::PrintAndQuit => self.print_and_quit(),
+            Action::Print => self.print(),
             Action::PrevFacet
             | Action::NextFacet
             | Action::Toggle

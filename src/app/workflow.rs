@@ -2,8 +2,12 @@
 //! clipboard writes and saving are left to the event loop as [`Effect`]s.
 
 use super::focus::ListView;
-use super::state::{App, CopyChoice, Effect};
-use crate::report::{TEXT_WIDTH, entry_text, join_entries, referral_summary};
+use super::state::{App, CopyChoice, CopyMenu, Effect};
+use crate::catalogue::contacts;
+use crate::report::{Printout, TEXT_WIDTH, join_entries, printout, referral_summary};
+
+/// Most rows of the copy menu; past them its last row is "Flere …".
+const COPY_ROWS: usize = 8;
 
 impl App {
     pub(super) fn toggle_mark(&mut self) {
@@ -68,83 +72,122 @@ impl App {
         }
     }
 
-    /// The copy menu for the selected entry: its summary, the shortlist,
-    /// every phone number, e-mail and web address of its contacts, and a
+    /// The copy menu for the selected entry, in the order a meeting needs
+    /// it: the chosen municipality's phone numbers, then its e-mails, the
+    /// referral summary, the shortlist, its web pages, then the other
+    /// contacts' numbers, e-mails and pages, each value once; last a
     /// correction note for the catalogue's maintainer.
     pub fn copy_choices(&self) -> Vec<CopyChoice> {
         let s = self.lang.strings();
-        let mut choices = Vec::new();
-        if let Some(entry) = self.selected_entry() {
-            choices.push(CopyChoice {
-                label: format!("{}: {}", s.copy_summary, entry.name),
-                readable: entry.texts_readable(),
-                text: referral_summary(
-                    &self.catalogue,
-                    entry,
-                    self.lang,
-                    self.today,
-                    &self.search.effective.municipalities,
-                ),
-            });
-        }
-        if !self.meeting.shortlist.is_empty() {
-            choices.push(CopyChoice {
-                label: format!("{} ({})", s.copy_shortlist, self.meeting.shortlist.len()),
-                readable: self.shortlisted().all(|e| e.texts_readable()),
-                text: join_entries(
-                    &self
-                        .shortlisted()
-                        .map(|e| {
-                            referral_summary(
-                                &self.catalogue,
-                                e,
-                                self.lang,
-                                self.today,
-                                &self.search.effective.municipalities,
-                            )
-                        })
-                        .collect::<Vec<_>>(),
-                ),
-            });
-        }
-        if let Some(entry) = self.selected_entry() {
-            for contact in &entry.contacts {
-                for (label, value) in [
-                    (s.copy_phone, &contact.phone),
-                    (s.copy_email, &contact.email),
-                    (s.copy_url, &contact.url),
-                ] {
-                    if let Some(value) = value {
-                        choices.push(CopyChoice {
-                            label: format!("{label}: {value} ({})", contact.organisation),
-                            text: value.clone(),
-                            readable: true,
-                        });
-                    }
+        let chosen = &self.search.effective.municipalities;
+        let choice = |label: String, text: String, readable: bool| CopyChoice {
+            label,
+            text,
+            readable,
+            more: false,
+        };
+        let entry = self.selected_entry();
+        // (the chosen municipality's, field order, label, value, organisation)
+        let mut fields: Vec<(bool, usize, &str, &str, &str)> = Vec::new();
+        for contact in entry
+            .map(|e| contacts::ordered(e, chosen))
+            .unwrap_or_default()
+        {
+            let own = contact.municipalities.iter().any(|m| chosen.contains(m));
+            let values = [
+                (s.copy_phone, &contact.phone),
+                (s.copy_email, &contact.email),
+                (s.copy_url, &contact.url),
+            ];
+            for (order, (label, value)) in values.into_iter().enumerate() {
+                if let Some(value) = value.as_deref()
+                    && !fields.iter().any(|f| f.3 == value)
+                {
+                    fields.push((own, order, label, value, &contact.organisation));
                 }
             }
+        }
+        fields.sort_by_key(|f| (!f.0, f.1));
+        let field = |f: &(bool, usize, &str, &str, &str)| {
+            choice(format!("{}: {} ({})", f.2, f.3, f.4), f.3.to_owned(), true)
+        };
+        let mut choices: Vec<CopyChoice> = fields
+            .iter()
+            .filter(|f| f.0 && f.1 < 2)
+            .map(field)
+            .collect();
+        if let Some(entry) = entry {
+            choices.push(choice(
+                format!("{}: {}", s.copy_summary, entry.name),
+                referral_summary(&self.catalogue, entry, self.lang, self.today, chosen),
+                entry.texts_readable(),
+            ));
+        }
+        if !self.meeting.shortlist.is_empty() {
+            let texts: Vec<String> = self
+                .shortlisted()
+                .map(|e| referral_summary(&self.catalogue, e, self.lang, self.today, chosen))
+                .collect();
+            choices.push(choice(
+                format!("{} ({})", s.copy_shortlist, self.meeting.shortlist.len()),
+                join_entries(&texts),
+                self.shortlisted().all(|e| e.texts_readable()),
+            ));
+        }
+        choices.extend(fields.iter().filter(|f| !(f.0 && f.1 < 2)).map(field));
+        if let Some(entry) = entry {
             // Last: a note for the catalogue's maintainer about an error.
-            choices.push(CopyChoice {
-                label: format!("{}: {}", s.correction, entry.name),
-                text: crate::report::correction_text(&self.catalogue, entry, self.lang),
-                readable: true,
-            });
+            choices.push(choice(
+                format!("{}: {}", s.correction, entry.name),
+                crate::report::correction_text(&self.catalogue, entry, self.lang),
+                true,
+            ));
         }
         choices
     }
 
     pub(super) fn open_copy_menu(&mut self) {
         self.sync();
-        let choices = self.copy_choices();
-        if !choices.is_empty() {
-            self.view.copy_menu = Some(super::state::CopyMenu { choices, cursor: 0 });
+        let all = self.copy_choices();
+        if all.is_empty() {
+            return;
         }
+        let menu = if all.len() > COPY_ROWS {
+            let mut choices: Vec<CopyChoice> = all[..COPY_ROWS - 1].to_vec();
+            choices.push(CopyChoice {
+                label: self.lang.strings().copy_more.to_owned(),
+                text: String::new(),
+                readable: true,
+                more: true,
+            });
+            CopyMenu {
+                choices,
+                all,
+                cursor: 0,
+            }
+        } else {
+            CopyMenu {
+                choices: all,
+                all: Vec::new(),
+                cursor: 0,
+            }
+        };
+        self.view.copy_menu = Some(menu);
     }
 
     pub(super) fn copy(&mut self, choice: usize) {
         let Some(menu) = self.view.copy_menu.take() else {
             return;
         };
+        if menu.choices.get(choice).is_some_and(|c| c.more) {
+            // "Flere …": every choice, the cursor where the row was.
+            self.view.copy_menu = Some(CopyMenu {
+                choices: menu.all,
+                all: Vec::new(),
+                cursor: choice,
+            });
+            return;
+        }
         if let Some(choice) = menu.choices.into_iter().nth(choice) {
             let s = self.lang.strings();
             if !choice.readable {
@@ -159,23 +202,35 @@ impl App {
         }
     }
 
-    /// Quits, leaving the shortlist (or else the selected entry) to be printed
-    /// on the normal screen, where it stays in the scrollback.
-    pub(super) fn print_and_quit(&mut self) {
+    /// Prints the shortlist (or else the selected entry) on the normal
+    /// screen, where it stays in the scrollback, and comes back with
+    /// everything as it was: a header with the date, the catalogue's date,
+    /// the municipality and the age, then each entry's short form.
+    pub(super) fn print(&mut self) {
         self.sync();
         // As wide as `indsats show`, unless the terminal is narrower.
         let width = usize::from(self.view.size.0).clamp(20, TEXT_WIDTH);
-        let chosen = &self.search.effective.municipalities;
-        let text = |e| entry_text(&self.catalogue, e, self.lang, width, self.today, chosen);
-        let texts: Vec<String> = if self.meeting.shortlist.is_empty() {
-            self.selected_entry().map(text).into_iter().collect()
+        let entries: Vec<&crate::catalogue::Initiative> = if self.meeting.shortlist.is_empty() {
+            self.selected_entry().into_iter().collect()
         } else {
-            self.shortlisted().map(text).collect()
+            self.shortlisted().collect()
         };
-        if !texts.is_empty() {
-            self.outbox.print = Some(join_entries(&texts));
+        if entries.is_empty() {
+            return;
         }
-        self.outbox.quit = true;
+        let text = printout(
+            &Printout {
+                catalogue: &self.catalogue,
+                lang: self.lang,
+                today: self.today,
+                municipalities: &self.search.effective.municipalities,
+                age: self.search.effective.age,
+                width,
+            },
+            &entries,
+        );
+        self.outbox.status = Some(self.lang.strings().printed.to_owned());
+        self.outbox.effects.push(Effect::Print(text));
     }
 
     /// The shortlisted entries still in the catalogue, in the order marked.

@@ -180,8 +180,7 @@ fn interactive(ctx: &Context, cli: &Cli) -> Outcome {
         data_dir: crate::store::data_dir(),
     };
     match crate::tui::run(options) {
-        Ok(crate::tui::Ended::Quit(Some(text))) => print_stdout(&text),
-        Ok(crate::tui::Ended::Quit(None)) => Ok(()),
+        Ok(crate::tui::Ended::Quit) => Ok(()),
         // The terminal is restored; end as the signal would have ended us.
         Ok(crate::tui::Ended::Signal(signal)) => crate::term::signals::end_by(signal),
         Err(err) => Err(Failure::new(2, err.to_string())),

@@ -98,6 +98,13 @@ pub static EN: Strings = Strings {
     call: "Call",
     more_municipalities: ["more municipality", "more municipalities"],
     reach_none: "no contact point in the catalogue",
+    more_in_catalogue: "contact points more in the catalogue",
+    source_one: "Source",
+    catalogue_dated: "Catalogue updated",
+    printout_title: "Printout from indsats",
+    municipality: "Municipality",
+    printed: "Printed on the normal screen – scroll up after quitting",
+    copy_more: "More …",
     too_small: "The terminal is too small (at least 40×10)",
     help_title: "Help – keys",
     facet_names: [

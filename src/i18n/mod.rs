@@ -198,6 +198,20 @@ pub struct Strings {
     pub more_municipalities: [&'static str; 2],
     /// No contact point for the chosen municipality.
     pub reach_none: &'static str,
+    /// "… N contact points more in the catalogue" (short form).
+    pub more_in_catalogue: &'static str,
+    /// Label of the short form's one source line.
+    pub source_one: &'static str,
+    /// Label of the catalogue's date.
+    pub catalogue_dated: &'static str,
+    /// First words of a printout's header, before the date.
+    pub printout_title: &'static str,
+    /// Label of the chosen municipalities in a printout's header.
+    pub municipality: &'static str,
+    /// Status after printing: where the printout is.
+    pub printed: &'static str,
+    /// The copy menu's last row when there are more choices.
+    pub copy_more: &'static str,
     /// Banner over an entry the sources cannot confirm runs.
     pub warn_unconfirmed: &'static str,
     /// Shown when the terminal is below 40×10.

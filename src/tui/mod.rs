@@ -46,8 +46,8 @@ pub struct Options {
 /// How the app ended, the terminal restored either way.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Ended {
-    /// The user quit; the text to print on the normal screen, if any.
-    Quit(Option<String>),
+    /// The user quit.
+    Quit,
     /// A signal ended it; the process should end as that signal would have
     /// ended it ([`crate::term::signals::end_by`]), so whoever started it
     /// can tell.
@@ -112,7 +112,7 @@ pub fn run(options: Options) -> Result<Ended, Error> {
     drop(session);
     match result.map_err(Error::Io)? {
         Some(signal) => Ok(Ended::Signal(signal)),
-        None => Ok(Ended::Quit(app.outbox.print.take())),
+        None => Ok(Ended::Quit),
     }
 }
 
@@ -207,6 +207,10 @@ fn run_effects(session: &mut Session, app: &mut App, io: &mut Io) -> std::io::Re
                 redraw = true;
             }
             Effect::Suspend => {}
+            Effect::Print(text) => {
+                print_and_return(session, app, &text)?;
+                redraw = true;
+            }
         }
     }
     Ok(redraw)
@@ -219,6 +223,22 @@ fn run_effects(session: &mut Session, app: &mut App, io: &mut Io) -> std::io::Re
 fn suspend(session: &mut Session, app: &mut App) -> std::io::Result<()> {
     crate::term::restore();
     signals::stop_self();
+    session.resume()?;
+    let size = session.terminal.size()?;
+    app.apply(Action::Resize(size.width, size.height));
+    Ok(())
+}
+
+/// Ctrl-X: the terminal restored, `text` printed on the normal screen (it
+/// stays in the scrollback), then raw mode and the alternate screen back and
+/// every cell drawn again.
+fn print_and_return(session: &mut Session, app: &mut App, text: &str) -> std::io::Result<()> {
+    crate::term::restore();
+    let mut out = std::io::stdout().lock();
+    // The terminal is cooked again: line feeds return the carriage.
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    drop(out);
     session.resume()?;
     let size = session.terminal.size()?;
     app.apply(Action::Resize(size.width, size.height));

@@ -114,6 +114,34 @@ fn at_80x24_the_number_and_the_next_steps_are_on_one_screen() {
     }
 }
 
+#[test]
+fn at_80x24_the_copy_menu_opens_on_the_municipalitys_number() {
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(home.path());
+    app.type_text("randers 23 kui");
+    app.wait_for("Filtre: [Randers] [23 år]");
+    app.send(keys::ENTER);
+    app.wait_for("Kontakt (Randers)");
+    app.send(keys::CTRL_Y);
+    app.wait_for("Kopiér til udklipsholderen");
+    let screen = app.screen();
+    let rows: Vec<&str> = screen
+        .lines()
+        .skip_while(|l| !l.contains("Kopiér til udklipsholderen"))
+        .skip(1)
+        .take(8)
+        .collect();
+    assert!(rows[0].contains("Telefon: 8915 1515"), "{screen}");
+    assert!(
+        rows[1].contains("E-mail: Ydelseskontoret@randers.dk"),
+        "{screen}"
+    );
+    assert!(rows[2].contains("Henvisningsresumé"), "{screen}");
+    assert!(rows[7].contains("Flere …"), "{screen}");
+    app.send(keys::CTRL_C);
+    assert_eq!(app.wait_exit(), 0);
+}
+
 /// The count on the search line: "N af M".
 fn shown_count(app: &PtyApp) -> usize {
     let screen = app.screen();
@@ -262,7 +290,7 @@ fn copy_inside_tmux_lands_in_the_paste_buffer() {
     );
     tmux(&["send-keys", "Enter"]);
     wait(
-        &|| String::from_utf8_lossy(&tmux(&["show-buffer"]).stdout).contains("IPS-ung ("),
+        &|| String::from_utf8_lossy(&tmux(&["show-buffer"]).stdout).contains("IPS-ung\nStatus: "),
         "the paste buffer",
     );
     let buffer = String::from_utf8_lossy(&tmux(&["show-buffer"]).stdout).into_owned();

@@ -1,7 +1,6 @@
-//! End-to-end in a PTY: favourites survive a restart, print on exit leaves the
-//! summary in the terminal, copying sends OSC 52, a corrupt store is moved aside.
+//! End-to-end in a PTY: favourites survive a restart, printing leaves the
+//! shortlist in the terminal and comes back, copying sends OSC 52, a corrupt store is moved aside.
 
-use crate::common;
 
 use crate::common::pty::{PtyApp, all_shown, keys};
 
@@ -40,34 +39,43 @@ fn a_favourite_survives_a_restart_with_the_same_data_dir() {
 }
 
 #[test]
-fn print_on_exit_leaves_the_summary_in_the_terminal() {
+fn print_leaves_the_shortlist_in_the_terminal_and_comes_back() {
     let home = tempfile::tempdir().unwrap();
-    let mut app = PtyApp::start(home.path(), &[], 100, 30, &[]);
+    let mut app = PtyApp::start(home.path(), &[], 80, 24, &[]);
     app.wait_for(&all_shown(false));
-    search(&mut app, "fgu skolen");
+    app.type_text("randers 23 kui");
+    app.wait_for("Filtre: [Randers] [23 år]");
+    app.send(keys::CTRL_T);
+    app.send(keys::DOWN);
+    app.send(keys::CTRL_T);
+    app.wait_for("Sat på kortlisten (2)");
     app.send(keys::CTRL_X);
-    assert_eq!(app.wait_exit(), 0);
-    let out = String::from_utf8_lossy(&app.output()).into_owned();
-    // After leaving the alternate screen, the text is printed on the normal screen.
-    let after = out.rsplit("\x1b[?1049l").next().unwrap();
+    app.wait_for("Udskrevet på den normale skærm");
+    // Back in the app, everything as it was: the search, the shortlist.
+    assert!(app.running());
+    app.wait_for("Søg › kui");
+    app.send(keys::CTRL_L);
+    app.wait_for("Kortliste (2)");
+    let out = String::from_utf8_lossy(&app.output()).replace("\r\n", "\n");
+    // Printed between leaving the alternate screen and entering it again.
+    let printed = out
+        .split("\x1b[?1049l")
+        .nth(1)
+        .and_then(|rest| rest.split("\x1b[?1049h").next())
+        .expect("left and came back");
     for part in [
-        "FGU Skolen\n",
+        "Udskrift fra indsats ",
+        "Kommune: Randers · Alder: 23 år",
+        "Den kommunale ungeindsats (KUI)",
         "Næste skridt:",
-        "målgruppevurdering",
-        "https://fguskolen.dk",
+        "8915 1515",
+        "https://www.randers.dk/coronavirus/jobcentret-og-ydelseskontoret/",
     ] {
-        let normalised = after.replace("\r\n", "\n");
-        assert!(
-            normalised.contains(part),
-            "missing {part:?} after exit:\n{after}"
-        );
+        assert!(printed.contains(part), "missing {part:?}:\n{printed}");
     }
-    // The same text as `indsats show`.
-    let show = common::run_in(home.path(), &["show", "fgu-skolen"]);
-    let first_lines: Vec<&str> = show.stdout.lines().take(4).collect();
-    for line in first_lines {
-        assert!(after.contains(line), "{line:?} not printed");
-    }
+    assert!(!printed.contains("Søg"), "no query on paper");
+    app.send(keys::CTRL_C);
+    assert_eq!(app.wait_exit(), 0);
 }
 
 /// Plain OSC 52, also inside tmux (tmux's set-clipboard takes it; a

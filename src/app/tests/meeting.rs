@@ -118,25 +118,33 @@ fn ctrl_y_copies_the_referral_summary_or_a_contact_field() {
 }
 
 #[test]
-fn ctrl_x_quits_and_leaves_the_entry_or_the_shortlist_to_print() {
+fn ctrl_x_prints_the_entry_or_the_shortlist_and_stays() {
+    let printed = |app: &mut App| {
+        let effects = std::mem::take(&mut app.outbox.effects);
+        effects
+            .into_iter()
+            .find_map(|e| match e {
+                Effect::Print(text) => Some(text),
+                _ => None,
+            })
+            .expect("a printout")
+    };
     let mut app = app();
-    type_text(&mut app, "ips-ung");
+    type_text(&mut app, "randers 23 kui");
     ctrl(&mut app, 'x');
-    assert!(app.outbox.quit);
-    let entry = app.catalogue.find("ips-ung").unwrap();
-    let expected = crate::report::entry_text(
-        &app.catalogue,
-        entry,
-        Lang::Da,
-        crate::report::TEXT_WIDTH,
-        app.today,
-        &app.search.effective.municipalities,
-    );
-    assert_eq!(
-        app.outbox.print.as_deref(),
-        Some(expected.as_str()),
-        "same text as `indsats show`"
-    );
+    assert!(!app.outbox.quit, "printing never quits");
+    let text = printed(&mut app);
+    let head: Vec<&str> = text.lines().take(3).collect();
+    assert!(head[0].starts_with("Udskrift fra indsats 20"), "{head:?}");
+    assert!(head[1].starts_with("Katalog opdateret"), "{head:?}");
+    assert_eq!(head[2], "Kommune: Randers · Alder: 23 år");
+    // No query words, nothing about filters; the Randers number, one source.
+    assert!(!text.contains("kui\n") && !text.to_lowercase().contains("filter"));
+    assert!(text.contains("8915 1515"), "{text}");
+    assert_eq!(text.matches("Kilde:").count(), 1);
+    // A web address is never broken over two lines.
+    let url = "https://www.randers.dk/coronavirus/jobcentret-og-ydelseskontoret/";
+    assert!(text.lines().any(|l| l.contains(url)), "{text}");
 
     let mut app = app_at(120, 40);
     type_text(&mut app, "fgu");
@@ -144,12 +152,39 @@ fn ctrl_x_quits_and_leaves_the_entry_or_the_shortlist_to_print() {
     press(&mut app, KeyCode::Down);
     ctrl(&mut app, 't');
     ctrl(&mut app, 'x');
-    let printed = app.outbox.print.unwrap();
-    assert_eq!(
-        printed.matches("Næste skridt:").count(),
-        2,
-        "both shortlisted entries"
-    );
+    let text = printed(&mut app);
+    assert_eq!(text.matches("Næste skridt:").count(), 2, "both shortlisted");
+    assert_eq!(app.meeting.shortlist.len(), 2, "the shortlist is kept");
+    assert!(!app.outbox.quit);
+}
+
+#[test]
+fn the_copy_menu_puts_the_chosen_municipalitys_numbers_first() {
+    let mut app = app();
+    type_text(&mut app, "randers 23 kui");
+    press(&mut app, KeyCode::Enter);
+    let choices = app.copy_choices();
+    assert_eq!(choices[0].text, "8915 1515", "{:?}", choices[0]);
+    assert_eq!(choices[1].text, "Ydelseskontoret@randers.dk");
+    assert!(choices[2].label.starts_with("Henvisningsresumé"));
+    // Each value once.
+    let mut texts: Vec<&str> = choices.iter().map(|c| c.text.as_str()).collect();
+    let all = texts.len();
+    texts.sort_unstable();
+    texts.dedup();
+    assert_eq!(texts.len(), all, "a value listed twice");
+    // The menu shows eight rows, the last "Flere …", which shows them all.
+    ctrl(&mut app, 'y');
+    let menu = app.view.copy_menu.as_ref().unwrap();
+    assert_eq!(menu.choices.len(), 8);
+    assert!(menu.choices[7].more);
+    for _ in 0..7 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    let menu = app.view.copy_menu.as_ref().expect("the whole menu");
+    assert_eq!(menu.choices.len(), choices.len());
+    assert!(menu.choices.last().unwrap().label.starts_with("Rettelse"));
 }
 
 fn app_on(today: &str) -> App {
@@ -260,7 +295,8 @@ fn the_copy_menu_ends_with_a_correction_note_without_the_search() {
     type_text(&mut app, "fgu skolen 17 går hjemme");
     ctrl(&mut app, 'y');
     let menu = app.view.copy_menu.clone().expect("copy menu open");
-    let last = menu.choices.last().unwrap();
+    let all = app.copy_choices();
+    let last = all.last().unwrap();
     assert!(
         last.label.starts_with("Rettelse til kataloget: "),
         "{}",
@@ -269,7 +305,17 @@ fn the_copy_menu_ends_with_a_correction_note_without_the_search() {
     assert!(last.text.starts_with("Rettelse til kataloget\nIndsats: "));
     // No word of what was typed about the young person goes into it.
     assert!(!last.text.contains("går hjemme") && !last.text.contains("17 år"));
-    for _ in 1..menu.choices.len() {
+    // Past eight rows it is behind "Flere …".
+    let mut menu = menu;
+    if menu.choices.last().is_some_and(|c| c.more) {
+        for _ in 1..menu.choices.len() {
+            press(&mut app, KeyCode::Down);
+        }
+        press(&mut app, KeyCode::Enter);
+        menu = app.view.copy_menu.clone().expect("the whole menu");
+    }
+    let last = menu.choices.last().unwrap().clone();
+    for _ in menu.cursor + 1..menu.choices.len() {
         press(&mut app, KeyCode::Down);
     }
     press(&mut app, KeyCode::Enter);

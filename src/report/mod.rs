@@ -1,6 +1,7 @@
 //! An initiative's sections, described once ([`sections`]) and rendered by
-//! the detail pane, `indsats show`, print on exit ([`entry_text`]) and the
-//! copy text ([`referral_summary`]). Next steps and contacts come first:
+//! the detail pane and `indsats show` ([`entry_text`]); the short form a
+//! meeting takes away — copied ([`referral_summary`]) or printed
+//! ([`printout`]) — is in [`meeting`]. Next steps and contacts come first:
 //! they are what a caseworker opens an entry for.
 //!
 //! Also the UI wording of areas and ages, so the catalogue formats no UI text.
@@ -13,6 +14,9 @@ use crate::catalogue::{
 use crate::date::{Date, is_stale};
 use crate::i18n::Lang;
 use crate::text::{terminal_safe, wrap};
+
+mod meeting;
+pub use meeting::{Printout, printout, referral_summary};
 
 /// Width of printed entries (`indsats show`, print on exit).
 pub const TEXT_WIDTH: usize = 78;
@@ -281,42 +285,6 @@ pub fn entry_text(
     out.finish()
 }
 
-/// The referral summary of `entry` for the clipboard: name, status, next
-/// steps, contacts and sources, unwrapped so it pastes cleanly into a journal
-/// or an e-mail.
-pub fn referral_summary(
-    catalogue: &Catalogue,
-    entry: &Initiative,
-    lang: Lang,
-    today: Date,
-    municipalities: &BTreeSet<String>,
-) -> String {
-    let s = lang.strings();
-    let ctx = Context {
-        catalogue,
-        lang,
-        today,
-        chosen: municipalities,
-    };
-    let mut lines = vec![format!("{} ({})", entry.name, s.status_line(entry))];
-    for part in sections(&ctx, entry) {
-        match part.role {
-            Role::Summary => lines.push(part.text),
-            Role::Heading(Section::NextSteps | Section::Contacts | Section::Sources) => {
-                lines.push(format!("{}:", part.text));
-            }
-            Role::Step(n) => lines.push(format!("{n}. {}", part.text)),
-            Role::Contact | Role::Source => lines.push(format!("- {}", part.text)),
-            _ => {}
-        }
-    }
-    // Line by line, so the line breaks themselves survive.
-    lines
-        .iter()
-        .map(|line| format!("{}\n", terminal_safe(line)))
-        .collect()
-}
-
 /// Human description of an area: "Hele Region Midtjylland", "Kommuner: Aarhus, Skive" …
 pub fn area_text(catalogue: &Catalogue, area: &Area, lang: Lang) -> String {
     let mut text = lang.strings().scope_label(area.scope).to_owned();
@@ -448,14 +416,7 @@ pub fn contact_lines(
             others += 1;
             continue;
         }
-        let mut line = contact_text(contact);
-        if contact.local {
-            line = format!("{line} ({})", s.local_mark);
-        }
-        if let Some(year) = contacts::old_source_year(entry, contact, today) {
-            line = format!("{line} ({} {year})", s.source_from);
-        }
-        lines.push(line);
+        lines.push(contact_line(entry, contact, lang, today));
     }
     if others > 0 {
         lines.push(format!(
@@ -496,6 +457,20 @@ fn reach_text(ctx: &Context, entry: &Initiative) -> Option<String> {
         text = format!("{text} ({} {year})", s.source_from);
     }
     Some(text)
+}
+
+/// One contact on one line ([`contact_text`]), marked when a local patch
+/// added it and when its newest page is over three years old.
+fn contact_line(entry: &Initiative, contact: &Contact, lang: Lang, today: Date) -> String {
+    let s = lang.strings();
+    let mut line = contact_text(contact);
+    if contact.local {
+        line = format!("{line} ({})", s.local_mark);
+    }
+    if let Some(year) = contacts::old_source_year(entry, contact, today) {
+        line = format!("{line} ({} {year})", s.source_from);
+    }
+    line
 }
 
 /// One source on one line: title, page, address.
@@ -586,14 +561,15 @@ mod tests {
         let entry = catalogue.find("ips-ung").unwrap();
         assert_eq!(
             referral_summary(&catalogue, entry, Lang::Da, Date::today(), &BTreeSet::new()),
-            "IPS-ung (Aktiv – kører ifølge kilderne; tjek detaljerne før henvisning)\n\
+            "IPS-ung\n\
+             Status: Aktiv – kører ifølge kilderne; tjek detaljerne før henvisning\n\
              Job eller uddannelse sideløbende med psykiatrisk behandling.\n\
              Næste skridt:\n\
              1. Tal med jobcentrets IPS-team.\n\
              Kontakter:\n\
              - Styrelsen for Arbejdsmarked og Rekruttering · Viden om metoden · https://star.dk\n\
-             Kilder:\n\
-             - Anbefalinger – Regionalpolitisk forum om unge udenfor, s. 7\n"
+             Kilde: Anbefalinger – Regionalpolitisk forum om unge udenfor, s. 7\n\
+             Katalog opdateret: 2026-11-01\n"
         );
     }
 
