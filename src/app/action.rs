@@ -78,6 +78,8 @@ pub enum Action {
     ShowView(ListView),
     /// Open the copy menu.
     OpenCopyMenu,
+    /// Bring back the words and chips as they were before the last clear.
+    Undo,
     /// Print the shortlist (or the selected initiative) on the normal screen
     /// and come back.
     Print,

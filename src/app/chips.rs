@@ -114,6 +114,8 @@ impl App {
     /// word) before the cursor, or all of them when `all` (Enter). A bare
     /// number taken for an age also takes a year word typed after it.
     pub(super) fn extract_chips(&mut self, all: bool) {
+        let before = self.search.chips.clone();
+        let after_age = self.search.after_age;
         let text = self.search.line.text().to_owned();
         let cursor = self.search.line.cursor();
         let understood = self.index.understand(&text);
@@ -141,6 +143,30 @@ impl App {
         self.take_year_word(all);
         if self.search.line.text() != text {
             self.search.dirty = true;
+        }
+        // A new municipality typed beside the one there was, or a new age
+        // replacing the old: the chips before can be brought back (the
+        // words stay as they are).
+        let place = |c: &FilterChip| matches!(c.value, FilterValue::Municipality(_));
+        let age = |chips: &[FilterChip]| {
+            chips.iter().find_map(|c| match c.value {
+                FilterValue::Age(a) => Some(a),
+                _ => None,
+            })
+        };
+        let new_place = before.iter().any(place)
+            && self
+                .search
+                .chips
+                .iter()
+                .any(|c| place(c) && !before.contains(c));
+        let new_age = age(&before).is_some_and(|a| age(&self.search.chips) != Some(a));
+        if new_place || new_age {
+            let chips = std::mem::replace(&mut self.search.chips, before);
+            let searched = std::mem::replace(&mut self.search.after_age, after_age);
+            self.remember_for_undo();
+            self.search.chips = chips;
+            self.search.after_age = searched;
         }
     }
 

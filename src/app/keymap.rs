@@ -314,6 +314,20 @@ pub const BINDINGS: &[Binding] = &[
         en: "delete everything before the cursor, and the municipality and age typed (filters picked with Ctrl-F stay)",
         hint: hint("Ctrl-U", "ryd", "clear", 9),
     },
+    // Terminals send Ctrl-_ (and Ctrl-/, Ctrl-7) as one byte, 0x1F, which
+    // crossterm reads as Ctrl-7.
+    Binding {
+        places: &[P::Main],
+        keys: &[
+            (ctrl('7'), A::Undo),
+            (ctrl('_'), A::Undo),
+            (ctrl('/'), A::Undo),
+        ],
+        label: "Ctrl-_",
+        da: "fortryd den sidste rydning: ordene og filtrene, som de var før Esc, Ctrl-U, Backspace eller en ny skrevet kommune",
+        en: "undo the last clear: the words and filters as they were before Esc, Ctrl-U, Backspace or a new typed municipality",
+        hint: hint("Ctrl-_", "fortryd", "undo", 9),
+    },
     Binding {
         places: &[P::Search, P::List],
         keys: &[(key(K::Enter), A::Open)],

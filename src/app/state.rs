@@ -81,6 +81,24 @@ pub struct SearchState {
     /// The last chip was a bare number taken for an age; a year word
     /// (`år`) typed next belongs to it.
     pub(super) after_age: bool,
+    /// The words and chips as they were before each of the last clears
+    /// (Esc, Ctrl-U, Backspace taking a chip, a new typed municipality or
+    /// age), the last one last: what Ctrl-_ brings back, one at a time.
+    /// At most [`UNDO_DEPTH`]; never stored.
+    pub(super) undo: Vec<Undo>,
+    /// Whether the status line has said once that Ctrl-_ undoes a clear.
+    pub(super) undo_told: bool,
+}
+
+/// How many clears Ctrl-_ can undo, one after the other.
+pub const UNDO_DEPTH: usize = 20;
+
+/// The search as it was before a clear.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undo {
+    pub(super) line: super::line::Line,
+    pub(super) chips: Vec<super::chips::FilterChip>,
+    pub(super) after_age: bool,
 }
 
 /// The filter picker: one facet, its values narrowed by what was typed.

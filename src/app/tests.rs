@@ -9,6 +9,7 @@ use crate::date::Date;
 use crate::i18n::Lang;
 
 mod meeting;
+mod undo;
 
 fn app_at(width: u16, height: u16) -> App {
     let loaded = load::load(Origin::Bundled).expect("bundled catalogue");

@@ -53,6 +53,9 @@ impl App {
             Action::DeleteBack => {
                 self.focus_query();
                 if self.search.line.text().is_empty() {
+                    if !self.search.chips.is_empty() {
+                        self.remember_for_undo();
+                    }
                     self.remove_last_chip();
                 } else {
                     self.edit_line(super::line::Line::backspace);
@@ -61,6 +64,7 @@ impl App {
             Action::DeleteForward => self.edit_line(super::line::Line::delete),
             Action::DeleteWord => self.edit_line(super::line::Line::delete_word),
             Action::ClearQuery => {
+                self.remember_for_undo();
                 self.edit_line(super::line::Line::clear_before);
                 // The municipality and age typed in the line go with it: a
                 // new situation must not inherit the last one's. Filters
@@ -72,7 +76,13 @@ impl App {
             Action::CursorRight => self.search.line.right(),
             Action::CursorStart => self.search.line.home(),
             Action::CursorEnd => self.search.line.end(),
-            Action::RemoveLastChip => self.remove_last_chip(),
+            Action::RemoveLastChip => {
+                if !self.search.chips.is_empty() {
+                    self.remember_for_undo();
+                }
+                self.remove_last_chip();
+            }
+            Action::Undo => self.undo(),
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
             Action::PageUp => self.step(-(self.page() as isize)),
@@ -306,13 +316,51 @@ impl App {
                 self.search.dirty = true;
             }
             Focus::Query if !self.search.line.text().is_empty() => {
+                self.remember_for_undo();
                 self.edit_line(super::line::Line::clear);
             }
             Focus::Query => {
+                if !self.search.chips.is_empty() {
+                    self.remember_for_undo();
+                }
                 self.search.after_age = false;
                 self.retain_chips(|_| false);
             }
         }
+    }
+
+    /// Keeps the words and chips as they are, before a clear, for
+    /// [`Action::Undo`]; the first time, the status line says how.
+    pub(super) fn remember_for_undo(&mut self) {
+        let undo = &mut self.search.undo;
+        if undo.len() == super::state::UNDO_DEPTH {
+            undo.remove(0);
+        }
+        undo.push(super::state::Undo {
+            line: self.search.line.clone(),
+            chips: self.search.chips.clone(),
+            after_age: self.search.after_age,
+        });
+        if !self.search.undo_told {
+            self.search.undo_told = true;
+            self.outbox.status = Some(self.lang.strings().cleared_undo.to_owned());
+        }
+    }
+
+    /// Ctrl-_: the words and chips as they were before the last clear; again,
+    /// the one before.
+    fn undo(&mut self) {
+        let Some(undo) = self.search.undo.pop() else {
+            self.outbox.status = Some(self.lang.strings().nothing_to_undo.to_owned());
+            return;
+        };
+        self.focus_query();
+        self.search.line = undo.line;
+        self.search.chips = undo.chips;
+        self.search.after_age = undo.after_age;
+        self.rebuild_filters();
+        self.search.dirty = true;
+        self.outbox.status = Some(self.lang.strings().undone.to_owned());
     }
 
     fn cycle_focus(&mut self, step: isize) {

@@ -105,6 +105,9 @@ pub static EN: Strings = Strings {
     municipality: "Municipality",
     printed: "Printed on the normal screen – scroll up after quitting",
     copy_more: "More …",
+    cleared_undo: "Cleared – Ctrl-_ undoes",
+    undone: "Undone: the words and filters are back",
+    nothing_to_undo: "Nothing to undo",
     too_small: "The terminal is too small (at least 40×10)",
     help_title: "Help – keys",
     facet_names: [

@@ -212,6 +212,12 @@ pub struct Strings {
     pub printed: &'static str,
     /// The copy menu's last row when there are more choices.
     pub copy_more: &'static str,
+    /// Said once, on the first clear: how to undo it.
+    pub cleared_undo: &'static str,
+    /// After Ctrl-_.
+    pub undone: &'static str,
+    /// Ctrl-_ with nothing to bring back.
+    pub nothing_to_undo: &'static str,
     /// Banner over an entry the sources cannot confirm runs.
     pub warn_unconfirmed: &'static str,
     /// Shown when the terminal is below 40×10.

@@ -142,6 +142,40 @@ fn at_80x24_the_copy_menu_opens_on_the_municipalitys_number() {
     assert_eq!(app.wait_exit(), 0);
 }
 
+#[test]
+fn at_80x24_ctrl_underscore_undoes_each_kind_of_clear() {
+    const UNDO: &[u8] = b"\x1f";
+    let home = tempfile::tempdir().unwrap();
+    let mut app = start(home.path());
+    app.type_text("randers 23 angst");
+    app.wait_for("Filtre: [Randers] [23 år]");
+    // Esc clears the words; the first clear says how to undo it.
+    app.send(keys::ESC);
+    app.wait_for("Ryddet – Ctrl-_ fortryder");
+    app.send(UNDO);
+    app.wait_for("Søg › angst");
+    // Ctrl-U takes the words and the typed chips.
+    app.send(keys::CTRL_U);
+    app.wait_until("the filters gone", |s| s.contains("Filtre: ingen"));
+    app.send(UNDO);
+    app.wait_for("Filtre: [Randers] [23 år]");
+    app.wait_for("Søg › angst");
+    // Backspace on an empty line takes the last chip.
+    app.send(keys::ESC);
+    app.send(keys::BACKSPACE);
+    app.wait_until("the age gone", |s| s.contains("Filtre: [Randers]  "));
+    app.send(UNDO);
+    app.wait_for("Filtre: [Randers] [23 år]");
+    // A new municipality typed beside the old one.
+    app.type_text("skive ");
+    app.wait_for("[Skive]");
+    app.send(UNDO);
+    app.wait_gone("[Skive]");
+    app.wait_for("Filtre: [Randers] [23 år]");
+    app.send(keys::CTRL_C);
+    assert_eq!(app.wait_exit(), 0);
+}
+
 /// The count on the search line: "N af M".
 fn shown_count(app: &PtyApp) -> usize {
     let screen = app.screen();

@@ -245,7 +245,9 @@ pub mod keys {
     pub const CTRL_R: &[u8] = b"\x12";
     /// Ctrl-T: put on the shortlist.
     pub const CTRL_T: &[u8] = b"\x14";
-    /// Ctrl-X: print and quit.
+    /// Ctrl-U: clear the typed situation.
+    pub const CTRL_U: &[u8] = b"\x15";
+    /// Ctrl-X: print and come back.
     pub const CTRL_X: &[u8] = b"\x18";
     /// Ctrl-Y: copy.
     pub const CTRL_Y: &[u8] = b"\x19";
