@@ -70,7 +70,7 @@ pub fn is_running_offer(entry: &Initiative) -> bool {
 
 /// Whether `entry` is offered in `municipality` (by name, regionally or
 /// nationally; never an entry outside the region).
-fn covers(entry: &Initiative, municipality: &str) -> bool {
+pub fn covers(entry: &Initiative, municipality: &str) -> bool {
     match entry.area.scope {
         Scope::Municipalities => entry.area.municipalities.iter().any(|m| m == municipality),
         Scope::Region | Scope::National => true,

@@ -14,7 +14,9 @@ pub struct Cli {
     #[arg(long, value_name = "QUERY")]
     pub query: Option<String>,
 
-    /// Open the app with these search words already typed.
+    /// Open the app with these search words already typed. A first word
+    /// within two edits of a command (`serach`) is refused with a
+    /// suggestion; search for such a word with --query.
     #[arg(value_name = "WORDS")]
     pub words: Vec<String>,
 
@@ -34,7 +36,13 @@ pub struct Cli {
 /// The non-interactive commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Search the catalogue and print the ranked results.
+    /// Search the catalogue and print the ranked results, one line each.
+    ///
+    /// Each line gives the id (for `indsats show`), name, status and area,
+    /// each cut with … to fit the terminal's width (80 columns in a pipe);
+    /// --wide prints the full rows with the summary, --json everything. A
+    /// filter value with a slip is read as the search line reads it
+    /// (--kommune skvie is Skive), and stderr says so.
     Search(SearchArgs),
     /// Print one initiative with all its sections.
     Show(ShowArgs),
@@ -71,6 +79,10 @@ pub struct CacheBuildArgs {
 }
 
 /// `indsats search`.
+///
+/// The filter values are read like the search line reads a municipality:
+/// without regard to case or Danish letters, and with one slip forgiven
+/// (`--kommune skvie` is Skive, and says so on stderr).
 #[derive(Debug, Args, Default, Clone)]
 pub struct SearchArgs {
     /// Search words (ANDed); operators: 'exact, ^prefix, suffix$, !not.
@@ -105,6 +117,11 @@ pub struct SearchArgs {
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
 
+    /// Print the full rows – name, status, area and summary – never cut,
+    /// instead of id, name, status and area cut to the terminal's width.
+    #[arg(long, conflicts_with = "json")]
+    pub wide: bool,
+
     /// Print JSON instead of one line per result.
     #[arg(long)]
     pub json: bool,
@@ -116,7 +133,8 @@ pub struct ShowArgs {
     /// The initiative's id (see `indsats search`).
     pub id: String,
 
-    /// List this municipality's contact points first (repeatable).
+    /// List this municipality's contact points first (repeatable); warns
+    /// on stderr when the entry is not offered there.
     #[arg(long, visible_alias = "kommune", value_name = "M")]
     pub municipality: Vec<String>,
 

@@ -3,6 +3,8 @@
 pub mod args;
 pub mod cache;
 pub mod check;
+pub mod flags;
+pub mod rows;
 pub mod search;
 pub mod show;
 pub mod stats;
@@ -166,6 +168,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 fn interactive(ctx: &Context, cli: &Cli) -> Outcome {
     // The catalogue first: its problems matter more than where we were started.
     let (loaded, index) = ctx.load_indexed()?;
+    if let Some(first) = cli.words.first() {
+        command_slip(first, &index, &cli.words, ctx.lang)?;
+    }
     let mut query = cli.words.join(" ");
     if let Some(extra) = &cli.query {
         query = format!("{query} {extra}").trim().to_owned();
@@ -185,6 +190,67 @@ fn interactive(ctx: &Context, cli: &Cli) -> Outcome {
         Ok(crate::tui::Ended::Signal(signal)) => crate::term::signals::end_by(signal),
         Err(err) => Err(Failure::new(2, err.to_string())),
     }
+}
+
+/// Most edits (a transposition is one) a first word may be from a
+/// command's name to be taken for a slip of it.
+const COMMAND_SLIP: usize = 2;
+
+/// Fails with exit 2 when the first word of `indsats WORDS…` is a command
+/// with a slip (`indsats serach fgu`), suggesting the command and how to
+/// search for the word instead (`--query`), so the app never opens with the
+/// typo as its search. A word the search reads as a municipality or an age,
+/// or knows from the catalogue (`stof`, `status`, `hjælp`), is searched
+/// for as before.
+fn command_slip(first: &str, index: &SearchIndex, words: &[String], lang: Lang) -> Outcome {
+    let Some(command) = close_command(first) else {
+        return Ok(());
+    };
+    let folded = crate::search::fold::fold(first);
+    if !index.understand(first).chips.is_empty() || index.knows_start(&folded) {
+        return Ok(());
+    }
+    let s = lang.strings();
+    let query = words.join(" ");
+    Err(Failure {
+        code: 2,
+        lines: vec![
+            format!(
+                "indsats: {} \"{first}\" – {} \"{command}\"?",
+                s.unknown_command, s.did_you_mean
+            ),
+            format!(
+                "indsats: {} \"{first}\": indsats --query \"{query}\"",
+                s.search_for_word
+            ),
+        ],
+    })
+}
+
+/// The command (or `help`) `word` is within [`COMMAND_SLIP`] edits of, the
+/// closest first; none for words under three characters or a command's own name.
+fn close_command(word: &str) -> Option<String> {
+    use clap::CommandFactory;
+    let lower = word.to_lowercase();
+    if lower.chars().count() < 3 {
+        return None;
+    }
+    let mut cli = Cli::command();
+    cli.build();
+    let names: Vec<String> = cli
+        .get_subcommands()
+        .flat_map(|c| std::iter::once(c.get_name()).chain(c.get_all_aliases()))
+        .map(str::to_owned)
+        .collect();
+    if names.contains(&lower) {
+        return None;
+    }
+    names
+        .into_iter()
+        .map(|name| (strsim::osa_distance(&lower, &name), name))
+        .filter(|(distance, _)| *distance <= COMMAND_SLIP)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, name)| name)
 }
 
 fn context(cli: &Cli) -> Result<Context, Failure> {
@@ -219,5 +285,22 @@ pub fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> 
         Ok(()) => Ok(()),
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(err) => Err(Failure::new(2, format!("cannot write output: {err}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::close_command;
+
+    #[test]
+    fn words_close_to_a_command_name_it() {
+        assert_eq!(close_command("serach").as_deref(), Some("search"));
+        assert_eq!(close_command("SHWO").as_deref(), Some("show"));
+        assert_eq!(close_command("chekc").as_deref(), Some("check"));
+        assert_eq!(close_command("hlep").as_deref(), Some("help"));
+        assert_eq!(close_command("vocabs").as_deref(), Some("vocab"));
+        for word in ["skive", "fgu", "angst", "mentor", "search", "ab", ""] {
+            assert_eq!(close_command(word), None, "{word}");
+        }
     }
 }

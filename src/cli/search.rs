@@ -1,32 +1,33 @@
-//! `indsats search [QUERY…] [filters] [--limit N] [--json]`: ranked results on stdout.
+//! `indsats search [QUERY…] [filters] [--limit N] [--wide | --json]`:
+//! ranked results on stdout, one line per hit that fits the terminal (see
+//! [`super::rows`]).
 //!
 //! Exit codes: 0 with results, 1 when nothing matched (nothing on stdout, a
 //! short note on stderr), 2 for a usage error (an unknown filter value) or an
 //! unreadable catalogue.
 
-use std::borrow::Cow;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 
 use serde_json::{Value, json};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::args::SearchArgs;
+use super::flags::FlagReader;
+use super::rows::{Layout, MIN_WIDTH, PIPE_WIDTH, Rows};
 use super::{Context, Failure, Outcome, print_stdout, print_with};
-use crate::catalogue::{Catalogue, Kind, Status};
-use crate::i18n::{DA, EN, Lang};
-use crate::search::fold::{fold, loose};
+use crate::catalogue::Catalogue;
+use crate::i18n::Lang;
 use crate::search::understand::Understood;
 use crate::search::{DETAILED_HITS, Filters, Results, SearchIndex};
 use crate::text::terminal_safe;
-
-/// Widest the area column is padded to; longer areas push the summary along.
-const AREA_COLUMN: usize = 28;
 
 /// Runs the search and prints the results.
 pub fn run(ctx: &Context, args: &SearchArgs) -> Outcome {
     let (loaded, index) = ctx.load_indexed()?;
     let catalogue = &loaded.catalogue;
-    let flags = filters(catalogue, args)?;
+    let mut reader = FlagReader::new(catalogue, ctx.lang);
+    let flags = reader.filters(args)?;
+    // What the flags were read as, when a slip was forgiven (stderr).
+    reader.print_notes();
     let query = args.query.join(" ");
     let understood = index.understand(&query);
     let filters = understood.filters(&flags);
@@ -54,20 +55,20 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> Outcome {
         json_text(catalogue, &query, &filters, &understood, &hits)
             .and_then(|text| print_stdout(&text))
     } else {
-        let width = std::io::stdout()
-            .is_terminal()
-            .then(|| crossterm::terminal::size().ok())
-            .flatten()
-            .map(|(cols, _)| usize::from(cols).max(20));
-        let table = Table {
+        let layout = if args.wide {
+            Layout::Wide
+        } else {
+            Layout::Fit(output_width())
+        };
+        let rows = Rows {
             catalogue,
             results: &results,
             limit,
             lang: ctx.lang,
-            width,
+            layout,
             chosen: &filters.municipalities,
         };
-        print_with(|out| table.write(out))
+        print_with(|out| rows.write(out))
     };
     // The process ends next: freeing a large catalogue and index piece by
     // piece would only delay the exit (about 0.1 s at 100,000 entries).
@@ -75,128 +76,20 @@ pub fn run(ctx: &Context, args: &SearchArgs) -> Outcome {
     outcome
 }
 
+/// The terminal's width when stdout is one, else [`PIPE_WIDTH`].
+fn output_width() -> usize {
+    std::io::stdout()
+        .is_terminal()
+        .then(|| crossterm::terminal::size().ok())
+        .flatten()
+        .map_or(PIPE_WIDTH, |(cols, _)| usize::from(cols).max(MIN_WIDTH))
+}
+
 fn no_match(lang: Lang) -> &'static str {
     match lang {
         Lang::Da => "ingen indsatser passer på søgningen",
         Lang::En => "no initiatives match the search",
     }
-}
-
-/// Resolves `--municipality` values (id, name or alias, case- and
-/// Danish-insensitively) to municipality ids; an unknown value is a usage error.
-pub fn municipality_ids(
-    catalogue: &Catalogue,
-    values: &[String],
-) -> Result<std::collections::BTreeSet<String>, Failure> {
-    let candidates: Vec<Candidate> = catalogue
-        .vocabularies
-        .municipalities
-        .iter()
-        .map(|m| {
-            Candidate::new(
-                &m.id,
-                std::iter::once(m.name.as_str()).chain(m.aliases.iter().map(String::as_str)),
-            )
-        })
-        .collect();
-    values
-        .iter()
-        .map(|value| resolve("municipality", value, &candidates))
-        .collect()
-}
-
-/// Resolves the filter flags to vocabulary ids; an unknown value is a usage error.
-pub fn filters(catalogue: &Catalogue, args: &SearchArgs) -> Result<Filters, Failure> {
-    let vocab = &catalogue.vocabularies;
-    let terms = |terms: &[crate::catalogue::Term]| -> Vec<Candidate> {
-        terms
-            .iter()
-            .map(|t| Candidate::new(&t.id, [t.label.as_str(), t.label_in(true)]))
-            .collect()
-    };
-    let statuses: Vec<Candidate> = Status::ALL
-        .iter()
-        .map(|&s| Candidate::new(s.id(), [DA.status_label(s), EN.status_label(s)]))
-        .collect();
-    let kinds: Vec<Candidate> = Kind::ALL
-        .iter()
-        .map(|&k| Candidate::new(k.id(), [DA.kind_label(k), EN.kind_label(k)]))
-        .collect();
-    let mut filters = Filters {
-        age: args.age,
-        ..Filters::default()
-    };
-    filters.municipalities = municipality_ids(catalogue, &args.municipality)?;
-    for value in &args.target_group {
-        filters.target_groups.insert(resolve(
-            "target group",
-            value,
-            &terms(&vocab.target_groups),
-        )?);
-    }
-    for value in &args.theme {
-        filters
-            .themes
-            .insert(resolve("theme", value, &terms(&vocab.themes))?);
-    }
-    for value in &args.status {
-        let id = resolve("status", value, &statuses)?;
-        if let Some(status) = Status::from_id(&id) {
-            filters.statuses.insert(status);
-        }
-    }
-    for value in &args.kind {
-        let id = resolve("kind", value, &kinds)?;
-        if let Some(kind) = Kind::from_id(&id) {
-            filters.kinds.insert(kind);
-        }
-    }
-    Ok(filters)
-}
-
-/// A filter value a flag may name: its id and the keys it is known by.
-struct Candidate {
-    id: String,
-    /// Strict folded keys of the id and names.
-    strict: Vec<String>,
-    /// Loose keys of the same.
-    loose: Vec<String>,
-}
-
-impl Candidate {
-    fn new<'a>(id: &'a str, names: impl IntoIterator<Item = &'a str>) -> Candidate {
-        let strict: Vec<String> = std::iter::once(id)
-            .chain(names)
-            .map(|s| fold(s.trim()))
-            .collect();
-        let loose = strict.iter().map(|s| loose(s)).collect();
-        Candidate {
-            id: id.to_owned(),
-            strict,
-            loose,
-        }
-    }
-}
-
-/// The id of the candidate `value` names, case- and Danish-insensitively
-/// (`ringkobing-skjern`, `Ringkøbing-Skjern` and `ringkoebing-skjern` are
-/// one); a strict match wins over a loose one.
-fn resolve(kind: &str, value: &str, candidates: &[Candidate]) -> Result<String, Failure> {
-    let strict = fold(value.trim());
-    let lkey = loose(&strict);
-    candidates
-        .iter()
-        .find(|c| c.strict.contains(&strict))
-        .or_else(|| candidates.iter().find(|c| c.loose.contains(&lkey)))
-        .map(|c| c.id.clone())
-        .ok_or_else(|| {
-            let valid: Vec<&str> = candidates.iter().map(|c| c.id.as_str()).collect();
-            Failure::usage(format!(
-                "unknown {kind} '{}'; valid values: {}",
-                value,
-                valid.join(", ")
-            ))
-        })
 }
 
 /// Why a hit matched: its fields (`name`, `summary` …), a target group or
@@ -359,130 +252,4 @@ fn json_text(
     })?;
     text.push('\n');
     Ok(text)
-}
-
-/// The plain results: one line per result, name, status, area and summary
-/// in aligned columns; cut to `width` columns when given (stdout is a
-/// terminal).
-struct Table<'a> {
-    catalogue: &'a Catalogue,
-    results: &'a Results,
-    limit: usize,
-    lang: Lang,
-    width: Option<usize>,
-    chosen: &'a std::collections::BTreeSet<String>,
-}
-
-impl Table<'_> {
-    /// Writes the table line by line: the column widths first, then each
-    /// line (at 100,000 results the lines are never all held at once).
-    fn write(&self, out: &mut dyn Write) -> std::io::Result<()> {
-        let hits = &self.results.hits[..self.limit];
-        let strings = self.lang.strings();
-        let areas: Vec<String> = hits
-            .iter()
-            .map(|hit| {
-                let area = &self.catalogue.initiatives[hit.index].area;
-                let text = crate::report::area_short(self.catalogue, area, self.lang, self.chosen);
-                terminal_safe(&text).into_owned()
-            })
-            .collect();
-        // The general way in says so in place of its status.
-        let label = |entry, hit: &crate::search::Hit| strings.hit_label(entry, hit.way_in());
-        let mut widths = [0usize; 3];
-        for (hit, area) in hits.iter().zip(&areas) {
-            let entry = &self.catalogue.initiatives[hit.index];
-            let cells = [&*entry.name, label(entry, hit), area];
-            for (w, cell) in widths.iter_mut().zip(cells) {
-                *w = (*w).max(cell.width());
-            }
-        }
-        widths[2] = widths[2].min(AREA_COLUMN);
-        let mut line = String::new();
-        for (hit, area) in hits.iter().zip(&areas) {
-            let entry = &self.catalogue.initiatives[hit.index];
-            line.clear();
-            let name = terminal_safe(&entry.name);
-            for (cell, &w) in [&*name, label(entry, hit), area].iter().zip(&widths) {
-                line.push_str(cell);
-                let pad = w.saturating_sub(cell.width()) + 2;
-                line.extend(std::iter::repeat_n(' ', pad));
-            }
-            line.push_str(&terminal_safe(
-                &entry.summary.text_or(strings.unreadable_text),
-            ));
-            let shown = match self.width {
-                Some(width) => truncate(&line, width),
-                None => Cow::Borrowed(line.as_str()),
-            };
-            out.write_all(shown.trim_end().as_bytes())?;
-            out.write_all(b"\n")?;
-        }
-        Ok(())
-    }
-}
-
-/// `text` cut to at most `width` display columns, ending in `…` when cut.
-fn truncate(text: &str, width: usize) -> Cow<'_, str> {
-    if text.width() <= width {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    Cow::Owned(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn truncates_by_display_width() {
-        assert_eq!(truncate("Østjylland", 20), "Østjylland");
-        assert_eq!(truncate("Østjylland", 5), "Østj…");
-        assert_eq!(truncate("日本語日本語", 5), "日本…");
-        assert_eq!(truncate("abc", 3), "abc");
-    }
-
-    #[test]
-    fn flag_values_resolve_danish_insensitively() {
-        let candidates = vec![
-            Candidate::new("ringkobing-skjern", ["Ringkøbing-Skjern"]),
-            Candidate::new("aarhus", ["Aarhus"]),
-        ];
-        for value in [
-            "ringkobing-skjern",
-            "Ringkøbing-Skjern",
-            "ringkoebing-skjern",
-            " RINGKØBING-SKJERN ",
-        ] {
-            assert_eq!(
-                resolve("municipality", value, &candidates).ok().as_deref(),
-                Some("ringkobing-skjern"),
-                "{value}"
-            );
-        }
-        assert_eq!(
-            resolve("municipality", "Århus", &candidates)
-                .ok()
-                .as_deref(),
-            Some("aarhus")
-        );
-        let err = resolve("municipality", "x", &candidates)
-            .err()
-            .map(|f| f.lines.join("\n"));
-        assert_eq!(
-            err.as_deref(),
-            Some("indsats: unknown municipality 'x'; valid values: ringkobing-skjern, aarhus")
-        );
-    }
 }

@@ -1,9 +1,16 @@
-//! `indsats show ID [--json]`: one initiative, every section.
+//! `indsats show ID [--kommune M] [--json | --correction]`: one initiative,
+//! every section; with `--kommune`, a warning on stderr when the entry is
+//! not offered in that municipality.
+
+use std::collections::BTreeSet;
 
 use super::args::ShowArgs;
+use super::flags::FlagReader;
 use super::{Context, Failure, Outcome, print_stdout};
-use crate::catalogue::Catalogue;
+use crate::catalogue::stats::covers;
+use crate::catalogue::{Catalogue, Initiative};
 use crate::date::Date;
+use crate::i18n::Lang;
 use crate::report::{TEXT_WIDTH, entry_text};
 
 /// Prints the entry, or fails with exit 1 and the closest ids (exit 2 when
@@ -20,6 +27,12 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Outcome {
         }
         return Err(Failure::new(1, message));
     };
+    let mut reader = FlagReader::new(catalogue, ctx.lang);
+    let chosen = reader.municipalities(&args.municipality)?;
+    reader.print_notes();
+    if let Some(warning) = not_covered(catalogue, entry, &chosen, ctx.lang) {
+        eprintln!("{}", crate::text::escaped(&warning));
+    }
     if args.correction {
         return print_stdout(&crate::report::correction_text(catalogue, entry, ctx.lang));
     }
@@ -29,7 +42,6 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Outcome {
         return print_stdout(&format!("{text}\n"));
     }
     readable(entry, ctx.lang)?;
-    let chosen = super::search::municipality_ids(catalogue, &args.municipality)?;
     let mut text = entry_text(
         catalogue,
         entry,
@@ -46,9 +58,35 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Outcome {
     print_stdout(&text)
 }
 
+/// "fgu-skive dækker ikke Herning": the chosen municipalities `entry` is
+/// not offered in (by the area rule of [`covers`]), or `None` when it
+/// covers them all.
+pub fn not_covered(
+    catalogue: &Catalogue,
+    entry: &Initiative,
+    chosen: &BTreeSet<String>,
+    lang: Lang,
+) -> Option<String> {
+    let missing: Vec<&str> = chosen
+        .iter()
+        .filter(|id| !covers(entry, id))
+        .map(|id| catalogue.municipality_name(id))
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let strings = lang.strings();
+    Some(format!(
+        "{} {} {}",
+        entry.id,
+        strings.does_not_cover,
+        missing.join(", ")
+    ))
+}
+
 /// Fails with exit 2 when a text of `entry` cannot be read from the start-up
 /// cache, as `--json` does: no printout with a placeholder for a text.
-fn readable(entry: &crate::catalogue::Initiative, lang: crate::i18n::Lang) -> Outcome {
+fn readable(entry: &Initiative, lang: Lang) -> Outcome {
     if entry.texts_readable() {
         return Ok(());
     }
@@ -85,7 +123,7 @@ pub fn closest_ids(catalogue: &Catalogue, wanted: &str, limit: usize) -> Vec<Str
 
 #[cfg(test)]
 mod tests {
-    use super::{closest_ids, readable};
+    use super::{closest_ids, not_covered, readable};
     use crate::catalogue::LongText;
     use crate::catalogue::load::{Origin, load};
     use crate::i18n::Lang;
@@ -106,6 +144,26 @@ mod tests {
                 entry.id
             )]
         );
+    }
+
+    #[test]
+    fn an_entry_warns_about_the_municipalities_it_does_not_cover() {
+        let catalogue = load(Origin::Bundled).unwrap().catalogue;
+        let entry = catalogue.find("fgu-skolen").expect("fgu-skolen");
+        let chosen = |ids: &[&str]| ids.iter().map(|id| (*id).to_owned()).collect();
+        assert_eq!(
+            not_covered(&catalogue, entry, &chosen(&["herning", "skive"]), Lang::Da).as_deref(),
+            Some("fgu-skolen dækker ikke Herning")
+        );
+        assert_eq!(
+            not_covered(&catalogue, entry, &chosen(&["aarhus", "herning"]), Lang::En).as_deref(),
+            Some("fgu-skolen does not cover Aarhus, Herning")
+        );
+        assert_eq!(
+            not_covered(&catalogue, entry, &chosen(&["skive"]), Lang::Da),
+            None
+        );
+        assert_eq!(not_covered(&catalogue, entry, &chosen(&[]), Lang::Da), None);
     }
 
     #[test]

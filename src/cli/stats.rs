@@ -55,12 +55,15 @@ const EN: Labels = Labels {
 pub fn run(ctx: &Context, args: &StatsArgs) -> Outcome {
     let loaded = ctx.load_catalogue()?;
     let catalogue = &loaded.catalogue;
+    let mut reader = super::flags::FlagReader::new(catalogue, ctx.lang);
     let chosen = match &args.municipality {
-        Some(value) => super::search::municipality_ids(catalogue, std::slice::from_ref(value))?
+        Some(value) => reader
+            .municipalities(std::slice::from_ref(value))?
             .into_iter()
             .next(),
         None => None,
     };
+    reader.print_notes();
     let figures = stats(catalogue, Date::today());
     let text = report(catalogue, &figures, chosen.as_deref(), ctx.lang);
     print_stdout(&text)

@@ -152,4 +152,11 @@ pub static DA: Strings = Strings {
     stale_filter: "Ikke verificeret > 1 år",
     unknown_id: "ukendt indsats",
     did_you_mean: "mente du",
+    unknown_command: "ukendt kommando",
+    search_for_word: "for at søge efter",
+    unknown_value: "ukendt",
+    valid_values: "gyldige værdier",
+    flag_names: ["--kommune", "--maalgruppe", "--tema", "--type", "--status"],
+    read_as: "læst som",
+    does_not_cover: "dækker ikke",
 };

@@ -164,4 +164,17 @@ pub static EN: Strings = Strings {
     stale_filter: "Not verified > 1 year",
     unknown_id: "unknown initiative",
     did_you_mean: "did you mean",
+    unknown_command: "unknown command",
+    search_for_word: "to search for",
+    unknown_value: "unknown",
+    valid_values: "valid values",
+    flag_names: [
+        "--municipality",
+        "--target-group",
+        "--theme",
+        "--kind",
+        "--status",
+    ],
+    read_as: "read as",
+    does_not_cover: "does not cover",
 };

@@ -302,8 +302,24 @@ pub struct Strings {
     pub stale_filter: &'static str,
     /// `indsats show`: unknown id.
     pub unknown_id: &'static str,
-    /// `indsats show`: did you mean.
+    /// `indsats show`: did you mean (also after an unknown command).
     pub did_you_mean: &'static str,
+    /// `indsats serach`: a first word close to a command.
+    pub unknown_command: &'static str,
+    /// … and how to search for the word instead ("for at søge efter").
+    pub search_for_word: &'static str,
+    /// An unknown filter-flag value: "ukendt" before the filter's name.
+    pub unknown_value: &'static str,
+    /// … followed by the values there are.
+    pub valid_values: &'static str,
+    /// The filter flags in this language, in the order municipality, target
+    /// group, theme, kind, status (as in [`Strings::facet_names`]).
+    pub flag_names: [&'static str; 5],
+    /// A flag value read with a slip: "--kommune skvie: læst som Skive".
+    pub read_as: &'static str,
+    /// `indsats show ID --kommune X` for an entry not offered there:
+    /// "fgu-skive dækker ikke Herning".
+    pub does_not_cover: &'static str,
 }
 
 impl Strings {

@@ -118,6 +118,16 @@ impl Understood {
     }
 }
 
+/// What [`Places::read`] made of a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Read<'a> {
+    /// The id it names.
+    pub id: &'a str,
+    /// Whether it names it only with a slip forgiven (`skvie`), so the
+    /// caller can say what it read.
+    pub slip: bool,
+}
+
 /// One way a municipality can be written, folded.
 #[derive(Debug, Clone, Default)]
 struct PlaceKey {
@@ -128,7 +138,8 @@ struct PlaceKey {
 }
 
 /// The names the municipalities go by: names, aliases (old spellings, main
-/// towns) and the parts of a hyphenated name (`Ikast`, `Brande`).
+/// towns) and the parts of a hyphenated name (`Ikast`, `Brande`). Through
+/// [`Places::of_names`] the same table reads any vocabulary's names.
 #[derive(Debug, Clone, Default)]
 pub struct Places {
     keys: Vec<PlaceKey>,
@@ -149,43 +160,78 @@ impl Places {
         let mut places = Places::default();
         for (i, m) in vocabularies.municipalities.iter().enumerate() {
             places.ids.push(m.id.clone());
-            let mut add = |text: &str| {
-                let strict = fold(text.trim());
-                if strict.is_empty() || places.keys.iter().any(|k| k.strict == strict) {
-                    return;
-                }
-                places.keys.push(PlaceKey {
-                    loose: loose(&strict),
-                    strict,
-                    place: i as u32,
-                });
-            };
-            add(&m.name);
-            add(&m.id);
+            let place = i as u32;
+            places.add(&m.name, place);
+            places.add(&m.id, place);
             for alias in &m.aliases {
-                add(alias);
+                places.add(alias, place);
             }
             if m.name.contains('-') {
                 for part in m.name.split('-') {
-                    add(part);
+                    places.add(part, place);
                 }
             }
         }
         places
     }
 
-    /// The municipality id a folded word names: exactly, by its loose key,
-    /// or — for words of [`MIN_FUZZY_PLACE`] chars or more that `is_text`
-    /// does not know as a word of the catalogue — within one edit (a
-    /// transposition counts as one).
-    fn place_of(&self, word: &str, is_text: &dyn Fn(&str) -> bool) -> Option<&str> {
-        let id = |k: &PlaceKey| self.ids[k.place as usize].as_str();
+    /// A table of any vocabulary's names, read the way the search line
+    /// reads places: each id with the names it goes by (the id itself is
+    /// one). The filter flags read target groups, themes, statuses and
+    /// kinds through it, so `--tema` forgives the slips `skvie` does.
+    pub fn of_names<'a>(names: impl IntoIterator<Item = (&'a str, Vec<&'a str>)>) -> Places {
+        let mut places = Places::default();
+        for (i, (id, aliases)) in names.into_iter().enumerate() {
+            places.ids.push(id.to_owned());
+            for text in std::iter::once(id).chain(aliases) {
+                places.add(text, i as u32);
+            }
+        }
+        places
+    }
+
+    /// The ids, in the order given.
+    pub fn ids(&self) -> &[String] {
+        &self.ids
+    }
+
+    /// Adds one way of writing the `place`th id, unless an earlier one
+    /// already has that key.
+    fn add(&mut self, text: &str, place: u32) {
+        let strict = fold(text.trim());
+        if strict.is_empty() || self.keys.iter().any(|k| k.strict == strict) {
+            return;
+        }
+        self.keys.push(PlaceKey {
+            loose: loose(&strict),
+            strict,
+            place,
+        });
+    }
+
+    /// A value given on its own, as a filter flag's: the id it names, read
+    /// as the search line reads a word (see [`Places::understand`]) except
+    /// that a flag's value is never text, so a slip is always forgiven
+    /// where only one id is that close.
+    pub fn read(&self, value: &str) -> Option<Read<'_>> {
+        self.place_of(&fold(value.trim()), &|_| false)
+    }
+
+    /// The id a folded word names: exactly, by its loose key, or — for
+    /// words of [`MIN_FUZZY_PLACE`] chars or more that `is_text` does not
+    /// know as a word of the catalogue — within one edit (a transposition
+    /// counts as one).
+    fn place_of(&self, word: &str, is_text: &dyn Fn(&str) -> bool) -> Option<Read<'_>> {
+        let exact = |k: &PlaceKey| Read {
+            id: self.ids[k.place as usize].as_str(),
+            slip: false,
+        };
         if let Some(k) = self.keys.iter().find(|k| k.strict == word) {
-            return Some(id(k));
+            return Some(exact(k));
         }
         let lkey = loose(word);
         if let Some(k) = self.keys.iter().find(|k| k.loose == lkey) {
-            return Some(id(k));
+            return Some(exact(k));
         }
         if word.chars().count() < MIN_FUZZY_PLACE || is_text(word) {
             return None;
@@ -196,10 +242,13 @@ impl Places {
             .filter(|k| k.strict.chars().count() >= MIN_FUZZY_PLACE)
             .filter(|k| strsim::osa_distance(&k.loose, &lkey) <= 1);
         let first = close.next()?;
-        // Two municipalities one slip away: too close to call.
+        // Two ids one slip away: too close to call.
         match close.find(|k| k.place != first.place) {
             Some(_) => None,
-            None => Some(id(first)),
+            None => Some(Read {
+                slip: true,
+                ..exact(first)
+            }),
         }
     }
 
@@ -230,9 +279,9 @@ impl Places {
                 i += used;
                 continue;
             }
-            if let Some(id) = self.place_of(&word, is_text) {
+            if let Some(read) = self.place_of(&word, is_text) {
                 out.chips.push(Chip {
-                    recognised: Recognised::Municipality(id.to_owned()),
+                    recognised: Recognised::Municipality(read.id.to_owned()),
                     span,
                 });
                 i += 1;
@@ -364,6 +413,25 @@ mod tests {
             assert_eq!(u.age(), age, "{query}");
             assert_eq!(u.text, text, "{query}");
         }
+    }
+
+    #[test]
+    fn a_value_on_its_own_is_read_and_a_slip_said() {
+        let p = places();
+        let read = |value: &str| p.read(value).map(|r| (r.id, r.slip));
+        assert_eq!(read("Skive"), Some(("skive", false)));
+        assert_eq!(
+            read(" RINGKØBING-SKJERN "),
+            Some(("ringkobing-skjern", false))
+        );
+        assert_eq!(read("skvie"), Some(("skive", true)));
+        // A flag's value is never text: `skiver` is one slip from Skive.
+        assert_eq!(read("skiver"), Some(("skive", true)));
+        assert_eq!(read("odd"), None);
+        assert_eq!(read(""), None);
+        let statuses = Places::of_names([("active", vec!["Aktiv", "Active"])]);
+        assert_eq!(statuses.read("aktvi").map(|r| r.id), Some("active"));
+        assert_eq!(statuses.ids(), ["active"]);
     }
 
     #[test]

@@ -33,27 +33,35 @@ fn prints_one_line_per_result_and_exits_0() {
     let lines: Vec<&str> = result.stdout.lines().collect();
     assert_eq!(lines.len(), 1, "{}", result.stdout);
     let line = lines[0];
-    for part in [
-        "FGU Skolen",
-        "Aktiv",
-        "Skive",
-        "Forberedende grunduddannelse i Skive.",
-    ] {
+    for part in ["fgu-skive", "FGU Skolen", "Aktiv", "Skive"] {
         assert!(line.contains(part), "missing {part:?} in {line:?}");
     }
+    assert!(line.starts_with("fgu-skive  "), "the id first: {line:?}");
     assert!(result.stderr.is_empty());
+    // The summary is in the full rows only.
+    assert!(!line.contains("Forberedende"), "{line:?}");
+    let wide = search(&["'skive", "--wide"]);
+    assert!(
+        wide.stdout
+            .contains("Forberedende grunduddannelse i Skive."),
+        "{}",
+        wide.stdout
+    );
 }
 
 #[test]
 fn an_empty_query_lists_everything_by_name() {
-    let result = search(&[]);
-    assert_eq!(result.code, 0);
-    let names: Vec<&str> = result
-        .stdout
-        .lines()
-        .map(|l| l.split("  ").next().unwrap_or(""))
-        .collect();
-    assert_eq!(names, vec!["FGU Skolen", "IPS-ung"]);
+    let first_column = |args: &[&str]| -> Vec<String> {
+        let result = search(args);
+        assert_eq!(result.code, 0);
+        result
+            .stdout
+            .lines()
+            .map(|l| l.split("  ").next().unwrap_or("").to_owned())
+            .collect()
+    };
+    assert_eq!(first_column(&[]), ["fgu-skive", "ips-ung"]);
+    assert_eq!(first_column(&["--wide"]), ["FGU Skolen", "IPS-ung"]);
 }
 
 #[test]
@@ -67,10 +75,13 @@ fn english_status_labels_and_areas() {
 }
 
 #[test]
-fn piped_output_is_not_truncated() {
-    let result = search(&["ips"]);
+fn wide_rows_are_never_cut() {
+    let result = search(&["ips", "--wide"]);
     let line = result.stdout.lines().next().unwrap_or_default();
     assert!(line.ends_with("Job eller uddannelse sideløbende med psykiatrisk behandling."));
+    // --json says everything already.
+    let result = search(&["ips", "--wide", "--json"]);
+    assert_eq!(result.code, 2, "{}", result.stdout);
 }
 
 #[test]
@@ -118,30 +129,35 @@ fn unknown_filter_values_are_usage_errors() {
     assert!(result.stdout.is_empty());
     assert_eq!(
         result.stderr.trim_end(),
-        "indsats: unknown municipality 'x'; valid values: aarhus, ringkobing-skjern, skive"
+        "indsats: ukendt kommune 'x'; gyldige værdier: aarhus, ringkobing-skjern, skive"
     );
     for (flag, kind) in [
         (
             "--maalgruppe",
-            "unknown target group 'x'; valid values: udenfor, psykisk",
+            "ukendt målgruppe 'x'; gyldige værdier: udenfor, psykisk",
         ),
         (
             "--tema",
-            "unknown theme 'x'; valid values: erhverv, udsatte",
+            "ukendt tema 'x'; gyldige værdier: erhverv, udsatte",
         ),
         (
             "--status",
-            "unknown status 'x'; valid values: active, unconfirmed, pilot, proposed, inspiration, ended",
+            "ukendt status 'x'; gyldige værdier: active, unconfirmed, pilot, proposed, inspiration, ended",
         ),
         (
             "--type",
-            "unknown kind 'x'; valid values: offer, professional, funding, policy",
+            "ukendt type 'x'; gyldige værdier: offer, professional, funding, policy",
         ),
     ] {
         let result = search(&[flag, "x"]);
         assert_eq!(result.code, 2, "{flag}");
         assert!(result.stderr.contains(kind), "{flag}: {}", result.stderr);
     }
+    let result = search(&["--lang", "en", "--kommune", "x"]);
+    assert_eq!(
+        result.stderr.trim_end(),
+        "indsats: unknown municipality 'x'; valid values: aarhus, ringkobing-skjern, skive"
+    );
     let result = search(&["--alder", "not-a-number"]);
     assert_eq!(result.code, 2);
 }
@@ -275,8 +291,11 @@ fn results_carry_kind_and_status_and_kind_filters() {
     assert_eq!(v["total"], 2);
     assert_eq!(v["filters"]["kinds"], serde_json::json!(["offer"]));
 
-    // The plain list names the status a caseworker must ask about.
+    // The plain list names the status a caseworker must ask about: by its
+    // badge in the fitted rows, in full in the wide ones.
     let result = run(&["--catalogue", &path, "search", "skolen"]);
+    assert!(result.stdout.contains("Ubekræftet"), "{}", result.stdout);
+    let result = run(&["--catalogue", &path, "search", "skolen", "--wide"]);
     assert!(
         result.stdout.contains("Ikke bekræftet"),
         "{}",

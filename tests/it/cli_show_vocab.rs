@@ -202,7 +202,11 @@ fn show_lists_the_chosen_municipalitys_contact_first() {
     );
     let result = run(&["--catalogue", path, "show", "fgu-skive", "--kommune", "x"]);
     assert_eq!(result.code, 2);
-    assert!(result.stderr.contains("unknown municipality 'x'"));
+    assert!(
+        result.stderr.contains("ukendt kommune 'x'"),
+        "{}",
+        result.stderr
+    );
 }
 
 #[test]

@@ -51,7 +51,7 @@ fn an_unknown_municipality_is_a_usage_error() {
     let result = run(&["stats", "--kommune", "Atlantis"]);
     assert_eq!(result.code, 2);
     assert!(
-        result.stderr.contains("unknown municipality 'Atlantis'"),
+        result.stderr.contains("ukendt kommune 'Atlantis'"),
         "{}",
         result.stderr
     );

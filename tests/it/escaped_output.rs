@@ -82,10 +82,19 @@ fn usage_errors_escape_the_arguments_they_quote() {
         assert_clean(&run.stderr);
         assert!(run.stderr.starts_with("indsats: "), "{}", run.stderr);
     }
-    // Shown escaped, not silently dropped: the message quotes what was typed.
-    let run = run_env(home.path(), &["search", "--kommune", "sk\u{202E}ive"]);
+    // Shown escaped, not silently dropped: the message quotes what was
+    // typed, also where the value is read with a slip.
+    let run = run_env(home.path(), &["search", "--kommune", "sk\u{202E}ive\u{1b}"]);
     assert!(
-        run.stderr.contains(r"unknown municipality 'sk\u{202e}ive'"),
+        run.stderr.contains(r"ukendt kommune 'sk\u{202e}ive\u{1b}'"),
+        "{}",
+        run.stderr
+    );
+    let run = run_env(home.path(), &["search", "--kommune", "sk\u{202E}ive"]);
+    assert_clean(&run.stderr);
+    assert!(
+        run.stderr
+            .contains(r"--kommune sk\u{202e}ive: læst som Skive"),
         "{}",
         run.stderr
     );

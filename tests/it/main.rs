@@ -11,6 +11,7 @@ mod cache_fuzz;
 mod cache_trust;
 mod cli_broken_files;
 mod cli_check;
+mod cli_fit;
 mod cli_search;
 mod cli_show_vocab;
 mod cli_stats;

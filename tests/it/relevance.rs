@@ -228,7 +228,8 @@ fn outcome(scorer: Scorer) -> Outcome {
         let Some(Command::Search(args)) = cli.command else {
             panic!("not a search: {line}");
         };
-        let filters = indsats::cli::search::filters(&catalogue, &args)
+        let filters = indsats::cli::flags::FlagReader::new(&catalogue, indsats::i18n::Lang::Da)
+            .filters(&args)
             .unwrap_or_else(|f| panic!("{line}: {:?}", f.lines));
         // As `indsats search` does: places and ages typed become filters.
         let understood = index.understand(&args.query.join(" "));
