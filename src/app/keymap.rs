@@ -105,6 +105,10 @@ pub struct Binding {
     pub en: &'static str,
     /// Its entry in the key-hint bar, if it has one.
     pub hint: Option<Hint>,
+    /// Where the focus changes what the hint should say, or whether it is
+    /// worth its room: the hint for that place instead (`None`: no hint
+    /// there).
+    pub focus: &'static [(Place, Option<Hint>)],
 }
 
 impl Binding {
@@ -147,6 +151,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "hjælp med alle taster; F1 eller Esc lukker den igen",
         en: "help with every key; F1 or Esc closes it again",
         hint: hint("F1", "hjælp", "help", 0),
+        focus: &[],
     },
     Binding {
         places: &[P::Always],
@@ -155,6 +160,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "afslut, altid",
         en: "quit, always",
         hint: hint("Ctrl-C", "afslut", "quit", 0),
+        focus: &[],
     },
     Binding {
         places: &[P::Always],
@@ -163,6 +169,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "stil appen i bero (terminalen gendannes); fg henter den frem igen",
         en: "suspend the app (the terminal is restored); fg brings it back",
         hint: None,
+        focus: &[],
     },
     Binding {
         places: &[P::Main],
@@ -171,6 +178,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "skriv i søgningen, uanset hvor fokus er; en kommune og en alder bliver til filtre",
         en: "type into the search, wherever the focus is; a municipality and an age become filters",
         hint: None,
+        focus: &[],
     },
     Binding {
         places: &[P::Main],
@@ -179,6 +187,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "flyt i resultaterne; rul i detaljerne",
         en: "move in the results; scroll the details",
         hint: hint("↑↓", "vælg", "select", 3),
+        focus: &[(P::Details, hint("↑↓", "rul", "scroll", 5))],
     },
     Binding {
         places: &[P::Main],
@@ -187,6 +196,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "en side op eller ned",
         en: "a page up or down",
         hint: None,
+        focus: &[],
     },
     Binding {
         places: &[P::Main],
@@ -195,6 +205,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "skift mellem søgelinje, resultater og detaljer",
         en: "move between search line, results and details",
         hint: hint("Tab", "skift", "switch", 7),
+        focus: &[],
     },
     Binding {
         places: &[P::Main],
@@ -203,6 +214,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "tilbage: detaljer → liste → søgelinje, så ryd ordene, så filtrene; afslutter aldrig",
         en: "back out: details → list → search line, then clear the words, then the filters; never quits",
         hint: hint("Esc", "tilbage", "back", 5),
+        focus: &[(P::Details, hint("Esc", "tilbage", "back", 4))],
     },
     Binding {
         places: &[P::Main],
@@ -211,6 +223,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "vælg filtre – kommune, målgruppe, tema, type, status, alder – med antal; skriv for at finde",
         en: "choose filters – municipality, target group, theme, kind, status, age – with counts; type to find",
         hint: hint("Ctrl-F", "filtre", "filters", 2),
+        focus: &[(P::Details, hint("Ctrl-F", "filtre", "filters", 6))],
     },
     Binding {
         places: &[P::Main],
@@ -219,6 +232,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "sæt borgerens alder; en ny alder erstatter den gamle",
         en: "set the citizen's age; a new age replaces the old one",
         hint: hint("F2", "alder", "age", 6),
+        focus: &[],
     },
     Binding {
         places: &[P::Main],
@@ -227,6 +241,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "sæt den valgte på kortlisten til mødet, eller tag den af (+ i listen)",
         en: "put the selected initiative on the meeting's shortlist, or take it off (+ in the list)",
         hint: hint("Ctrl-T", "kortliste", "shortlist", 2),
+        focus: &[(P::Details, hint("Ctrl-T", "kortliste", "shortlist", 3))],
     },
     Binding {
         places: &[P::Main],
@@ -238,6 +253,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "vis kortlisten i den rækkefølge, den blev lavet; igen, eller Esc, tilbage til søgningen",
         en: "show the shortlist in the order it was made; again, or Esc, back to the search",
         hint: hint("Ctrl-L", "vis kortliste", "show shortlist", 4),
+        focus: &[],
     },
     Binding {
         places: &[P::Main],
@@ -246,6 +262,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "gem den valgte som favorit, eller fjern den (* i listen)",
         en: "save the selected initiative as a favourite, or remove it (* in the list)",
         hint: hint("Ctrl-G", "favorit", "favourite", 8),
+        focus: &[],
     },
     Binding {
         places: &[P::Main],
@@ -257,6 +274,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "vis favoritterne; igen, eller Esc, tilbage til søgningen",
         en: "show the favourites; again, or Esc, back to the search",
         hint: hint("Ctrl-O", "favoritter", "favourites", 9),
+        focus: &[],
     },
     Binding {
         places: &[P::Main],
@@ -268,6 +286,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "vis de senest åbnede indsatser (kun her, aldrig på startskærmen)",
         en: "show the recently opened initiatives (only here, never on the start screen)",
         hint: hint("Ctrl-R", "senest åbnede", "recent", 10),
+        focus: &[],
     },
     Binding {
         places: &[P::Main],
@@ -276,6 +295,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "kopiér henvisningsresumé, hele kortlisten, et telefonnummer, en e-mail, en webadresse eller en rettelse til kataloget",
         en: "copy the referral summary, the whole shortlist, a phone number, an e-mail, a web address or a correction to the catalogue",
         hint: hint("Ctrl-Y", "kopiér", "copy", 3),
+        focus: &[(P::Details, hint("Ctrl-Y", "kopiér", "copy", 1))],
     },
     Binding {
         places: &[P::Main],
@@ -284,6 +304,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "udskriv kortlisten – eller den valgte indsats – på den normale skærm, hvor den bliver stående i terminalens historik, og vend tilbage med alt som før",
         en: "print the shortlist – or the selected initiative – on the normal screen, where it stays in the terminal's history, and come back with everything as it was",
         hint: hint("Ctrl-X", "udskriv", "print", 4),
+        focus: &[(P::Details, hint("Ctrl-X", "udskriv", "print", 2))],
     },
     Binding {
         places: &[P::Main],
@@ -295,6 +316,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "slet tegnet før markøren; i en tom søgning fjernes det sidste filter",
         en: "delete the character before the cursor; on an empty search, remove the last filter",
         hint: None,
+        focus: &[],
     },
     // On the whole main screen, like Backspace: a new situation can be
     // typed straight from the details of the last one.
@@ -305,6 +327,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "slet ordet før markøren",
         en: "delete the word before the cursor",
         hint: None,
+        focus: &[],
     },
     Binding {
         places: &[P::Main],
@@ -313,6 +336,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "slet alt før markøren og den skrevne kommune og alder (filtre valgt med Ctrl-F bliver)",
         en: "delete everything before the cursor, and the municipality and age typed (filters picked with Ctrl-F stay)",
         hint: hint("Ctrl-U", "ryd", "clear", 9),
+        focus: &[],
     },
     // Terminals send Ctrl-_ (and Ctrl-/, Ctrl-7) as one byte, 0x1F, which
     // crossterm reads as Ctrl-7.
@@ -327,6 +351,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "fortryd den sidste rydning: ordene og filtrene, som de var før Esc, Ctrl-U, Backspace eller en ny skrevet kommune",
         en: "undo the last clear: the words and filters as they were before Esc, Ctrl-U, Backspace or a new typed municipality",
         hint: hint("Ctrl-_", "fortryd", "undo", 9),
+        focus: &[],
     },
     Binding {
         places: &[P::Search, P::List],
@@ -335,6 +360,8 @@ pub const BINDINGS: &[Binding] = &[
         da: "åbn den valgte indsats: næste skridt og kontakter først",
         en: "open the selected initiative: next steps and contacts first",
         hint: hint("Enter", "åbn", "open", 1),
+        // Open already: Enter does nothing more there.
+        focus: &[(P::Details, None)],
     },
     Binding {
         places: &[P::Search],
@@ -346,6 +373,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "flyt markøren",
         en: "move the cursor",
         hint: None,
+        focus: &[],
     },
     Binding {
         places: &[P::Search],
@@ -359,6 +387,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "til starten eller slutningen af linjen",
         en: "to the start or the end of the line",
         hint: None,
+        focus: &[],
     },
     Binding {
         places: &[P::Search],
@@ -367,6 +396,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "slet tegnet under markøren",
         en: "delete the character under the cursor",
         hint: None,
+        focus: &[],
     },
     Binding {
         places: &[P::List, P::Details],
@@ -375,6 +405,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "første eller sidste (i detaljerne: top eller bund)",
         en: "first or last (in the details: top or bottom)",
         hint: None,
+        focus: &[],
     },
     Binding {
         places: &[P::Picker],
@@ -383,6 +414,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "find en værdi; i alder: skriv alderen",
         en: "find a value; on the age: type the age",
         hint: hint("a–z", "find", "find", 6),
+        focus: &[],
     },
     Binding {
         places: &[P::Picker],
@@ -391,6 +423,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "vælg en værdi; i alder: hæv eller sænk alderen",
         en: "choose a value; on the age: raise or lower it",
         hint: hint("↑↓", "værdi", "value", 3),
+        focus: &[],
     },
     Binding {
         places: &[P::Picker],
@@ -404,6 +437,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "en side op eller ned, første eller sidste værdi",
         en: "a page up or down, the first or last value",
         hint: None,
+        focus: &[],
     },
     Binding {
         places: &[P::Picker],
@@ -417,6 +451,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "skift filter: kommune, målgruppe, tema, type, status, alder",
         en: "change the filter: municipality, target group, theme, kind, status, age",
         hint: hint("←→", "filter", "filter", 2),
+        focus: &[],
     },
     Binding {
         places: &[P::Picker],
@@ -425,6 +460,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "gå til alderen",
         en: "go to the age",
         hint: None,
+        focus: &[],
     },
     Binding {
         places: &[P::Picker],
@@ -433,6 +469,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "slå værdien til eller fra",
         en: "turn the value on or off",
         hint: hint("Enter", "til/fra", "on/off", 1),
+        focus: &[],
     },
     Binding {
         places: &[P::Picker],
@@ -444,6 +481,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "slet i det, du har skrevet",
         en: "delete from what you typed",
         hint: None,
+        focus: &[],
     },
     Binding {
         places: &[P::Picker],
@@ -452,6 +490,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "ryd filteret",
         en: "clear the filter",
         hint: hint("Del", "ryd", "clear", 5),
+        focus: &[],
     },
     Binding {
         places: &[P::Picker],
@@ -464,6 +503,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "luk vælgeren",
         en: "close the picker",
         hint: hint("Esc", "luk", "close", 1),
+        focus: &[],
     },
     Binding {
         places: &[P::Menu],
@@ -472,6 +512,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "vælg, hvad der kopieres",
         en: "choose what to copy",
         hint: hint("↑↓", "vælg", "choose", 2),
+        focus: &[],
     },
     Binding {
         places: &[P::Menu],
@@ -480,6 +521,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "kopiér til terminalens udklipsholder (OSC 52, også over SSH)",
         en: "copy to the terminal's clipboard (OSC 52, also over SSH)",
         hint: hint("Enter", "kopiér", "copy", 1),
+        focus: &[],
     },
     Binding {
         places: &[P::Menu],
@@ -488,6 +530,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "luk menuen",
         en: "close the menu",
         hint: hint("Esc", "luk", "close", 1),
+        focus: &[],
     },
     Binding {
         places: &[P::Help],
@@ -503,6 +546,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "rul i hjælpen",
         en: "scroll the help",
         hint: hint("↑↓", "rul", "scroll", 2),
+        focus: &[],
     },
     Binding {
         places: &[P::Help],
@@ -511,6 +555,7 @@ pub const BINDINGS: &[Binding] = &[
         da: "luk hjælpen",
         en: "close the help",
         hint: hint("Esc", "luk", "close", 1),
+        focus: &[],
     },
 ];
 
@@ -526,11 +571,17 @@ pub fn lookup(places: &[Place], key: Key) -> Option<Action> {
     })
 }
 
-/// The hints for `places`, in table order, each once.
+/// The hints for `places` (most specific first), in table order, each once;
+/// a binding's hint for the most specific place where it has one.
 pub fn hints(places: &[Place]) -> Vec<Hint> {
     let mut out: Vec<Hint> = Vec::new();
+    let here = places.first();
     for binding in BINDINGS {
-        if let Some(h) = binding.hint
+        let hint = match binding.focus.iter().find(|(p, _)| Some(p) == here) {
+            Some((_, hint)) => *hint,
+            None => binding.hint,
+        };
+        if let Some(h) = hint
             && binding.places.iter().any(|p| places.contains(p))
             && !out.iter().any(|o| o.key == h.key)
         {

@@ -136,17 +136,24 @@ impl App {
         .min(self.help_max_scroll());
     }
 
-    fn help_page(&self) -> usize {
+    /// The rows the help shows.
+    fn help_rows(&self) -> usize {
         match self.view.measured.help_rows {
             0 => usize::from(self.view.size.1.saturating_sub(4)).max(1),
             rows => rows,
         }
     }
 
+    /// How far PgDn moves the help: a page less one row, the row that says
+    /// "↓ …" where there is more, so no line is ever skipped.
+    fn help_page(&self) -> usize {
+        self.help_rows().saturating_sub(1).max(1)
+    }
+
     fn help_max_scroll(&self) -> usize {
         match self.view.measured.help_lines {
             0 => usize::MAX,
-            lines => lines.saturating_sub(self.help_page()),
+            lines => lines.saturating_sub(self.help_rows()),
         }
     }
 

@@ -103,6 +103,25 @@ pub static DA: Strings = Strings {
     cleared_undo: "Ryddet – Ctrl-_ fortryder",
     undone: "Fortrudt: ordene og filtrene er tilbage",
     nothing_to_undo: "Intet at fortryde",
+    legend: ["Forklaring", "Status", "Type", "Mærker"],
+    legend_marks: [
+        ("+", "på kortlisten til mødet (Ctrl-T)"),
+        ("*", "gemt som favorit (Ctrl-G)"),
+        ("!", "ikke verificeret i over et år – tjek kilden"),
+        (
+            "Indgang",
+            "kommunens generelle indgang: ungeindsatsen under 25, jobcentret fra 25",
+        ),
+        (
+            "[17 år…]",
+            "en kommune eller alder, der bliver et filter, når ordet er skrevet færdigt",
+        ),
+    ],
+    legend_reading: [
+        "En kommune, en by og en alder i søgningen bliver filtre (chips); resten er ord.",
+        "Et ord, der ikke findes i kataloget, udelades og streges over; resten søges stadig.",
+        "Et ord med en slåfejl (angts) findes alligevel – som et svagere træf.",
+    ],
     too_small: "Terminalen er for lille (mindst 40×10)",
     help_title: "Hjælp – taster",
     facet_names: ["Kommune", "Målgruppe", "Tema", "Type", "Status", "Alder"],

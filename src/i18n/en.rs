@@ -108,6 +108,25 @@ pub static EN: Strings = Strings {
     cleared_undo: "Cleared – Ctrl-_ undoes",
     undone: "Undone: the words and filters are back",
     nothing_to_undo: "Nothing to undo",
+    legend: ["Legend", "Status", "Kind", "Marks"],
+    legend_marks: [
+        ("+", "on the meeting's shortlist (Ctrl-T)"),
+        ("*", "saved as a favourite (Ctrl-G)"),
+        ("!", "not verified for over a year – check the source"),
+        (
+            "Way in",
+            "the municipality's general way in: the youth effort under 25, the jobcenter from 25",
+        ),
+        (
+            "[17 år…]",
+            "a municipality or age that becomes a filter once the word is finished",
+        ),
+    ],
+    legend_reading: [
+        "A municipality, a town and an age in the search become filters (chips); the rest are words.",
+        "A word the catalogue does not know is left out and struck through; the rest is still searched.",
+        "A word with a slip (angts) is still found – as a weaker match.",
+    ],
     too_small: "The terminal is too small (at least 40×10)",
     help_title: "Help – keys",
     facet_names: [

@@ -218,6 +218,12 @@ pub struct Strings {
     pub undone: &'static str,
     /// Ctrl-_ with nothing to bring back.
     pub nothing_to_undo: &'static str,
+    /// The help's legend: its heading, and the headings of its parts.
+    pub legend: [&'static str; 4],
+    /// The marks of the result list and the chips, with what they mean.
+    pub legend_marks: [(&'static str, &'static str); 5],
+    /// How the search reads words, in three lines.
+    pub legend_reading: [&'static str; 3],
     /// Banner over an entry the sources cannot confirm runs.
     pub warn_unconfirmed: &'static str,
     /// Shown when the terminal is below 40×10.

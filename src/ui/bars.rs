@@ -11,8 +11,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::fit;
 use super::theme::Theme;
+use crate::app::App;
 use crate::app::keymap;
-use crate::app::{App, Focus};
 use crate::catalogue::Origin;
 use crate::text::terminal_safe;
 
@@ -233,18 +233,11 @@ pub fn hints(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let left = match &notice {
         Some(status) => fit(&format!(" {status}"), room),
         None => {
-            let mut parts: Vec<(String, u8)> = hints
+            let parts: Vec<(String, u8)> = hints
                 .iter()
                 .filter(|h| h.rank > 0)
                 .map(|h| (text(h), h.rank))
                 .collect();
-            if app.view.focus == Focus::Details
-                && app.view.picker.is_none()
-                && app.view.copy_menu.is_none()
-                && !app.view.help
-            {
-                parts.retain(|(t, _)| !t.starts_with("Enter"));
-            }
             let shown = degrade(&parts, " · ", room.saturating_sub(1));
             // Nothing fits: drop them all rather than cut one.
             let shown = if shown.width() > room.saturating_sub(1) {

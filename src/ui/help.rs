@@ -21,7 +21,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> (usize
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
-    let lines = help_lines(app, theme, usize::from(inner.width));
+    let mut lines = help_lines(app, theme, usize::from(inner.width));
+    lines.extend(legend_lines(app, theme, usize::from(inner.width)));
     let count = lines.len();
     let height = usize::from(inner.height);
     let scroll = app.view.help_scroll.min(count.saturating_sub(height));
@@ -103,6 +104,72 @@ fn help_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+/// The legend under the keys: every status and kind with its badge and
+/// meaning, the marks, and how the search reads words.
+fn legend_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    use crate::catalogue::{Kind, Status};
+    let s = app.lang.strings();
+    let [title, statuses, kinds, marks] = s.legend;
+    let mut rows: Vec<(String, String)> = Vec::new();
+    let mut lines = vec![
+        Line::default(),
+        Line::from(Span::styled(title.to_owned(), theme.heading)),
+    ];
+    let section =
+        |lines: &mut Vec<Line<'static>>, heading: &str, rows: &mut Vec<(String, String)>| {
+            lines.push(Line::from(Span::styled(
+                format!(" {heading}"),
+                theme.heading,
+            )));
+            for (key, text) in rows.drain(..) {
+                push_row(lines, theme, &key, &text, width);
+            }
+        };
+    for status in Status::ALL {
+        let badge = s.status_badges[Status::ALL.iter().position(|&x| x == status).unwrap_or(0)];
+        rows.push((badge.to_owned(), s.status_note(status).to_owned()));
+    }
+    section(&mut lines, statuses, &mut rows);
+    for kind in Kind::ALL {
+        let badge = s.kind_badges[Kind::ALL.iter().position(|&x| x == kind).unwrap_or(0)];
+        rows.push((badge.to_owned(), s.kind_note(kind).to_owned()));
+    }
+    section(&mut lines, kinds, &mut rows);
+    for (mark, text) in s.legend_marks {
+        rows.push((mark.to_owned(), text.to_owned()));
+    }
+    section(&mut lines, marks, &mut rows);
+    lines.push(Line::default());
+    for text in s.legend_reading {
+        for part in crate::text::wrap(text, width.saturating_sub(1).max(8)) {
+            lines.push(Line::from(format!(" {part}")));
+        }
+    }
+    lines
+}
+
+/// One `key  text` row of the legend, the text wrapping beside the key.
+fn push_row(lines: &mut Vec<Line<'static>>, theme: &Theme, key: &str, text: &str, width: usize) {
+    const LEGEND_KEY: usize = 12;
+    let rest = width.saturating_sub(LEGEND_KEY + 3).max(8);
+    for (i, part) in crate::text::wrap(text, rest).into_iter().enumerate() {
+        let shown = if i == 0 {
+            fit(key, LEGEND_KEY)
+        } else {
+            " ".repeat(LEGEND_KEY)
+        };
+        let style = if i == 0 {
+            theme.selected
+        } else {
+            ratatui::style::Style::new()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {shown} "), style),
+            Span::raw(format!(" {part}")),
+        ]));
+    }
 }
 
 fn capitalise(text: &str) -> String {

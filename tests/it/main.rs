@@ -15,6 +15,7 @@ mod cli_fit;
 mod cli_search;
 mod cli_show_vocab;
 mod cli_stats;
+mod e2e_findable;
 mod e2e_meeting;
 mod e2e_pty;
 mod e2e_signals;
