@@ -78,6 +78,12 @@ impl App {
     /// contacts' numbers, e-mails and pages, each value once; last a
     /// correction note for the catalogue's maintainer.
     pub fn copy_choices(&self) -> Vec<CopyChoice> {
+        self.copy_choices_split().0
+    }
+
+    /// [`Self::copy_choices`], and how many of them the menu shows before
+    /// "Flere …": with a municipality chosen, not the other municipalities'.
+    fn copy_choices_split(&self) -> (Vec<CopyChoice>, usize) {
         let s = self.lang.strings();
         let chosen = &self.search.effective.municipalities;
         let choice = |label: String, text: String, readable: bool| CopyChoice {
@@ -107,7 +113,15 @@ impl App {
                 }
             }
         }
-        fields.sort_by_key(|f| (!f.0, f.1));
+        // Another municipality's contact, when one is chosen.
+        let other = |own: bool, organisation: &str| {
+            !own && entry.is_some_and(|e| {
+                e.contacts.iter().any(|c| {
+                    c.organisation == organisation && contacts::serves_only_others(c, chosen)
+                })
+            })
+        };
+        fields.sort_by_key(|f| (!f.0, other(f.0, f.4), f.1));
         let field = |f: &(bool, usize, &str, &str, &str)| {
             choice(format!("{}: {} ({})", f.2, f.3, f.4), f.3.to_owned(), true)
         };
@@ -134,7 +148,11 @@ impl App {
                 self.shortlisted().all(|e| e.texts_readable()),
             ));
         }
-        choices.extend(fields.iter().filter(|f| !(f.0 && f.1 < 2)).map(field));
+        let rest = fields.iter().filter(|f| !(f.0 && f.1 < 2));
+        let (others, near): (Vec<_>, Vec<_>) = rest.partition(|f| other(f.0, f.4));
+        choices.extend(near.into_iter().map(field));
+        let shown = choices.len();
+        choices.extend(others.into_iter().map(field));
         if let Some(entry) = entry {
             // Last: a note for the catalogue's maintainer about an error.
             choices.push(choice(
@@ -143,17 +161,23 @@ impl App {
                 true,
             ));
         }
-        choices
+        let shown = if chosen.is_empty() {
+            choices.len()
+        } else {
+            shown
+        };
+        (choices, shown)
     }
 
     pub(super) fn open_copy_menu(&mut self) {
         self.sync();
-        let all = self.copy_choices();
+        let (all, shown) = self.copy_choices_split();
         if all.is_empty() {
             return;
         }
-        let menu = if all.len() > COPY_ROWS {
-            let mut choices: Vec<CopyChoice> = all[..COPY_ROWS - 1].to_vec();
+        let menu = if all.len() > COPY_ROWS || shown < all.len() {
+            let shown = shown.min(COPY_ROWS - 1);
+            let mut choices: Vec<CopyChoice> = all[..shown].to_vec();
             choices.push(CopyChoice {
                 label: self.lang.strings().copy_more.to_owned(),
                 text: String::new(),

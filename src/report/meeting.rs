@@ -153,7 +153,12 @@ pub fn printout(p: &Printout, entries: &[&Initiative]) -> String {
     for entry in entries {
         out.push_str(&"-".repeat(p.width.min(40)));
         out.push_str("\n\n");
-        for line in short_form(&ctx, entry) {
+        // The header gives the catalogue's date once.
+        let dated = format!("{}: ", s.catalogue_dated);
+        for line in short_form(&ctx, entry)
+            .into_iter()
+            .filter(|l| !l.text.starts_with(&dated))
+        {
             let indent = line.lead.len();
             let width = p.width.saturating_sub(indent).max(20);
             for piece in wrap_whole_words(&terminal_safe(&line.text), width) {

@@ -215,7 +215,10 @@ fn help_scrolls_on_a_short_terminal_and_lists_the_key_table() {
     assert!(top.contains("↓ …"), "says there is more:\n{top}");
     press(&mut app, KeyCode::End);
     let bottom = screen(&mut app);
-    assert!(bottom.contains("slåfejl"), "ends with the legend:\n{bottom}");
+    assert!(
+        bottom.contains("slåfejl"),
+        "ends with the legend:\n{bottom}"
+    );
     assert!(!bottom.contains("↓ …"));
     press(&mut app, KeyCode::Esc);
     assert!(!app.view.help);
