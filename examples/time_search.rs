@@ -2,9 +2,7 @@
 //! -- SIZE [QUERY…]` builds a synthetic catalogue of SIZE entries (0 = the
 //! bundled one) and prints the index build time and the median time of each
 //! query, unfiltered and filtered, understood as the app and `indsats search`
-//! understand it (places and ages become filters). `SCORER=scatter` rates
-//! scattered matches with the earlier in-house scorer instead of
-//! fuzzy-matcher's.
+//! understand it (places and ages become filters).
 
 #[path = "../benches/support/synthetic.rs"]
 mod synthetic;
@@ -14,7 +12,6 @@ use std::time::{Duration, Instant};
 
 use indsats::catalogue::Status;
 use indsats::catalogue::load::{Origin, load};
-use indsats::search::fuzzy_words::Scorer;
 use indsats::search::{Filters, SearchIndex};
 
 fn median(mut times: Vec<Duration>) -> Duration {
@@ -48,11 +45,7 @@ fn main() {
         synthetic::catalogue(&bundled, size, 42)
     };
     let start = Instant::now();
-    let scorer = match std::env::var("SCORER").as_deref() {
-        Ok("scatter") => Scorer::Scatter,
-        _ => Scorer::Skim,
-    };
-    let index = SearchIndex::new(&catalogue).with_scorer(scorer);
+    let index = SearchIndex::new(&catalogue);
     println!("{index:?}");
     println!("build: {:?}", start.elapsed());
     let filtered = Filters {

@@ -28,7 +28,7 @@ use crate::checksum::Checksum;
 use crate::search::SearchIndex;
 
 /// Identifies the format; bump the digit when the layout changes.
-const MAGIC: &[u8; 8] = b"INDSATS4";
+const MAGIC: &[u8; 8] = b"INDSATS5";
 
 /// What a cache file was built from. Equal keys mean the same binary read
 /// the same files, so the cached result is what loading them would give.

@@ -73,7 +73,6 @@ impl SearchIndex {
         self.fit = fresh.fit;
         self.flags = fresh.flags;
         self.value_pos = fresh.value_pos;
-        self.scorer = fresh.scorer;
         Some(self)
     }
 }

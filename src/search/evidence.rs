@@ -144,7 +144,7 @@ impl SearchIndex {
         let name = 1 << super::index::NAME_FIELDS_NAME;
         let alias = 1 << super::index::NAME_FIELDS_ALIAS;
         let scatter = pattern.chars().count() >= MIN_SCATTERED;
-        for (word, how) in super::fuzzy_words::fuzzy(dict, pattern, true, scatter, self.scorer) {
+        for (word, how) in super::fuzzy_words::fuzzy(dict, pattern, true, scatter) {
             for &posting in dict.postings(word) {
                 let (e, mask) = unpack(posting);
                 if !alive[e] || out.at[e].points > MAX_SLIP_POINTS {
@@ -238,7 +238,7 @@ impl SearchIndex {
     /// scores like a loose inside-a-word hit in its field.
     fn text_slip_scores(&self, pattern: &str, alive: &[bool], out: &mut TermScores) {
         let text = &self.text_dict;
-        for (word, _) in super::fuzzy_words::fuzzy(&text.dict, pattern, true, false, self.scorer) {
+        for (word, _) in super::fuzzy_words::fuzzy(&text.dict, pattern, true, false) {
             for &posting in text.dict.postings(word) {
                 let (e, mask) = unpack(posting);
                 if !alive[e] || self.theme_only_narrow(e, text.fields[mask as usize]) {
@@ -258,7 +258,7 @@ impl SearchIndex {
     /// as a loose inside-a-word hit in the group's label: below every word
     /// start, above a scattered match in a name.
     fn fuzzy_keyword_scores(&self, pattern: &str, out: &mut TermScores) {
-        for (field, index, _) in self.keywords.fuzzy(pattern, self.scorer) {
+        for (field, index, _) in self.keywords.fuzzy(pattern) {
             let p = points(field, Tier::Substring, true);
             self.group_scores(field, index, (p, false), 1, out);
         }

@@ -7,16 +7,15 @@
 //! not with the catalogue: each distinct word carries a precomputed set of
 //! its letters ([`letters`]); a scattered match needs every letter of the
 //! pattern in the word, a slip at most two letters of difference, and only
-//! those words reach the scorers.
-//!
-//! [`Scorer::Scatter`] is the in-house scorer this replaced, kept so the
-//! benchmarks can measure both on the same candidates (BENCHMARKS.md).
+//! those words reach the scorer.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::dictionary::Dictionary;
-use super::fuzzy::MAX_QUALITY;
+
+/// Best quality of a scattered match.
+pub const MAX_QUALITY: u16 = 14;
 
 /// Shortest pattern (in chars) tried for a slip; shorter words have too many
 /// neighbours one edit away.
@@ -36,23 +35,6 @@ pub enum Fuzzy {
 /// A Skim score below this share of a perfect match (per cent) does not count:
 /// letters strewn over a long word are not what was meant.
 const MIN_SHARE: i64 = 45;
-
-/// Which scorer rates scattered matches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Scorer {
-    /// `fuzzy-matcher`'s SkimMatcherV2 (the product's scorer).
-    #[default]
-    Skim,
-    /// The earlier in-house compact-scatter scorer (for benchmarks).
-    Scatter,
-}
-
-impl Scorer {
-    /// Both scorers.
-    pub const ALL: [Scorer; 2] = [Scorer::Skim, Scorer::Scatter];
-}
-
-crate::codec::codec_enum!(Scorer, Scorer::ALL);
 
 /// The set of letters of a folded word: bit `c - 'a'` for ASCII letters,
 /// bit 26 for digits, bit 27 for anything else.
@@ -75,7 +57,6 @@ pub fn fuzzy(
     pattern: &str,
     skip_substrings: bool,
     scatters: bool,
-    scorer: Scorer,
 ) -> Vec<(u32, Fuzzy)> {
     let mut found = Vec::new();
     if pattern.is_empty() {
@@ -98,16 +79,10 @@ pub fn fuzzy(
             continue;
         }
         let scattered = if scatter_candidate {
-            match scorer {
-                Scorer::Skim => skim
-                    .fuzzy_match(word, pattern)
-                    .map(|score| score * 100 / perfect)
-                    .filter(|&share| share >= MIN_SHARE)
-                    .map(|share| (share as u16 * MAX_QUALITY / 100).min(MAX_QUALITY)),
-                Scorer::Scatter => super::fuzzy::scatter(pattern, word)
-                    .filter(|s| s.end.is_some())
-                    .map(|s| s.quality),
-            }
+            skim.fuzzy_match(word, pattern)
+                .map(|score| score * 100 / perfect)
+                .filter(|&share| share >= MIN_SHARE)
+                .map(|share| (share as u16 * MAX_QUALITY / 100).min(MAX_QUALITY))
         } else {
             None
         };
@@ -153,8 +128,8 @@ mod tests {
         b.finish()
     }
 
-    fn matched(d: &Dictionary, pattern: &str, scorer: Scorer) -> Vec<String> {
-        let mut words: Vec<String> = fuzzy(d, pattern, true, true, scorer)
+    fn matched(d: &Dictionary, pattern: &str) -> Vec<String> {
+        let mut words: Vec<String> = fuzzy(d, pattern, true, true)
             .into_iter()
             .map(|(id, _)| d.word(id).to_owned())
             .collect();
@@ -179,30 +154,25 @@ mod tests {
             "ungeindsats",
             "skive",
         ]);
-        assert_eq!(matched(&d, "mntrbarn", Scorer::Skim), ["mentorbarn"]);
-        assert_eq!(
-            matched(&d, "talentspejdrne", Scorer::Skim),
-            ["talentspejderne"]
-        );
-        assert_eq!(matched(&d, "psykatri", Scorer::Skim), ["psykiatri"]);
-        assert_eq!(matched(&d, "skvie", Scorer::Skim), ["skive"]);
+        assert_eq!(matched(&d, "mntrbarn"), ["mentorbarn"]);
+        assert_eq!(matched(&d, "talentspejdrne"), ["talentspejderne"]);
+        assert_eq!(matched(&d, "psykatri"), ["psykiatri"]);
+        assert_eq!(matched(&d, "skvie"), ["skive"]);
         // A plain substring matched better already.
-        assert!(matched(&d, "mentor", Scorer::Skim).is_empty());
+        assert!(matched(&d, "mentor").is_empty());
         // Letters strewn over a long word do not count.
-        assert!(matched(&d, "adst", Scorer::Skim).is_empty());
-        // The old scorer finds the same scatters.
-        assert_eq!(matched(&d, "mntrbarn", Scorer::Scatter), ["mentorbarn"]);
+        assert!(matched(&d, "adst").is_empty());
     }
 
     #[test]
     fn a_slip_in_a_word_of_the_same_length() {
         let d = dict(&["mentor", "mentorer"]);
-        assert_eq!(matched(&d, "mentro", Scorer::Skim), ["mentor", "mentorer"]);
+        assert_eq!(matched(&d, "mentro"), ["mentor", "mentorer"]);
         let d = dict(&["mentorbarn"]);
-        assert_eq!(matched(&d, "mentorbarm", Scorer::Skim), ["mentorbarn"]);
+        assert_eq!(matched(&d, "mentorbarm"), ["mentorbarn"]);
         // The start of a longer word, misspelt.
-        assert_eq!(matched(&d, "mentro", Scorer::Skim), ["mentorbarn"]);
-        let slips = fuzzy(&d, "mentorbarm", true, false, Scorer::Skim);
+        assert_eq!(matched(&d, "mentro"), ["mentorbarn"]);
+        let slips = fuzzy(&d, "mentorbarm", true, false);
         assert_eq!(slips, [(0, Fuzzy::Slip)]);
     }
 

@@ -129,9 +129,6 @@ pub struct SearchIndex {
     /// the entry lists it (0 = first), or `u8::MAX` when it does not. An
     /// entry's first target group is what it is most for.
     pub(super) value_pos: Vec<u8>,
-    /// How scattered matches are rated (`fuzzy-matcher` unless a benchmark
-    /// asks for the earlier scorer).
-    pub(super) scorer: super::fuzzy_words::Scorer,
 }
 
 // Encoded by `crate::codec`, for the start-up cache.
@@ -156,7 +153,6 @@ crate::codec::codec_struct!(SearchIndex {
     flags,
     keywords,
     value_pos,
-    scorer,
 });
 
 impl std::fmt::Debug for SearchIndex {
@@ -180,7 +176,6 @@ pub(super) struct SmallParts {
     pub flags: Vec<u8>,
     pub keywords: super::keywords::Keywords,
     pub value_pos: Vec<u8>,
-    pub scorer: super::fuzzy_words::Scorer,
 }
 
 /// Folded labels (Danish and English) of a vocabulary, by id.
@@ -504,7 +499,6 @@ impl SearchIndex {
             flags: small.flags,
             keywords: small.keywords,
             value_pos: small.value_pos,
-            scorer: small.scorer,
         }
     }
 
@@ -530,7 +524,6 @@ impl SearchIndex {
                 &catalogue.initiatives,
             ),
             value_pos: value_positions(catalogue),
-            scorer: super::fuzzy_words::Scorer::default(),
         }
     }
 
@@ -542,13 +535,6 @@ impl SearchIndex {
             .get(e * values + value)
             .copied()
             .filter(|&p| p != u8::MAX)
-    }
-
-    /// The same index rating scattered matches with `scorer` (to measure
-    /// the scorers side by side; the product uses the default).
-    pub fn with_scorer(mut self, scorer: super::fuzzy_words::Scorer) -> SearchIndex {
-        self.scorer = scorer;
-        self
     }
 
     /// Number of initiatives indexed.

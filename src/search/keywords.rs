@@ -200,13 +200,9 @@ impl Keywords {
     /// is one slip away from (`angts`, `skizofrini`): (field, vocabulary
     /// index, keyword word id). Scattered letters do not count here: over
     /// long keywords they match too much.
-    pub fn fuzzy(
-        &self,
-        pattern: &str,
-        scorer: super::fuzzy_words::Scorer,
-    ) -> Vec<(Field, usize, u32)> {
+    pub fn fuzzy(&self, pattern: &str) -> Vec<(Field, usize, u32)> {
         let mut found = Vec::new();
-        for (word, _) in super::fuzzy_words::fuzzy(&self.dict, pattern, true, false, scorer) {
+        for (word, _) in super::fuzzy_words::fuzzy(&self.dict, pattern, true, false) {
             for &posting in self.dict.postings(word) {
                 // A slip reaches one-word keywords only: the rest of a
                 // phrase was not typed.

@@ -23,8 +23,7 @@
 //!   catalogue's own words; [`keywords`] — situation words to target groups
 //!   and themes.
 //! * [`fuzzy_words`] — fuzzy-matcher's scatters and one-slip matches behind a
-//!   letter-set prefilter; [`fuzzy`] — the earlier scatter scorer, kept for
-//!   benchmarks.
+//!   letter-set prefilter.
 //! * [`score`] — the points of a hit per field and kind of match, and the
 //!   ranking prior.
 //! * `dictionary`, `names`, `matcher` — matching a query against the index.
@@ -37,7 +36,6 @@ mod dictionary;
 mod evidence;
 pub mod filters;
 pub use crate::fold;
-pub mod fuzzy;
 pub mod fuzzy_words;
 mod index;
 pub mod keywords;

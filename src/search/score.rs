@@ -130,11 +130,11 @@ pub fn pair_points(field: Field, tier: Tier, loose: bool) -> u16 {
 pub const MAX_FUZZY_POINTS: u16 = 4;
 
 /// Points of a scattered fuzzy match in the name or an alias, from its
-/// quality (0–[`super::fuzzy::MAX_QUALITY`]): 2–4 in the name, 1–3 in an
+/// quality (0–[`super::fuzzy_words::MAX_QUALITY`]): 2–4 in the name, 1–3 in an
 /// alias.
 pub fn fuzzy_points(field: Field, quality: u16) -> u16 {
-    let quality = quality.min(super::fuzzy::MAX_QUALITY);
-    let scaled = 1 + quality * 2 / super::fuzzy::MAX_QUALITY;
+    let quality = quality.min(super::fuzzy_words::MAX_QUALITY);
+    let scaled = 1 + quality * 2 / super::fuzzy_words::MAX_QUALITY;
     match field {
         Field::Name => 1 + scaled,
         _ => scaled,

@@ -52,6 +52,19 @@ fn the_hint_bar_follows_the_focus() {
     assert_eq!(app.wait_exit(), 0);
 }
 
+/// The screen once it has stopped changing (a frame is drawn in pieces).
+fn settled(app: &PtyApp) -> String {
+    let mut last = app.screen();
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(60));
+        let now = app.screen();
+        if now == last {
+            return now;
+        }
+        last = now;
+    }
+}
+
 /// The help's text lines, without the frame and the "↓ …" row.
 fn help_text(screen: &str) -> Vec<String> {
     let mut lines: Vec<String> = screen
@@ -74,7 +87,7 @@ fn the_help_has_a_legend_and_paging_never_skips_a_line() {
     let mut tall = start(home.path(), 200);
     tall.send(b"\x1bOP");
     tall.wait_for("Forklaring");
-    let whole = help_text(&tall.screen());
+    let whole = help_text(&settled(&tall));
     for part in [
         "Ubekræftet",
         "Anbefaling",
@@ -100,7 +113,7 @@ fn the_help_has_a_legend_and_paging_never_skips_a_line() {
     // page's start where all its lines match.
     let (mut start, mut seen) = (0, 0);
     loop {
-        let page = help_text(&app.screen());
+        let page = help_text(&settled(&app));
         let at = (start..=whole.len() - page.len())
             .find(|&p| whole[p..p + page.len()] == page[..])
             .expect("the page is a part of the help");

@@ -11,7 +11,6 @@ use clap::Parser;
 use indsats::catalogue::load::{self, Origin};
 use indsats::cli::args::{Cli, Command};
 use indsats::search::SearchIndex;
-use indsats::search::fuzzy_words::Scorer;
 
 /// `(arguments of indsats search, expected ids in the top 3)`.
 const CASES: &[(&str, &str)] = &[
@@ -192,19 +191,18 @@ const CASES: &[(&str, &str)] = &[
 /// What a search of the set gave: the queries whose expected initiative is
 /// not in the top three, nDCG@3 (an expected id at rank r counts
 /// 1/log2(r + 1); one is all a query asks for) and how many lists were
-/// empty. Searched as `indsats search` searches, with `scorer` rating
-/// scattered matches.
+/// empty. Searched as `indsats search` searches.
 struct Outcome {
     misses: Vec<String>,
     ndcg3: f64,
     empty: usize,
 }
 
-fn outcome(scorer: Scorer) -> Outcome {
+fn outcome() -> Outcome {
     let catalogue = load::load(Origin::Bundled)
         .expect("bundled catalogue")
         .catalogue;
-    let index = SearchIndex::new(&catalogue).with_scorer(scorer);
+    let index = SearchIndex::new(&catalogue);
     let mut out = Outcome {
         misses: Vec::new(),
         ndcg3: 0.0,
@@ -264,18 +262,14 @@ fn the_set_is_large_and_mostly_situations() {
 
 #[test]
 fn caseworker_queries_find_the_expected_initiative_in_the_top_three() {
-    let now = outcome(Scorer::Skim);
-    // Printed with --nocapture, for BENCHMARKS.md: the same set with the
-    // earlier in-house scorer of scattered matches.
-    let before = outcome(Scorer::Scatter);
+    let now = outcome();
+    // Printed with --nocapture, for BENCHMARKS.md.
     println!(
-        "tuned set: {} of {} in the top three, nDCG@3 {:.3}, {} empty; in-house scorer: {} of {}",
+        "tuned set: {} of {} in the top three, nDCG@3 {:.3}, {} empty",
         CASES.len() - now.misses.len(),
         CASES.len(),
         now.ndcg3,
         now.empty,
-        CASES.len() - before.misses.len(),
-        CASES.len()
     );
     for miss in &now.misses {
         println!("  miss {miss}");
