@@ -30,6 +30,7 @@ mod ranking_rules;
 mod readme_keys;
 mod relevance;
 mod relevance_blind;
+mod schema_agrees;
 mod start_cache;
 mod understanding;
 mod validator_limits;
