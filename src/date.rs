@@ -4,7 +4,6 @@
 //! number of days between two dates (to flag entries not verified for a year).
 
 use std::fmt;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 /// A proleptic Gregorian calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -16,6 +15,9 @@ pub struct Date {
     /// Day of the month, 1–31.
     pub day: u32,
 }
+
+/// The caseworkers' time zone.
+const DANISH_ZONE: &str = "Europe/Copenhagen";
 
 impl Date {
     /// Parses exactly `YYYY-MM-DD` and checks that the day exists.
@@ -84,13 +86,27 @@ impl Date {
         Date { year, month, day }
     }
 
-    /// Today's date in UTC, from the system clock.
+    /// Today's date in Denmark, from the system clock: the caseworkers'
+    /// day, whatever zone the server runs in (between midnight and 01:00 or
+    /// 02:00 Danish time UTC is still on yesterday). The zone's rules come
+    /// bundled with `jiff`; should they ever fail, UTC.
     pub fn today() -> Date {
-        let secs = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0);
-        Date::from_days((secs / 86_400) as i64)
+        Date::today_in(jiff::Timestamp::now())
+    }
+
+    /// The Danish date at `now`.
+    fn today_in(now: jiff::Timestamp) -> Date {
+        match jiff::tz::TimeZone::get(DANISH_ZONE) {
+            Ok(zone) => {
+                let date = zone.to_datetime(now).date();
+                Date {
+                    year: i32::from(date.year()),
+                    month: date.month() as u32,
+                    day: date.day() as u32,
+                }
+            }
+            Err(_) => Date::from_days(now.as_second().div_euclid(86_400)),
+        }
     }
 
     /// Whole days from `self` to `later` (negative when `later` is earlier).
@@ -166,5 +182,24 @@ mod tests {
         let verified = Date::parse_iso("2025-11-23").unwrap();
         assert!(!is_stale(verified, Date::parse_iso("2026-11-23").unwrap()));
         assert!(is_stale(verified, Date::parse_iso("2026-11-24").unwrap()));
+    }
+
+    #[test]
+    fn today_is_the_danish_date() {
+        let at = |text: &str| Date::today_in(text.parse::<jiff::Timestamp>().unwrap());
+        // 23:30 UTC on 3 December is 00:30 on the 4th in Copenhagen (winter),
+        // and 22:30 UTC on 30 June is 00:30 on 1 July (summer time).
+        assert_eq!(
+            at("2026-12-03T23:30:00Z"),
+            Date::parse_iso("2026-12-04").unwrap()
+        );
+        assert_eq!(
+            at("2026-06-30T22:30:00Z"),
+            Date::parse_iso("2026-07-01").unwrap()
+        );
+        assert_eq!(
+            at("2026-12-03T12:00:00Z"),
+            Date::parse_iso("2026-12-03").unwrap()
+        );
     }
 }
