@@ -1,7 +1,6 @@
 //! The terminal: raw mode and the alternate screen on, and off again on every
 //! exit path — normal, error, panic and signal.
 
-pub mod clipboard;
 pub mod events;
 pub mod signals;
 

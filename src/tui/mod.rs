@@ -21,7 +21,6 @@ use crate::i18n::Lang;
 use crate::search::SearchIndex;
 use crate::store;
 use crate::term::Session;
-use crate::term::clipboard::osc52;
 use crate::term::events::{self, Incoming};
 use crate::term::signals;
 
@@ -181,7 +180,15 @@ fn run_effects(session: &mut Session, app: &mut App, io: &mut Io) -> std::io::Re
         match effect {
             Effect::Copy(text) => {
                 let out = session.terminal.backend_mut();
-                out.write_all(osc52(&text).as_bytes())?;
+                // Plain OSC 52, also inside tmux: tmux's own set-clipboard
+                // takes it into its paste buffer and hands it on, while a
+                // passthrough-wrapped one would need allow-passthrough. It
+                // travels through SSH to the caseworker's own terminal;
+                // whether that accepted it cannot be known.
+                crossterm::queue!(
+                    out,
+                    crossterm::clipboard::CopyToClipboard::to_clipboard_from(text.as_bytes())
+                )?;
                 out.flush()?;
             }
             Effect::SaveStore => {
