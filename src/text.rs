@@ -68,8 +68,9 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// Like [`wrap`], but the first line may have a different width than the rest
-/// (a line that starts after a label). Words break at spaces and hyphens;
-/// only a word wider than a whole line is split. Uses `textwrap`.
+/// (a line that starts after a label). Words break at spaces only (a web
+/// address or a hyphenated word stays whole); only a word wider than a whole
+/// line is split. Uses `textwrap`.
 pub fn wrap_widths(text: &str, first: usize, rest: usize) -> Vec<String> {
     let first = first.max(1);
     let rest = rest.max(1);
@@ -80,6 +81,9 @@ pub fn wrap_widths(text: &str, first: usize, rest: usize) -> Vec<String> {
     let options = textwrap::Options::new(width)
         .initial_indent(&pad_first)
         .subsequent_indent(&pad_rest)
+        // Never at a hyphen: a web address (`ungdomsskolen-skive.dk`) stays
+        // whole where it fits on a line.
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .break_words(true);
     let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut lines: Vec<String> = textwrap::wrap(&words, options)
