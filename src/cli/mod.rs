@@ -112,11 +112,6 @@ impl From<LoadError> for Failure {
 /// Result of a command: `Ok` exits 0.
 pub type Outcome = Result<(), Failure>;
 
-/// Parses the process arguments, runs the command and returns the exit code.
-pub fn main() -> ExitCode {
-    run(std::env::args_os())
-}
-
 /// Parses `args` (program name first), runs the command and returns the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     let cli = match Cli::try_parse_from(args) {

@@ -14,8 +14,29 @@ use crossterm::terminal::{
     Clear, ClearType, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
     disable_raw_mode, enable_raw_mode,
 };
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+
+/// The most columns the app draws into, whatever size the terminal reports.
+///
+/// An SSH client can announce any window size (up to 65535×65535), and a
+/// drawing buffer costs tens of bytes per cell, twice over: at 3000×3000 the
+/// app held 849 MB, at 65535² it could not allocate at all. No screen a
+/// caseworker reads needs more than a few hundred columns (a 4K monitor
+/// with a small font is about 400), and the layout gains nothing past 140.
+/// Beyond this the screen stays blank.
+pub const MAX_COLS: u16 = 500;
+
+/// The most rows the app draws into (see [`MAX_COLS`]): at most
+/// 500 × 300 = 150 000 cells, a few MB for both of ratatui's buffers.
+pub const MAX_ROWS: u16 = 300;
+
+/// The area the app draws into in a `width`×`height` terminal: its top-left
+/// corner, at most [`MAX_COLS`]×[`MAX_ROWS`].
+pub fn bounded_area(width: u16, height: u16) -> Rect {
+    Rect::new(0, 0, width.min(MAX_COLS), height.min(MAX_ROWS))
+}
 
 /// Whether the terminal is currently in raw mode on the alternate screen.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -30,8 +51,23 @@ const RESTORE_BYTES: &[u8] = b"\x1b[?2026l\x1b[?2004l\x1b[?1049l\x1b[?25h";
 
 /// The terminal in app mode; restores it when dropped.
 pub struct Session {
-    /// The ratatui terminal drawing on stdout.
+    /// The ratatui terminal drawing on stdout, into a fixed viewport of at
+    /// most [`MAX_COLS`]×[`MAX_ROWS`] ([`Session::fit`]).
     pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// The size the terminal reported when the viewport was last fitted.
+    reported: (u16, u16),
+}
+
+/// A terminal drawing into [`bounded_area`] of a `width`×`height` terminal.
+/// Its viewport is fixed, so ratatui never grows its buffers to the size
+/// the terminal reports (as its full-screen viewport does on every draw).
+fn bounded_terminal(width: u16, height: u16) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    Terminal::with_options(
+        CrosstermBackend::new(io::stdout()),
+        TerminalOptions {
+            viewport: Viewport::Fixed(bounded_area(width, height)),
+        },
+    )
 }
 
 impl Session {
@@ -47,17 +83,17 @@ impl Session {
             restore();
             return Err(err);
         }
-        match Terminal::new(CrosstermBackend::new(stdout)) {
-            Ok(terminal) => Ok(Session { terminal }),
+        let started =
+            crossterm::terminal::size().and_then(|(w, h)| Ok((bounded_terminal(w, h)?, (w, h))));
+        match started {
+            Ok((terminal, reported)) => Ok(Session { terminal, reported }),
             Err(err) => {
                 restore();
                 Err(err)
             }
         }
     }
-}
 
-impl Session {
     /// Puts raw mode, the alternate screen and bracketed paste back after
     /// [`restore`] (a stop and continue) and clears the screen, so the next
     /// draw repaints everything.
@@ -66,11 +102,37 @@ impl Session {
             enable_raw_mode()?;
             crossterm::execute!(io::stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
         }
+        self.refit()
+    }
+
+    /// The area the app draws into: the terminal's size when last fitted,
+    /// at most [`MAX_COLS`]×[`MAX_ROWS`].
+    pub fn area(&self) -> Rect {
+        bounded_area(self.reported.0, self.reported.1)
+    }
+
+    /// After a resize: when the terminal's size changed, clears the whole
+    /// screen (what lies beyond the drawn area stays blank) and makes fresh
+    /// buffers for the bounded area, so memory a larger size took is given
+    /// back. Returns the area to draw into.
+    pub fn fit(&mut self) -> io::Result<Rect> {
+        if crossterm::terminal::size()? != self.reported {
+            self.refit()?;
+        }
+        Ok(self.area())
+    }
+
+    /// Clears the screen and makes fresh buffers at the terminal's present
+    /// size: the next draw writes every cell. (Terminal::clear would ask the
+    /// terminal for the cursor position, an answer the input thread reads
+    /// first.)
+    fn refit(&mut self) -> io::Result<()> {
         crossterm::execute!(io::stdout(), Clear(ClearType::All))?;
-        // Fresh buffers: the next draw writes every cell. (Terminal::clear
-        // would ask the terminal for the cursor position, an answer the
-        // input thread reads first.)
-        self.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        let (width, height) = crossterm::terminal::size()?;
+        // The old buffers go before the new ones are made.
+        self.terminal = bounded_terminal(0, 0)?;
+        self.terminal = bounded_terminal(width, height)?;
+        self.reported = (width, height);
         Ok(())
     }
 }

@@ -1,13 +1,15 @@
-//! Signals and process hardening for the interactive app (ARCHITECTURE.md §6, §9).
+//! Signals of the interactive app (ARCHITECTURE.md §6, §9); the process's
+//! own hardening is [`crate::process::harden`].
 //!
 //! Every signal that would end the process and can be waited for — SIGTERM,
 //! SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, and the rarer SIGXCPU
 //! (a CPU-time limit), SIGVTALRM, SIGPROF, SIGPWR, SIGSTKFLT — ends the app
 //! through the event loop, so the terminal is restored, and then ends the
 //! process as that signal would have ([`end_by`]). SIGPIPE and SIGXFSZ are
-//! ignored: a write that fails (a closed pipe, a file-size limit) is an error
-//! where it happens. SIGTSTP restores the terminal and then stops the
-//! process; SIGCONT puts raw mode and the alternate screen back and redraws.
+//! ignored from the start ([`crate::process::harden`]): a write that fails
+//! (a closed pipe, a file-size limit) is an error where it happens. SIGTSTP
+//! restores the terminal and then stops the process; SIGCONT puts raw mode
+//! and the alternate screen back and redraws.
 //!
 //! The signals of a crash — SIGABRT (an `abort`, a failed allocation),
 //! SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS — cannot wait for the
@@ -51,24 +53,6 @@ pub fn handled() -> Vec<i32> {
     all
 }
 
-/// Turns core dumps off for the rest of the process (a dump would hold what
-/// was typed) and ignores SIGPIPE and SIGXFSZ. Failures are ignored: the app
-/// still runs.
-pub fn harden_process() {
-    let none = libc::rlimit {
-        rlim_cur: 0,
-        rlim_max: 0,
-    };
-    // SAFETY: plain system calls with valid arguments; they change only this
-    // process's limits, dumpable flag and SIGPIPE disposition.
-    unsafe {
-        libc::setrlimit(libc::RLIMIT_CORE, &none);
-        libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0);
-        libc::signal(libc::SIGPIPE, libc::SIG_IGN);
-        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
-    }
-}
-
 /// Installs the handler of the [`CRASH`] signals: it restores the terminal
 /// with async-signal-safe calls only, then the signal ends the process with
 /// its default action (the handler is reset on entry, and the signal raised
@@ -100,7 +84,7 @@ pub fn install_crash_handlers() {
 /// Ends the process as `signal`'s default action would, once the terminal
 /// is restored: the parent (a shell, a supervisor) sees it killed by that
 /// signal, not a success. Exits 128 + `signal` should the signal not end
-/// the process. Core dumps are off ([`harden_process`]), SIGQUIT's too.
+/// the process. Core dumps are off ([`crate::process::harden`]), SIGQUIT's too.
 pub fn end_by(signal: i32) -> ! {
     // The default action back, the signal let through and raised: every
     // signal of [`QUIT`] then ends the process (signal-hook's

@@ -86,8 +86,8 @@ pub fn run(options: Options) -> Result<Ended, Error> {
     if std::env::var("TERM").is_ok_and(|term| term == "dumb") {
         return Err(Error::DumbTerminal);
     }
-    // What is typed stays in memory only: no core dump may write it out.
-    signals::harden_process();
+    // What is typed stays in memory only: core dumps went off first thing
+    // in `main` (crate::process::harden).
     let mut app = App::with_index(
         options.loaded,
         options.index,
@@ -231,8 +231,8 @@ fn suspend(session: &mut Session, app: &mut App) -> std::io::Result<()> {
     crate::term::restore();
     signals::stop_self();
     session.resume()?;
-    let size = session.terminal.size()?;
-    app.apply(Action::Resize(size.width, size.height));
+    let area = session.area();
+    app.apply(Action::Resize(area.width, area.height));
     Ok(())
 }
 
@@ -247,8 +247,8 @@ fn print_and_return(session: &mut Session, app: &mut App, text: &str) -> std::io
     out.flush()?;
     drop(out);
     session.resume()?;
-    let size = session.terminal.size()?;
-    app.apply(Action::Resize(size.width, size.height));
+    let area = session.area();
+    app.apply(Action::Resize(area.width, area.height));
     Ok(())
 }
 
@@ -259,14 +259,23 @@ fn event_loop(
     io: &mut Io,
     incoming: &Receiver<Incoming>,
 ) -> std::io::Result<Option<i32>> {
-    let size = session.terminal.size()?;
-    app.update(Action::Resize(size.width, size.height));
+    let area = session.area();
+    app.update(Action::Resize(area.width, area.height));
     draw(session, app)?;
     let mut ended_by = None;
     while let Ok(first) = incoming.recv() {
         let mut changed = false;
+        let mut resized = false;
         for message in std::iter::once(first).chain(incoming.try_iter()) {
             match message {
+                Incoming::Terminal(Event::Resize(width, height)) => {
+                    // The app sees at most the area drawn into; the
+                    // buffers follow once, after the whole storm.
+                    let area = crate::term::bounded_area(width, height);
+                    app.apply(Action::Resize(area.width, area.height));
+                    resized = true;
+                    changed = true;
+                }
                 Incoming::Terminal(event) => {
                     for action in actions(app, event) {
                         app.apply(action);
@@ -294,6 +303,11 @@ fn event_loop(
                 return Ok(ended_by);
             }
         }
+        if resized {
+            // The size now, which a later event may still report.
+            let area = session.fit()?;
+            app.apply(Action::Resize(area.width, area.height));
+        }
         if changed {
             app.sync();
             draw(session, app)?;
@@ -314,7 +328,7 @@ fn actions(app: &App, event: Event) -> Vec<Action> {
             .filter(|c| !c.is_control())
             .map(Action::Insert)
             .collect(),
-        Event::Resize(width, height) => vec![Action::Resize(width, height)],
+        // Resizes are the event loop's: they fit the buffers too.
         _ => Vec::new(),
     }
 }

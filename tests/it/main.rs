@@ -17,6 +17,7 @@ mod cli_show_vocab;
 mod cli_stats;
 mod e2e_findable;
 mod e2e_meeting;
+mod e2e_privacy;
 mod e2e_pty;
 mod e2e_signals;
 mod e2e_terminal;

@@ -279,6 +279,43 @@ impl PtyApp {
         drop(parser);
     }
 
+    /// Resizes the terminal to any size, up to 65535×65535, as an SSH
+    /// client may announce it; the screen parser takes only the part the app
+    /// draws into ([`indsats::term::bounded_area`]), so the test itself does
+    /// not hold a screen of that size.
+    pub fn resize_beyond(&mut self, cols: u16, rows: u16) {
+        let drawn = indsats::term::bounded_area(cols, rows);
+        let mut parser = self.parser.lock().unwrap();
+        if let (Some(rows), Some(cols)) = (
+            std::num::NonZeroU16::new(drawn.height),
+            std::num::NonZeroU16::new(drawn.width),
+        ) {
+            parser.screen_mut().set_size(rows, cols);
+        }
+        self._master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize pty");
+        drop(parser);
+    }
+
+    /// The resident memory of the process in kB (`VmRSS` in
+    /// `/proc/PID/status`).
+    pub fn resident_kb(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid()))
+            .expect("/proc/PID/status");
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmRSS:"))
+            .and_then(|value| value.split_whitespace().next())
+            .and_then(|kb| kb.parse().ok())
+            .expect("VmRSS in /proc/PID/status")
+    }
+
     /// Whether the process is still running.
     pub fn running(&mut self) -> bool {
         matches!(self.child.try_wait(), Ok(None))
