@@ -3,15 +3,7 @@
 //! every status, kind and mark and says how the search reads words; paging
 //! the help never skips a line.
 
-use std::path::Path;
-
-use crate::common::pty::{PtyApp, all_shown, keys};
-
-fn start(home: &Path, rows: u16) -> PtyApp {
-    let app = PtyApp::start(home, &[], 80, rows, &[]);
-    app.wait_for(&all_shown(false));
-    app
-}
+use crate::common::pty::{PtyApp, keys};
 
 /// The bottom line of the screen.
 fn hint_bar(app: &PtyApp) -> String {
@@ -21,7 +13,7 @@ fn hint_bar(app: &PtyApp) -> String {
 #[test]
 fn the_hint_bar_follows_the_focus() {
     let home = tempfile::tempdir().unwrap();
-    let mut app = start(home.path(), 24);
+    let mut app = PtyApp::started(home.path(), 80, 24);
     app.type_text("randers 23 kui");
     app.wait_for("Filtre: [Randers] [23 år]");
     let search = hint_bar(&app);
@@ -84,7 +76,7 @@ fn help_text(screen: &str) -> Vec<String> {
 fn the_help_has_a_legend_and_paging_never_skips_a_line() {
     // All of it, on a tall screen.
     let home = tempfile::tempdir().unwrap();
-    let mut tall = start(home.path(), 200);
+    let mut tall = PtyApp::started(home.path(), 80, 200);
     tall.send(b"\x1bOP");
     tall.wait_for("Forklaring");
     let whole = help_text(&settled(&tall));
@@ -106,7 +98,7 @@ fn the_help_has_a_legend_and_paging_never_skips_a_line() {
     tall.send(keys::CTRL_C);
     tall.wait_exit();
     // Page by page at 80×24: each page goes on where the last one stopped.
-    let mut app = start(home.path(), 24);
+    let mut app = PtyApp::started(home.path(), 80, 24);
     app.send(b"\x1bOP");
     app.wait_for("Hjælp – taster");
     // Where each page sits in the whole: the first place from the last

@@ -13,9 +13,7 @@ use std::time::{Duration, Instant};
 use crate::common::pty::{PtyApp, TIMEOUT, all_shown, keys};
 
 fn start(home: &Path) -> PtyApp {
-    let app = PtyApp::start(home, &[], 80, 24, &[]);
-    app.wait_for(&all_shown(false));
-    app
+    PtyApp::started(home, 80, 24)
 }
 
 /// Letters, digits and punctuation — every old one-letter command among them.

@@ -3,14 +3,10 @@
 
 use crate::common;
 
-use crate::common::pty::{PtyApp, keys};
+use crate::common::pty::{PtyApp, contains, keys};
 
 /// Leaving the alternate screen: the terminal was restored.
 const LEAVE_ALT_SCREEN: &[u8] = b"\x1b[?1049l";
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
-}
 
 fn start(home: &std::path::Path, cols: u16, rows: u16) -> PtyApp {
     let app = PtyApp::start(home, &[], cols, rows, &[]);

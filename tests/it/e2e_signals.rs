@@ -8,22 +8,13 @@ use crate::synthetic;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::common::pty::{PtyApp, keys};
+use crate::common::pty::{PtyApp, count, keys};
 
 const ENTER_ALT_SCREEN: &[u8] = b"\x1b[?1049h";
 const LEAVE_ALT_SCREEN: &[u8] = b"\x1b[?1049l";
 
-fn count(haystack: &[u8], needle: &[u8]) -> usize {
-    haystack
-        .windows(needle.len())
-        .filter(|w| *w == needle)
-        .count()
-}
-
 fn start(home: &std::path::Path) -> PtyApp {
-    let app = PtyApp::start(home, &[], 100, 30, &[]);
-    app.wait_for(&common::pty::all_shown(false));
-    app
+    PtyApp::started(home, 100, 30)
 }
 
 fn kill(app: &PtyApp, signal: libc::c_int) {

@@ -6,7 +6,7 @@ use crate::common;
 use std::thread;
 use std::time::Duration;
 
-use crate::common::pty::{PtyApp, keys};
+use crate::common::pty::{PtyApp, contains, keys};
 use crate::common::run;
 
 #[test]
@@ -147,9 +147,4 @@ fn term_dumb_gives_a_clear_message_and_exit_2() {
         !out.contains("\x1b[?1049h"),
         "never entered the alternate screen"
     );
-}
-
-/// Whether `haystack` holds `needle`.
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
 }

@@ -1,11 +1,7 @@
 //! End-to-end in a PTY: favourites survive a restart, printing leaves the
 //! shortlist in the terminal and comes back, copying sends OSC 52, a corrupt store is moved aside.
 
-use crate::common::pty::{PtyApp, all_shown, keys};
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
-}
+use crate::common::pty::{PtyApp, all_shown, contains, keys};
 
 /// Types a query and waits for it.
 fn search(app: &mut PtyApp, query: &str) {

@@ -15,6 +15,19 @@ pub fn all_shown(lang_en: bool) -> String {
     format!("{total} {of} {total}")
 }
 
+/// Whether `needle` occurs in `haystack` (the raw output, say).
+pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    count(haystack, needle) > 0
+}
+
+/// How often `needle` occurs in `haystack`.
+pub fn count(haystack: &[u8], needle: &[u8]) -> usize {
+    haystack
+        .windows(needle.len())
+        .filter(|w| *w == needle)
+        .count()
+}
+
 /// How long to wait for the screen or the process before failing.
 pub const TIMEOUT: Duration = Duration::from_secs(15);
 
@@ -33,6 +46,14 @@ impl PtyApp {
     /// Starts `indsats args…` in a `cols`×`rows` terminal with its home in `home`.
     pub fn start(home: &Path, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> PtyApp {
         PtyApp::start_program(env!("CARGO_BIN_EXE_indsats"), home, args, cols, rows, env)
+    }
+
+    /// Starts `indsats` with no arguments in a `cols`×`rows` terminal and
+    /// waits for its first screen (the whole bundled catalogue).
+    pub fn started(home: &Path, cols: u16, rows: u16) -> PtyApp {
+        let app = PtyApp::start(home, &[], cols, rows, &[]);
+        app.wait_for(&all_shown(false));
+        app
     }
 
     /// Starts `program args…` (a shell, say) in the same environment.
