@@ -15,6 +15,7 @@ pub mod codec;
 pub mod date;
 pub mod fold;
 pub mod i18n;
+pub mod json_keys;
 pub mod process;
 pub mod report;
 pub mod search;

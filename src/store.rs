@@ -155,7 +155,10 @@ pub fn read_store(path: &Path) -> io::Result<Option<Store>> {
         return Ok(None);
     };
     let invalid = || io::Error::new(io::ErrorKind::InvalidData, "not a valid favourites file");
-    let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|_| invalid())?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| invalid())?;
+    // A key given twice would be resolved silently to the last one.
+    crate::json_keys::check(text).map_err(|_| invalid())?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| invalid())?;
     if value
         .get("version")
         .and_then(serde_json::Value::as_u64)
@@ -245,6 +248,19 @@ mod tests {
         assert_eq!(
             fs::read(dir.path().join(CORRUPT_NAME)).unwrap(),
             b"{not json"
+        );
+    }
+
+    #[test]
+    fn a_key_given_twice_makes_the_file_corrupt() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = br#"{"version": 1, "favourites": ["fgu"], "favourites": ["kui"], "recent": []}"#;
+        fs::write(dir.path().join(FILE_NAME), text).unwrap();
+        let (store, warning) = load(dir.path());
+        assert_eq!(store, Store::new(), "neither list believed");
+        assert_eq!(
+            warning,
+            Some(Warning::MovedAside(dir.path().join(CORRUPT_NAME)))
         );
     }
 

@@ -50,6 +50,10 @@ impl Reason {
             _ => {}
         }
         match err.kind() {
+            // Also where a wrapper hid the number: `tempfile` adds the path
+            // to an error and keeps only its kind (a disk out of inodes is
+            // ENOSPC too).
+            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => Reason::DiskFull,
             io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => Reason::NoAccess,
             io::ErrorKind::InvalidData => Reason::Invalid,
             _ => Reason::Other,
@@ -100,5 +104,17 @@ mod tests {
         let err = io::Error::new(io::ErrorKind::InvalidInput, NotRegular("a FIFO"));
         assert_eq!(Reason::of(&err), Reason::NotAFile);
         assert_eq!(Reason::of(&io::Error::other("?")), Reason::Other);
+    }
+
+    /// `tempfile` wraps an error with its path and keeps only the kind: a
+    /// disk out of inodes (ENOSPC) or over quota (EDQUOT) is still full.
+    #[test]
+    fn a_full_disk_is_named_through_a_wrapper() {
+        for code in [libc::ENOSPC, libc::EDQUOT] {
+            let inner = io::Error::from_raw_os_error(code);
+            let wrapped = io::Error::new(inner.kind(), format!("{inner} at /x/.favourites.tmp"));
+            assert_eq!(wrapped.raw_os_error(), None);
+            assert_eq!(Reason::of(&wrapped), Reason::DiskFull, "{code}");
+        }
     }
 }

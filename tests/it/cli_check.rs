@@ -136,6 +136,18 @@ fn syntax_error_gives_line_and_column() {
 }
 
 #[test]
+fn a_key_given_twice_is_refused_with_its_place() {
+    // serde would keep the last "id" and the entry "fgu-skive" would vanish.
+    let (code, stderr) = check("duplicate-key.json");
+    assert_eq!(code, 1, "{stderr}");
+    let path = fixture("duplicate-key.json").display().to_string();
+    assert!(
+        stderr.starts_with(&format!("{path}:112:10: duplicate key \"id\"")),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn missing_required_fields() {
     assert_problems(
         "missing-fields.json",

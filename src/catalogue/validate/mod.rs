@@ -121,6 +121,12 @@ pub fn parse_parts(
             message: "the file is empty; expected a JSON catalogue object".to_owned(),
         }]);
     }
+    // A key given twice would be resolved silently to the last one.
+    if let Err(err) = crate::json_keys::check(text)
+        && err.is_data()
+    {
+        return Err(vec![syntax_problem(path, &err)]);
+    }
     let mut checker = Checker::new(path, base);
     let top: BTreeMap<String, &RawValue> = match serde_json::from_str(text) {
         Ok(top) => top,
