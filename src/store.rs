@@ -100,6 +100,12 @@ pub fn data_dir() -> Option<PathBuf> {
 /// cannot be read, or that a newer indsats wrote, gives an empty store and
 /// a warning, and is left alone.
 pub fn load(dir: &Path) -> (Store, Option<Warning>) {
+    // Only in a folder that is this user's alone (as saving requires).
+    if std::fs::symlink_metadata(dir)
+        .is_ok_and(|meta| crate::secure_file::unsafe_dir_reason(&meta).is_none())
+    {
+        remove_leftovers(dir);
+    }
     let path = dir.join(FILE_NAME);
     match read_store(&path) {
         Ok(Some(store)) => (store, None),
@@ -184,6 +190,48 @@ impl std::fmt::Display for NewerFormat {
 
 impl std::error::Error for NewerFormat {}
 
+/// How the temporary files of a save are named: `.favourites-XXXXXX.tmp`.
+const TEMP_PREFIX: &str = ".favourites-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// How old a temporary file must be before it counts as left over: a save
+/// takes milliseconds, so one older than this was a session killed in the
+/// middle of one (SIGKILL, a power cut), never another session's save.
+pub const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(5 * 60);
+
+/// Removes this user's temporary files in `dir` older than
+/// [`LEFTOVER_AGE`], left by a save that never finished. Only regular files
+/// named like ours and owned by this user; a link or anything else is left
+/// alone. Problems are ignored: a leftover costs a little space, not data.
+pub fn remove_leftovers(dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        // Not following a link: the entry itself.
+        let Ok(meta) = entry.metadata() else { continue };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| m.elapsed().ok())
+            .is_some_and(|age| age > LEFTOVER_AGE);
+        if meta.is_file()
+            && std::os::unix::fs::MetadataExt::uid(&meta) == crate::secure_file::my_uid()
+            && old
+            && std::fs::remove_file(entry.path()).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
+}
+
 /// Saves `store` as it is (for a single session); see
 /// [`crate::store_merge::save_merged`] for saving beside other sessions.
 pub fn save(dir: &Path, store: &Store) -> io::Result<()> {
@@ -195,9 +243,10 @@ pub fn save(dir: &Path, store: &Store) -> io::Result<()> {
 /// (0600, never through a symlink), then renamed over the old one.
 pub fn write_store(dir: &Path, store: &Store) -> io::Result<()> {
     let text = serde_json::to_string_pretty(store).map_err(io::Error::other)?;
+    remove_leftovers(dir);
     let mut temp = tempfile::Builder::new()
-        .prefix(".favourites-")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)?;
     std::io::Write::write_all(temp.as_file_mut(), text.as_bytes())?;
     temp.persist(dir.join(FILE_NAME)).map_err(|err| err.error)?;
@@ -262,6 +311,29 @@ mod tests {
             warning,
             Some(Warning::MovedAside(dir.path().join(CORRUPT_NAME)))
         );
+    }
+
+    #[test]
+    fn a_save_killed_midway_leaves_nothing_behind_for_long() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = std::time::SystemTime::now() - LEFTOVER_AGE * 2;
+        let make = |name: &str, when: std::time::SystemTime| {
+            let path = dir.path().join(name);
+            let file = fs::File::create(&path).unwrap();
+            file.set_modified(when).unwrap();
+            path
+        };
+        let leftover = make(".favourites-a1b2c3.tmp", old);
+        let in_progress = make(".favourites-d4e5f6.tmp", std::time::SystemTime::now());
+        let other = make("notes.tmp", old);
+        let _ = load(dir.path());
+        assert!(!leftover.exists(), "an old leftover is removed at start");
+        assert!(in_progress.exists(), "a save under way is left alone");
+        assert!(other.exists(), "only our own names");
+        // And before each save.
+        let again = make(".favourites-g7h8i9.tmp", old);
+        save(dir.path(), &Store::new()).unwrap();
+        assert!(!again.exists());
     }
 
     #[test]
