@@ -3,22 +3,34 @@
 //! `--json` writers share.
 //!
 //! Refused: control characters (C0, DEL, C1) and invisible characters that
-//! change how text is shown without being seen — Unicode's format characters
-//! (category Cf: bidi marks, embeddings, overrides and isolates, zero-width
-//! spaces and joiners, the Arabic letter mark U+061C, word joiners, tag
-//! characters U+E0000–E007F, the byte order mark, …), the line and paragraph
-//! separators U+2028/U+2029, the Hangul fillers U+115F, U+1160, U+3164 and
-//! U+FFA0, the combining grapheme joiner and variation selectors, the other
-//! default-ignorable characters (Khmer U+17B4/U+17B5, U+FFF0–U+FFF8,
-//! U+E0080–U+E0FFF) and the noncharacters (U+FDD0–U+FDEF, U+FFFE/U+FFFF
-//! and the same at the end of every plane).
-//!
-//! Allowed, as Danish text needs it: the soft hyphen U+00AD (Cf), which marks
-//! where a long compound may break ("ungdomsuddannelses­vejledning").
+//! change how text is shown without being seen — every
+//! Default_Ignorable_Code_Point of the Unicode data (from `icu_properties`:
+//! the soft hyphen U+00AD, bidi marks, embeddings, overrides and isolates,
+//! zero-width spaces and joiners, the Arabic letter mark, tag characters,
+//! variation selectors, Hangul fillers, the byte order mark, …), the other
+//! format characters (category Cf: the Arabic number signs, the Egyptian
+//! hieroglyph format controls, …), the line and paragraph separators
+//! U+2028/U+2029 and the noncharacters (U+FDD0–U+FDEF, U+FFFE/U+FFFF and
+//! the same at the end of every plane). The soft hyphen too: it is printed
+//! as nothing or as a hyphen, as the terminal likes, so a name could read
+//! differently from what is searched.
 
 /// Whether `c` is invisible yet changes how text around it is shown (see
-/// the module documentation); the soft hyphen is not counted.
+/// the module documentation).
 pub fn is_invisible(c: char) -> bool {
+    // Nothing below the soft hyphen is either.
+    if c < '\u{AD}' {
+        return false;
+    }
+    icu_properties::CodePointSetData::new::<icu_properties::props::DefaultIgnorableCodePoint>()
+        .contains(c)
+        || format_or_separator(c)
+}
+
+/// The format characters (Cf) that are not default-ignorable (they show
+/// something in some scripts, and nothing in a terminal), the line and
+/// paragraph separators, and the noncharacters.
+fn format_or_separator(c: char) -> bool {
     matches!(c,
         '\u{034F}'                    // combining grapheme joiner
         | '\u{0600}'..='\u{0605}'     // Arabic number signs (Cf)
@@ -195,10 +207,11 @@ mod tests {
     #[test]
     fn danish_text_passes_and_invisible_characters_do_not() {
         assert_eq!(
-            first_forbidden("Ungdomsuddannelses\u{AD}vejledning Århus", false),
+            first_forbidden("Ungdomsuddannelsesvejledning Århus", false),
             None
         );
         for c in [
+            '\u{AD}',
             '\u{1b}',
             '\u{9b}',
             '\u{61C}',
@@ -240,6 +253,25 @@ mod tests {
         }
         assert_eq!(first_forbidden(line, false), None);
         assert_eq!(first_forbidden("a\nb", false), Some('\n'));
+    }
+
+    /// Every Default_Ignorable_Code_Point of the Unicode data is refused,
+    /// the soft hyphen among them; Danish letters are not.
+    #[test]
+    fn every_default_ignorable_character_is_refused() {
+        let ignorable = icu_properties::CodePointSetData::new::<
+            icu_properties::props::DefaultIgnorableCodePoint,
+        >();
+        let mut count = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if ignorable.contains(c) {
+                assert!(is_forbidden(c), "U+{:04X}", c as u32);
+                count += 1;
+            }
+        }
+        assert!(count > 4000, "{count}");
+        assert!(is_forbidden('\u{AD}'));
+        assert!("æøåÆØÅéü".chars().all(|c| !is_forbidden(c)));
     }
 
     #[test]
