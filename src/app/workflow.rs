@@ -6,6 +6,28 @@ use super::state::{App, CopyChoice, CopyMenu, Effect};
 use crate::catalogue::contacts;
 use crate::report::{Printout, TEXT_WIDTH, join_entries, printout, referral_summary};
 
+/// Whom a contact serves, seen from the chosen municipalities: the copy
+/// menu lists them in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Near {
+    /// A chosen municipality.
+    Chosen,
+    /// No municipality in particular (or none is chosen).
+    Anywhere,
+    /// Only other municipalities than the chosen ones.
+    Other,
+}
+
+/// A contact's phone number, e-mail or web address in the copy menu.
+struct Field<'a> {
+    near: Near,
+    /// 0 phone, 1 e-mail, 2 web.
+    order: usize,
+    label: &'a str,
+    value: &'a str,
+    organisation: &'a str,
+}
+
 /// Most rows of the copy menu; past them its last row is "Flere …".
 const COPY_ROWS: usize = 8;
 
@@ -93,13 +115,18 @@ impl App {
             more: false,
         };
         let entry = self.selected_entry();
-        // (the chosen municipality's, field order, label, value, organisation)
-        let mut fields: Vec<(bool, usize, &str, &str, &str)> = Vec::new();
+        let mut fields: Vec<Field> = Vec::new();
         for contact in entry
             .map(|e| contacts::ordered(e, chosen))
             .unwrap_or_default()
         {
-            let own = contact.municipalities.iter().any(|m| chosen.contains(m));
+            let near = if contact.municipalities.iter().any(|m| chosen.contains(m)) {
+                Near::Chosen
+            } else if contacts::serves_only_others(contact, chosen) {
+                Near::Other
+            } else {
+                Near::Anywhere
+            };
             let values = [
                 (s.copy_phone, &contact.phone),
                 (s.copy_email, &contact.email),
@@ -107,29 +134,27 @@ impl App {
             ];
             for (order, (label, value)) in values.into_iter().enumerate() {
                 if let Some(value) = value.as_deref()
-                    && !fields.iter().any(|f| f.3 == value)
+                    && !fields.iter().any(|f| f.value == value)
                 {
-                    fields.push((own, order, label, value, &contact.organisation));
+                    let organisation = &contact.organisation;
+                    fields.push(Field {
+                        near,
+                        order,
+                        label,
+                        value,
+                        organisation,
+                    });
                 }
             }
         }
-        // Another municipality's contact, when one is chosen.
-        let other = |own: bool, organisation: &str| {
-            !own && entry.is_some_and(|e| {
-                e.contacts.iter().any(|c| {
-                    c.organisation == organisation && contacts::serves_only_others(c, chosen)
-                })
-            })
+        fields.sort_by_key(|f| (f.near, f.order));
+        let field = |f: &Field| {
+            let label = format!("{}: {} ({})", f.label, f.value, f.organisation);
+            choice(label, f.value.to_owned(), true)
         };
-        fields.sort_by_key(|f| (!f.0, other(f.0, f.4), f.1));
-        let field = |f: &(bool, usize, &str, &str, &str)| {
-            choice(format!("{}: {} ({})", f.2, f.3, f.4), f.3.to_owned(), true)
-        };
-        let mut choices: Vec<CopyChoice> = fields
-            .iter()
-            .filter(|f| f.0 && f.1 < 2)
-            .map(field)
-            .collect();
+        // The chosen municipality's phone numbers and e-mails (order 0, 1).
+        let first = |f: &&Field| f.near == Near::Chosen && f.order < 2;
+        let mut choices: Vec<CopyChoice> = fields.iter().filter(first).map(field).collect();
         if let Some(entry) = entry {
             choices.push(choice(
                 format!("{}: {}", s.copy_summary, entry.name),
@@ -148,8 +173,8 @@ impl App {
                 self.shortlisted().all(|e| e.texts_readable()),
             ));
         }
-        let rest = fields.iter().filter(|f| !(f.0 && f.1 < 2));
-        let (others, near): (Vec<_>, Vec<_>) = rest.partition(|f| other(f.0, f.4));
+        let rest = fields.iter().filter(|f| !first(f));
+        let (others, near): (Vec<&Field>, Vec<&Field>) = rest.partition(|f| f.near == Near::Other);
         choices.extend(near.into_iter().map(field));
         let shown = choices.len();
         choices.extend(others.into_iter().map(field));

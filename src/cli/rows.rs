@@ -7,7 +7,8 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::io::Write;
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_truncate::UnicodeTruncateStr;
+use unicode_width::UnicodeWidthStr;
 
 use crate::catalogue::Catalogue;
 use crate::i18n::Lang;
@@ -195,20 +196,11 @@ pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
     if text.width() <= width {
         return Cow::Borrowed(text);
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
+    if width == 0 {
+        return Cow::Borrowed("");
     }
-    if width > 0 {
-        out.push('…');
-    }
-    Cow::Owned(out)
+    let (head, _) = text.unicode_truncate(width - 1);
+    Cow::Owned(format!("{head}…"))
 }
 
 #[cfg(test)]

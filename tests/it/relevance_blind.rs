@@ -131,6 +131,24 @@ fn measure(set: &[Judged]) -> (Figures, Vec<String>) {
     (figures, misses)
 }
 
+/// Measures `set` and prints its figures and misses (for BENCHMARKS.md,
+/// with `--nocapture`).
+fn measured(name: &str, set: &[Judged]) -> Figures {
+    let (figures, misses) = measure(set);
+    println!(
+        "{name}: {} queries, nDCG@3 {:.3}, top-3 hit {:.1} %, right offer in top 3 {:.1} %, empty with a known word {:.1} %",
+        figures.queries,
+        figures.ndcg3,
+        100.0 * figures.hit3,
+        100.0 * figures.right3,
+        100.0 * figures.empty
+    );
+    for miss in &misses {
+        println!("  miss {miss}");
+    }
+    figures
+}
+
 #[test]
 fn the_blind_sets_are_large_and_judged() {
     for (file, least) in [("blind.json", 80), ("blind-2.json", 40)] {
@@ -153,18 +171,7 @@ fn assert_judged(set: &[Judged]) {
 
 #[test]
 fn situations_nobody_tuned_for_find_the_right_offer() {
-    let (figures, misses) = measure(&blind_set());
-    println!(
-        "blind set: {} queries, nDCG@3 {:.3}, top-3 hit {:.1} %, right offer in top 3 {:.1} %, empty with a known word {:.1} %",
-        figures.queries,
-        figures.ndcg3,
-        100.0 * figures.hit3,
-        100.0 * figures.right3,
-        100.0 * figures.empty
-    );
-    for miss in &misses {
-        println!("  miss {miss}");
-    }
+    let figures = measured("blind set", &blind_set());
     assert!(figures.hit3 >= 0.90, "top-3 hit {:.3}", figures.hit3);
     // The issue asks for 0.85; the model reaches 0.69 (see BENCHMARKS.md
     // for where the rest is lost). This guards what is reached against
@@ -178,18 +185,7 @@ fn situations_nobody_tuned_for_find_the_right_offer() {
 
 #[test]
 fn the_situations_the_catalogue_gained_find_their_offer() {
-    let (figures, misses) = measure(&judged_set("blind-2.json"));
-    println!(
-        "blind set 2: {} queries, nDCG@3 {:.3}, top-3 hit {:.1} %, right offer in top 3 {:.1} %, empty with a known word {:.1} %",
-        figures.queries,
-        figures.ndcg3,
-        100.0 * figures.hit3,
-        100.0 * figures.right3,
-        100.0 * figures.empty
-    );
-    for miss in &misses {
-        println!("  miss {miss}");
-    }
+    let figures = measured("blind set 2", &judged_set("blind-2.json"));
     // Guards what the model reaches (BENCHMARKS.md) against falling back.
     assert!(figures.hit3 >= 0.95, "top-3 hit {:.3}", figures.hit3);
     assert!(figures.ndcg3 >= 0.74, "nDCG@3 {:.3}", figures.ndcg3);

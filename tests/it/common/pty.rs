@@ -282,22 +282,7 @@ impl PtyApp {
     /// the app's redraw for the new size must not be read at the old one,
     /// where it would be clipped and later frames only send what changed.
     pub fn resize(&mut self, cols: u16, rows: u16) {
-        let mut parser = self.parser.lock().unwrap();
-        if let (Some(rows), Some(cols)) = (
-            std::num::NonZeroU16::new(rows),
-            std::num::NonZeroU16::new(cols),
-        ) {
-            parser.screen_mut().set_size(rows, cols);
-        }
-        self._master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("resize pty");
-        drop(parser);
+        self.resize_with_screen(cols, rows, cols, rows);
     }
 
     /// Resizes the terminal to any size, up to 65535×65535, as an SSH
@@ -306,10 +291,16 @@ impl PtyApp {
     /// not hold a screen of that size.
     pub fn resize_beyond(&mut self, cols: u16, rows: u16) {
         let drawn = indsats::term::bounded_area(cols, rows);
+        self.resize_with_screen(cols, rows, drawn.width, drawn.height);
+    }
+
+    /// The terminal to `cols`×`rows`, the screen parser to `screen_cols`×
+    /// `screen_rows` first (see [`PtyApp::resize`]).
+    fn resize_with_screen(&mut self, cols: u16, rows: u16, screen_cols: u16, screen_rows: u16) {
         let mut parser = self.parser.lock().unwrap();
         if let (Some(rows), Some(cols)) = (
-            std::num::NonZeroU16::new(drawn.height),
-            std::num::NonZeroU16::new(drawn.width),
+            std::num::NonZeroU16::new(screen_rows),
+            std::num::NonZeroU16::new(screen_cols),
         ) {
             parser.screen_mut().set_size(rows, cols);
         }
