@@ -30,12 +30,10 @@ fn main() {
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(5);
-    // One start-up cache for all runs: the first run writes it (for a
-    // catalogue large enough to cache), the measured runs read it.
-    let cache = tempfile::tempdir().unwrap();
-    let cold = measure(&binary, catalogue.as_deref(), cache.path());
+    // A first run warms the page cache; the measured runs follow.
+    let cold = measure(&binary, catalogue.as_deref());
     println!(
-        "cold start (no start-up cache yet) to first frame: {:.1} ms",
+        "cold start (first run) to first frame: {:.1} ms",
         ms(cold.first_frame)
     );
     let mut first_frames = Vec::new();
@@ -44,7 +42,7 @@ fn main() {
     let mut rss = 0;
     let mut pss = 0;
     for _ in 0..runs {
-        let m = measure(&binary, catalogue.as_deref(), cache.path());
+        let m = measure(&binary, catalogue.as_deref());
         first_frames.push(m.first_frame);
         keystrokes.extend(m.keystrokes);
         bytes.extend(m.bytes);
@@ -99,11 +97,7 @@ struct Measurement {
     pss_kib: u64,
 }
 
-fn measure(
-    binary: &std::path::Path,
-    catalogue: Option<&str>,
-    cache: &std::path::Path,
-) -> Measurement {
+fn measure(binary: &std::path::Path, catalogue: Option<&str>) -> Measurement {
     let (rows, cols) = (40, 120);
     let pair = native_pty_system()
         .openpty(PtySize {
@@ -122,7 +116,6 @@ fn measure(
     cmd.env("HOME", home.path());
     cmd.env("XDG_DATA_HOME", home.path().join("data"));
     cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
-    cmd.env("INDSATS_CACHE_DIR", cache);
     let started = Instant::now();
     let mut child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);

@@ -1,6 +1,5 @@
 //! Which characters catalogue text may hold: the one rule the JSON
-//! validator, the start-up cache's decoder, the terminal output and the
-//! `--json` writers share.
+//! validator, the terminal output and the `--json` writers share.
 //!
 //! Refused: control characters (C0, DEL, C1) and invisible characters that
 //! change how text is shown without being seen — every

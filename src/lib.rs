@@ -6,12 +6,9 @@
 //! `update`/`view`, and the non-interactive commands.
 
 pub mod app;
-pub mod cache;
 pub mod catalogue;
 pub mod charrules;
-pub mod checksum;
 pub mod cli;
-pub mod codec;
 pub mod date;
 pub mod fold;
 pub mod i18n;

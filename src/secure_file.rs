@@ -1,9 +1,8 @@
 //! Opening files that another user of a shared server may have placed:
-//! only regular files, checked on the open descriptor, read up to a limit,
-//! and (for the start-up cache) trusted only by owner and mode.
+//! only regular files, checked on the open descriptor, read up to a limit.
 //!
-//! Every file indsats reads — the catalogue, `local.json`, favourites and
-//! the cache — is opened with `O_NONBLOCK`, so a FIFO or a device cannot
+//! Every file indsats reads — the catalogue, `local.json` and favourites —
+//! is opened with `O_NONBLOCK`, so a FIFO or a device cannot
 //! hang the open, and refused at once unless `fstat` on the descriptor says
 //! it is a regular file. What is checked is the file that was opened, not a
 //! name that could be swapped between a check and the open.
@@ -145,7 +144,7 @@ pub fn unsafe_dir_reason(meta: &Metadata) -> Option<String> {
 
 /// Makes sure `dir` exists as a directory this user owns and no one else
 /// can write to, creating it (and missing parents) with exactly `mode`
-/// (0700 for private data, 0755 for the shared cache), whatever the umask.
+/// (0700 for private data), whatever the umask.
 /// An existing directory that fails the check is an error, never changed.
 ///
 /// As OpenSSH's `StrictModes` checks the path to `authorized_keys`, the way
@@ -250,52 +249,6 @@ fn create_missing(dir: &Path, mode: u32) -> io::Result<()> {
         }
     }
     Ok(())
-}
-
-/// The signals that end or stop the process, held back by [`defer_signals`].
-const DEFERRED: [libc::c_int; 8] = [
-    libc::SIGHUP,
-    libc::SIGINT,
-    libc::SIGTERM,
-    libc::SIGQUIT,
-    libc::SIGUSR1,
-    libc::SIGUSR2,
-    libc::SIGALRM,
-    libc::SIGTSTP,
-];
-
-/// Holds back terminating and stopping signals on this thread until dropped
-/// (then a pending one acts as it would have): for the short stretch in
-/// which a temporary file exists that a signal's default action would leave
-/// behind.
-#[must_use = "signals are held back only while the guard lives"]
-pub struct SignalsDeferred {
-    old: libc::sigset_t,
-}
-
-/// Starts holding back signals; see [`SignalsDeferred`].
-pub fn defer_signals() -> SignalsDeferred {
-    // SAFETY: sigset_t is plain data, initialised by sigemptyset before use;
-    // pthread_sigmask only changes this thread's mask.
-    unsafe {
-        let mut set: libc::sigset_t = std::mem::zeroed();
-        let mut old: libc::sigset_t = std::mem::zeroed();
-        libc::sigemptyset(&mut set);
-        for signal in DEFERRED {
-            libc::sigaddset(&mut set, signal);
-        }
-        libc::pthread_sigmask(libc::SIG_BLOCK, &set, &mut old);
-        SignalsDeferred { old }
-    }
-}
-
-impl Drop for SignalsDeferred {
-    fn drop(&mut self) {
-        // SAFETY: restores the mask saved by defer_signals.
-        unsafe {
-            libc::pthread_sigmask(libc::SIG_SETMASK, &self.old, std::ptr::null_mut());
-        }
-    }
 }
 
 #[cfg(test)]

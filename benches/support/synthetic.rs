@@ -438,8 +438,8 @@ pub fn initiative(rng: &mut Rng, n: usize, vocab: &Vocabularies) -> Initiative {
         id: format!("syn-{n}"),
         name,
         aliases,
-        summary: sentence(rng, 8, 18).into(),
-        description: paragraph(rng, 150, 300).into(),
+        summary: sentence(rng, 8, 18),
+        description: paragraph(rng, 150, 300),
         status,
         // From the entry number, not the generator, so the rest of a
         // synthetic catalogue stays what it was before kinds existed.
@@ -466,10 +466,8 @@ pub fn initiative(rng: &mut Rng, n: usize, vocab: &Vocabularies) -> Initiative {
             .collect(),
         keywords: Vec::new(),
         way_in: false,
-        eligibility: rng.chance(70).then(|| sentence(rng, 8, 20).into()),
-        next_steps: (0..rng.range(1, 3))
-            .map(|_| sentence(rng, 6, 14).into())
-            .collect(),
+        eligibility: rng.chance(70).then(|| sentence(rng, 8, 20)),
+        next_steps: (0..rng.range(1, 3)).map(|_| sentence(rng, 6, 14)).collect(),
         contacts: vec![Contact {
             organisation: rng.pick(PROVIDERS).to_owned(),
             ..Contact::default()
@@ -507,11 +505,11 @@ pub fn catalogue(base: &Catalogue, size: usize, seed: u64) -> Catalogue {
 pub fn line(entry: &Initiative) -> String {
     let mut parts = vec![entry.name.clone()];
     parts.extend(entry.aliases.iter().cloned());
-    parts.push(entry.summary.text_or("").into_owned());
-    parts.push(entry.description.text_or("").into_owned());
+    parts.push(entry.summary.clone());
+    parts.push(entry.description.clone());
     parts.extend(entry.providers.iter().cloned());
-    parts.extend(entry.eligibility.iter().map(|e| e.text_or("").into_owned()));
-    parts.extend(entry.next_steps.iter().map(|s| s.text_or("").into_owned()));
+    parts.extend(entry.eligibility.iter().cloned());
+    parts.extend(entry.next_steps.iter().cloned());
     parts.extend(entry.area.note.iter().cloned());
     parts.join(" | ")
 }

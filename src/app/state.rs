@@ -52,9 +52,6 @@ pub struct CopyChoice {
     pub label: String,
     /// What is copied.
     pub text: String,
-    /// Whether the text is whole: false when a long text in it could not be
-    /// read, and then it is not copied.
-    pub readable: bool,
     /// The "Flere …" row: choosing it shows every choice.
     pub more: bool,
 }
@@ -224,7 +221,7 @@ impl App {
     }
 
     /// A fresh app on a loaded catalogue and its index (built by
-    /// [`SearchIndex::new`] or read from the start-up cache).
+    /// [`SearchIndex::new`]).
     pub fn with_index(
         loaded: Loaded,
         index: SearchIndex,
@@ -370,13 +367,6 @@ impl App {
     pub fn selected_entry(&self) -> Option<&Initiative> {
         self.selected_hit()
             .and_then(|hit| self.catalogue.initiatives.get(hit.index))
-    }
-
-    /// Whether an entry came from the local catalogue.
-    pub fn is_local(&self, entry: &Initiative) -> bool {
-        self.local
-            .as_ref()
-            .is_some_and(|l| l.ids.contains(&entry.id))
     }
 
     /// Entries last verified before this date are flagged: today minus a year.

@@ -108,10 +108,9 @@ impl App {
     fn copy_choices_split(&self) -> (Vec<CopyChoice>, usize) {
         let s = self.lang.strings();
         let chosen = &self.search.effective.municipalities;
-        let choice = |label: String, text: String, readable: bool| CopyChoice {
+        let choice = |label: String, text: String| CopyChoice {
             label,
             text,
-            readable,
             more: false,
         };
         let entry = self.selected_entry();
@@ -150,7 +149,7 @@ impl App {
         fields.sort_by_key(|f| (f.near, f.order));
         let field = |f: &Field| {
             let label = format!("{}: {} ({})", f.label, f.value, f.organisation);
-            choice(label, f.value.to_owned(), true)
+            choice(label, f.value.to_owned())
         };
         // The chosen municipality's phone numbers and e-mails (order 0, 1).
         let first = |f: &&Field| f.near == Near::Chosen && f.order < 2;
@@ -159,7 +158,6 @@ impl App {
             choices.push(choice(
                 format!("{}: {}", s.copy_summary, entry.name),
                 referral_summary(&self.catalogue, entry, self.lang, self.today, chosen),
-                entry.texts_readable(),
             ));
         }
         if !self.meeting.shortlist.is_empty() {
@@ -170,7 +168,6 @@ impl App {
             choices.push(choice(
                 format!("{} ({})", s.copy_shortlist, self.meeting.shortlist.len()),
                 join_entries(&texts),
-                self.shortlisted().all(|e| e.texts_readable()),
             ));
         }
         let rest = fields.iter().filter(|f| !first(f));
@@ -183,7 +180,6 @@ impl App {
             choices.push(choice(
                 format!("{}: {}", s.correction, entry.name),
                 crate::report::correction_text(&self.catalogue, entry, self.lang),
-                true,
             ));
         }
         let shown = if chosen.is_empty() {
@@ -206,7 +202,6 @@ impl App {
             choices.push(CopyChoice {
                 label: self.lang.strings().copy_more.to_owned(),
                 text: String::new(),
-                readable: true,
                 more: true,
             });
             CopyMenu {
@@ -239,12 +234,6 @@ impl App {
         }
         if let Some(choice) = menu.choices.into_iter().nth(choice) {
             let s = self.lang.strings();
-            if !choice.readable {
-                // A referral with a placeholder in it would be pasted into a
-                // journal unread: copy nothing and say why.
-                self.outbox.status = Some(s.not_copied.to_owned());
-                return;
-            }
             // The app cannot know whether the terminal accepted it: say what was done.
             self.outbox.status = Some(format!("{}: {}", s.copied, choice.label));
             self.outbox.effects.push(Effect::Copy(choice.text));

@@ -4,7 +4,6 @@ pub mod contacts;
 pub mod limits;
 pub mod load;
 pub mod local;
-pub mod long_text;
 pub mod lookup;
 pub mod model;
 pub mod problem;
@@ -13,7 +12,7 @@ pub mod validate;
 
 pub use load::{LoadError, Loaded, Origin};
 pub use model::{
-    AgeRange, Area, Catalogue, Contact, Initiative, Kind, LongText, Maintainer, Municipality,
-    Scope, Source, Status, Term, Vocabularies,
+    AgeRange, Area, Catalogue, Contact, Initiative, Kind, Maintainer, Municipality, Scope, Source,
+    Status, Term, Vocabularies,
 };
 pub use problem::Problem;

@@ -7,8 +7,6 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use super::long_text::LongText;
-
 /// The schema version this build writes and documents.
 pub const SCHEMA_VERSION: u64 = 2;
 
@@ -318,11 +316,9 @@ pub struct Initiative {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// One line.
-    pub summary: LongText,
-    /// A paragraph or two. (Like the eligibility and next steps, read from
-    /// the start-up cache file when shown if the catalogue came from it:
-    /// [`LongText`].)
-    pub description: LongText,
+    pub summary: String,
+    /// A paragraph or two.
+    pub description: String,
     /// How real it is.
     pub status: Status,
     /// What it is to a caseworker; a version-1 file without it means `offer`.
@@ -352,9 +348,9 @@ pub struct Initiative {
     pub way_in: bool,
     /// Who can take part and how one is admitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub eligibility: Option<LongText>,
+    pub eligibility: Option<String>,
     /// What a caseworker can do next, in order (at least one).
-    pub next_steps: Vec<LongText>,
+    pub next_steps: Vec<String>,
     /// Organisations (and, in local catalogues, people) to contact.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contacts: Vec<Contact>,
@@ -366,44 +362,4 @@ pub struct Initiative {
     /// read from or written to a file.
     #[serde(skip)]
     pub local_note: Option<String>,
-}
-
-impl Initiative {
-    /// The long texts in a fixed order — summary, description, eligibility,
-    /// next steps.
-    pub fn long_texts(&self) -> impl Iterator<Item = &LongText> {
-        std::iter::once(&self.summary).chain(self.texts_of_the_details())
-    }
-
-    /// The long texts, to change, in the order of [`Initiative::long_texts`].
-    pub fn long_texts_mut(&mut self) -> impl Iterator<Item = &mut LongText> {
-        std::iter::once(&mut self.summary)
-            .chain(std::iter::once(&mut self.description))
-            .chain(self.eligibility.iter_mut())
-            .chain(self.next_steps.iter_mut())
-    }
-
-    /// The long texts only an entry's details show — description,
-    /// eligibility, next steps — in this order: what the start-up cache
-    /// leaves in its file until shown (the summary is printed with every
-    /// result of `indsats search`, so it stays in memory).
-    pub fn texts_of_the_details(&self) -> impl Iterator<Item = &LongText> {
-        std::iter::once(&self.description)
-            .chain(self.eligibility.iter())
-            .chain(self.next_steps.iter())
-    }
-
-    /// Whether every long text can be read: false when the start-up cache
-    /// file changed under the session ([`crate::catalogue::long_text`]), so
-    /// that a copy or a printout would hold the placeholder instead.
-    pub fn texts_readable(&self) -> bool {
-        self.summary.text().is_ok() && self.texts_of_the_details().all(|t| t.text().is_ok())
-    }
-
-    /// The texts of [`Initiative::texts_of_the_details`], to change.
-    pub fn texts_of_the_details_mut(&mut self) -> impl Iterator<Item = &mut LongText> {
-        std::iter::once(&mut self.description)
-            .chain(self.eligibility.iter_mut())
-            .chain(self.next_steps.iter_mut())
-    }
 }

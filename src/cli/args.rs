@@ -55,27 +55,6 @@ pub enum Command {
     /// way in can be reached, old contact points; with --kommune, that
     /// municipality's gaps.
     Stats(StatsArgs),
-    /// Manage the start-up cache of a large catalogue.
-    #[command(subcommand)]
-    Cache(CacheCommand),
-}
-
-/// `indsats cache …`.
-#[derive(Debug, Subcommand)]
-pub enum CacheCommand {
-    /// Build the cache of the catalogue given with --catalogue into DIR, for
-    /// every user to read (run as root or the catalogue's owner after each
-    /// catalogue change; users point INDSATS_CACHE_DIR at DIR).
-    Build(CacheBuildArgs),
-}
-
-/// `indsats cache build`.
-#[derive(Debug, Args)]
-pub struct CacheBuildArgs {
-    /// The directory to write the cache file into (created 0755 if missing;
-    /// it must belong to you and be writable by no one else).
-    #[arg(long, value_name = "DIR")]
-    pub out: PathBuf,
 }
 
 /// `indsats search`.

@@ -1,7 +1,6 @@
 //! The non-interactive commands and the dispatch from the command line.
 
 pub mod args;
-pub mod cache;
 pub mod check;
 pub mod flags;
 pub mod rows;
@@ -17,7 +16,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::cache as start_cache;
 use crate::catalogue::{LoadError, Loaded, load};
 use crate::i18n::Lang;
 use crate::search::SearchIndex;
@@ -38,27 +36,19 @@ pub struct Context {
 impl Context {
     /// Loads the catalogue the options and environment point at, with the
     /// local catalogue (`local.json` in the config dir) merged in.
-    /// A large catalogue comes from the start-up cache when it is current.
     pub fn load_catalogue(&self) -> Result<Loaded, Failure> {
         let local = crate::catalogue::local::local_path();
-        start_cache::load_catalogue(
+        load::load_with_local(
             load::resolve_origin(self.catalogue.as_deref()),
             local.as_deref(),
-            start_cache::cache_dir().as_deref(),
         )
         .map_err(Failure::from)
     }
 
-    /// [`Context::load_catalogue`] with the search index, both from the
-    /// start-up cache when it is current (and the cache written when not).
+    /// [`Context::load_catalogue`] with its search index.
     pub fn load_indexed(&self) -> Result<(Loaded, SearchIndex), Failure> {
-        let local = crate::catalogue::local::local_path();
-        let (loaded, index, _) = start_cache::load_indexed(
-            load::resolve_origin(self.catalogue.as_deref()),
-            local.as_deref(),
-            start_cache::cache_dir().as_deref(),
-        )
-        .map_err(Failure::from)?;
+        let loaded = self.load_catalogue()?;
+        let index = SearchIndex::new(&loaded.catalogue);
         Ok((loaded, index))
     }
 }
@@ -143,7 +133,6 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Some(Command::Check(args)) => check::run(&ctx, &args),
         Some(Command::Vocab(args)) => vocab::run(&ctx, &args),
         Some(Command::Stats(args)) => stats::run(&ctx, &args),
-        Some(Command::Cache(args::CacheCommand::Build(args))) => cache::build(&ctx, &args),
     });
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

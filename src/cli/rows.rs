@@ -152,9 +152,7 @@ impl Rows<'_> {
                 let pad = w.saturating_sub(cell.width()) + GAP;
                 line.extend(std::iter::repeat_n(' ', pad));
             }
-            line.push_str(&terminal_safe(
-                &entry.summary.text_or(strings.unreadable_text),
-            ));
+            line.push_str(&terminal_safe(&entry.summary));
             out.write_all(line.trim_end().as_bytes())?;
             out.write_all(b"\n")?;
         }

@@ -181,34 +181,24 @@ impl serde::Serialize for JsonHits<'_> {
                 index.fill_details(self.text, &mut window);
                 window
             });
-        let mut failed = None;
         let values = results.hits[..detailed]
             .iter()
             .cloned()
             .chain(rest)
-            .map_while(|hit| {
+            .map(|hit| {
                 let entry = &self.catalogue.initiatives[hit.index];
-                let summary = entry
-                    .summary
-                    .text()
-                    .map_err(|err| failed = Some(err))
-                    .ok()?;
-                Some(json!({
+                json!({
                     "id": entry.id,
                     "name": entry.name,
-                    "summary": summary,
+                    "summary": entry.summary,
                     "status": entry.status,
                     "kind": entry.kind,
                     "score": hit.score,
                     "way_in": hit.way_in(),
                     "matched_fields": matched_fields(&hit),
-                }))
+                })
             });
-        let written = serializer.collect_seq(values)?;
-        match failed {
-            Some(err) => Err(serde::ser::Error::custom(err)),
-            None => Ok(written),
-        }
+        serializer.collect_seq(values)
     }
 }
 

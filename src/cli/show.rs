@@ -13,8 +13,7 @@ use crate::date::Date;
 use crate::i18n::Lang;
 use crate::report::{TEXT_WIDTH, entry_text};
 
-/// Prints the entry, or fails with exit 1 and the closest ids (exit 2 when
-/// a text of it cannot be read from the start-up cache).
+/// Prints the entry, or fails with exit 1 and the closest ids.
 pub fn run(ctx: &Context, args: &ShowArgs) -> Outcome {
     let loaded = ctx.load_catalogue()?;
     let catalogue = &loaded.catalogue;
@@ -41,7 +40,6 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Outcome {
             .map_err(|err| Failure::new(2, format!("cannot write JSON: {err}")))?;
         return print_stdout(&format!("{text}\n"));
     }
-    readable(entry, ctx.lang)?;
     let mut text = entry_text(
         catalogue,
         entry,
@@ -84,16 +82,6 @@ pub fn not_covered(
     ))
 }
 
-/// Fails with exit 2 when a text of `entry` cannot be read from the start-up
-/// cache, as `--json` does: no printout with a placeholder for a text.
-fn readable(entry: &Initiative, lang: Lang) -> Outcome {
-    if entry.texts_readable() {
-        return Ok(());
-    }
-    let why = lang.strings().unreadable_text.trim_matches(['(', ')']);
-    Err(Failure::new(2, format!("{}: {why}", entry.id)))
-}
-
 /// Up to `limit` ids closest to `wanted`: ids containing it (or contained in it)
 /// first, then by edit distance, then alphabetically.
 pub fn closest_ids(catalogue: &Catalogue, wanted: &str, limit: usize) -> Vec<String> {
@@ -123,28 +111,9 @@ pub fn closest_ids(catalogue: &Catalogue, wanted: &str, limit: usize) -> Vec<Str
 
 #[cfg(test)]
 mod tests {
-    use super::{closest_ids, not_covered, readable};
-    use crate::catalogue::LongText;
+    use super::{closest_ids, not_covered};
     use crate::catalogue::load::{Origin, load};
     use crate::i18n::Lang;
-
-    #[test]
-    fn an_entry_whose_text_cannot_be_read_is_not_printed() {
-        let mut entry = load(Origin::Bundled).unwrap().catalogue.initiatives[0].clone();
-        assert!(readable(&entry, Lang::Da).is_ok());
-        // A stored text not attached to a file reads as it does once the
-        // cache file changed under the process.
-        entry.description = LongText::stored(0, 40).unwrap();
-        let failure = readable(&entry, Lang::En).unwrap_err();
-        assert_eq!(failure.code, 2);
-        assert_eq!(
-            failure.lines,
-            [format!(
-                "indsats: {}: this text cannot be read: the catalogue's cache file changed after indsats started – start indsats again",
-                entry.id
-            )]
-        );
-    }
 
     #[test]
     fn an_entry_warns_about_the_municipalities_it_does_not_cover() {

@@ -113,9 +113,6 @@ pub struct Strings {
     pub page: &'static str,
     /// Flag for entries not verified for more than a year.
     pub stale: &'static str,
-    /// In place of a long text that could not be read back from the
-    /// start-up cache file ([`crate::catalogue::long_text::Unreadable`]).
-    pub unreadable_text: &'static str,
     /// Area: whole region.
     pub scope_region: &'static str,
     /// Area: whole region, short (result list).
@@ -252,9 +249,6 @@ pub struct Strings {
     pub copy_url: &'static str,
     /// Status after copying.
     pub copied: &'static str,
-    /// Status when a copy was refused because a text could not be read
-    /// (short: the status bar is one line).
-    pub not_copied: &'static str,
     /// Status after adding to the shortlist.
     pub marked: &'static str,
     /// Status after removing from the shortlist.

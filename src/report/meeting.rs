@@ -36,11 +36,10 @@ fn short_form(ctx: &Context, entry: &Initiative) -> Vec<Line> {
     let mut lines = vec![
         Line::new("", entry.name.clone()),
         Line::new("", format!("{}: {}", s.status, s.status_line(entry))),
-        Line::new("", entry.summary.text_or(s.unreadable_text)),
+        Line::new("", entry.summary.clone()),
         Line::new("", format!("{}:", s.next_steps)),
     ];
     for (i, step) in entry.next_steps.iter().enumerate() {
-        let step = step.text_or(s.unreadable_text);
         lines.push(Line::new("   ", format!("{}. {step}", i + 1)));
     }
     let shown: Vec<_> = contacts::ordered(entry, ctx.chosen)

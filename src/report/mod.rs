@@ -144,11 +144,7 @@ pub fn sections(ctx: &Context, entry: &Initiative) -> Vec<Part> {
         };
         parts.push(Part::new(Role::Field, &label, reach));
     }
-    parts.push(Part::new(
-        Role::Summary,
-        "",
-        entry.summary.text_or(s.unreadable_text),
-    ));
+    parts.push(Part::new(Role::Summary, "", entry.summary.as_str()));
     if let Some(note) = &entry.local_note {
         parts.push(Part::new(Role::Blank, "", ""));
         parts.push(Part::new(Role::Field, s.local_note, note.clone()));
@@ -160,11 +156,7 @@ pub fn sections(ctx: &Context, entry: &Initiative) -> Vec<Part> {
         s.next_steps,
     ));
     for (i, step) in entry.next_steps.iter().enumerate() {
-        parts.push(Part::new(
-            Role::Step(i + 1),
-            "",
-            step.text_or(s.unreadable_text),
-        ));
+        parts.push(Part::new(Role::Step(i + 1), "", step.as_str()));
     }
     if !entry.contacts.is_empty() {
         parts.push(Part::new(Role::Blank, "", ""));
@@ -179,11 +171,7 @@ pub fn sections(ctx: &Context, entry: &Initiative) -> Vec<Part> {
         "",
         s.description,
     ));
-    parts.push(Part::new(
-        Role::Description,
-        "",
-        entry.description.text_or(s.unreadable_text),
-    ));
+    parts.push(Part::new(Role::Description, "", entry.description.as_str()));
     parts.push(Part::new(Role::Blank, "", ""));
     if !entry.aliases.is_empty() {
         parts.push(Part::new(
@@ -230,11 +218,7 @@ pub fn sections(ctx: &Context, entry: &Initiative) -> Vec<Part> {
         ));
     }
     if let Some(eligibility) = &entry.eligibility {
-        parts.push(Part::new(
-            Role::Field,
-            s.eligibility,
-            eligibility.text_or(s.unreadable_text),
-        ));
+        parts.push(Part::new(Role::Field, s.eligibility, eligibility.as_str()));
     }
     parts.push(Part::new(Role::Blank, "", ""));
     parts.push(Part::new(Role::Heading(Section::Sources), "", s.sources));

@@ -7,9 +7,6 @@ pub struct Bitset {
     len: usize,
 }
 
-// Encoded by `crate::codec`, for the start-up cache.
-crate::codec::codec_struct!(Bitset { words, len });
-
 impl Bitset {
     /// The empty set over `len` indices.
     pub fn empty(len: usize) -> Bitset {

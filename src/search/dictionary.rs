@@ -80,21 +80,6 @@ pub struct Dictionary {
     postings: Vec<Posting>,
 }
 
-// Encoded by `crate::codec`, for the start-up cache.
-crate::codec::codec_struct!(Dictionary {
-    blob,
-    starts,
-    loose_blob,
-    loose_starts,
-    loose_order,
-    stem_blob,
-    stem_starts,
-    stem_order,
-    letters,
-    post_starts,
-    postings,
-});
-
 /// One of the two keys of the words, for lookups.
 struct Keys<'a> {
     blob: &'a str,
@@ -285,32 +270,6 @@ impl Dictionary {
     pub fn postings(&self, id: u32) -> &[Posting] {
         let id = id as usize;
         &self.postings[self.post_starts[id]..self.post_starts[id + 1]]
-    }
-}
-
-impl Dictionary {
-    /// Whether a dictionary read from the start-up cache is laid out as
-    /// [`Builder::finish`] lays one out — keys framed by line feeds at their
-    /// offsets, postings ranges in order — with every posting naming an
-    /// entry below `entries`: then no lookup can index out of bounds.
-    pub(super) fn is_well_formed(&self, entries: usize) -> bool {
-        let words = self.len();
-        use super::check::well_formed_keys;
-        well_formed_keys(&self.blob, &self.starts)
-            && well_formed_keys(&self.loose_blob, &self.loose_starts)
-            && self.loose_starts.len() == self.starts.len()
-            && self.loose_order.len() == words
-            && self.loose_order.iter().all(|&id| (id as usize) < words)
-            && well_formed_keys(&self.stem_blob, &self.stem_starts)
-            && self.stem_starts.len() == self.starts.len()
-            && self.stem_order.len() == words
-            && self.stem_order.iter().all(|&id| (id as usize) < words)
-            && self.letters.len() == words
-            && self.post_starts.len() == words + 1
-            && self.post_starts.first() == Some(&0)
-            && self.post_starts.windows(2).all(|w| w[0] <= w[1])
-            && self.post_starts.last() == Some(&self.postings.len())
-            && self.postings.iter().all(|&p| unpack(p).0 < entries)
     }
 }
 

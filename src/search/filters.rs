@@ -97,25 +97,6 @@ pub struct FacetIndex {
     verified: Vec<i64>,
 }
 
-// Encoded by `crate::codec`, for the start-up cache.
-crate::codec::codec_struct!(Values {
-    ids,
-    sets,
-    vocabulary,
-});
-crate::codec::codec_struct!(FacetIndex {
-    len,
-    municipalities,
-    target_groups,
-    themes,
-    statuses,
-    kinds,
-    everywhere,
-    outside,
-    ages,
-    verified,
-});
-
 /// The entry sets of the filters of one search; `None` where a facet does
 /// not filter.
 #[derive(Debug, Clone)]

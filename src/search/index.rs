@@ -9,7 +9,7 @@ use super::names::EntryNames;
 use super::score::{Tier, pair_points, points};
 use std::collections::HashMap;
 
-use crate::catalogue::{Catalogue, Initiative, LongText, Term};
+use crate::catalogue::{Catalogue, Initiative, Term};
 
 /// The fields of the name dictionary, by local bit: the short fields that
 /// say what an entry is and whom it answers.
@@ -130,30 +130,6 @@ pub struct SearchIndex {
     /// entry's first target group is what it is most for.
     pub(super) value_pos: Vec<u8>,
 }
-
-// Encoded by `crate::codec`, for the start-up cache.
-crate::codec::codec_struct!(Scored {
-    dict,
-    points,
-    fields,
-    slip_points,
-});
-crate::codec::codec_struct!(SearchIndex {
-    len,
-    names,
-    name_dict,
-    pair_dict,
-    text_dict,
-    by_name,
-    name_rank,
-    facets,
-    places,
-    prior,
-    fit,
-    flags,
-    keywords,
-    value_pos,
-});
 
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -277,16 +253,16 @@ impl Part {
             for provider in &entry.providers {
                 text.add_text(e, bit(Field::Provider), provider);
             }
-            text.add_text(e, bit(Field::Summary), &words(&entry.summary));
-            text.add_text(e, bit(Field::Description), &words(&entry.description));
+            text.add_text(e, bit(Field::Summary), &entry.summary);
+            text.add_text(e, bit(Field::Description), &entry.description);
             for keyword in entry.keywords.iter().filter(|k| is_phrase(k)) {
                 text.add_text(e, bit(Field::Description), keyword);
             }
             if let Some(eligibility) = &entry.eligibility {
-                text.add_text(e, bit(Field::Eligibility), &words(eligibility));
+                text.add_text(e, bit(Field::Eligibility), eligibility);
             }
             for step in &entry.next_steps {
-                text.add_text(e, bit(Field::NextSteps), &words(step));
+                text.add_text(e, bit(Field::NextSteps), step);
             }
             for id in &entry.area.municipalities {
                 match labels.municipalities.get(id.as_str()) {
@@ -503,8 +479,7 @@ impl SearchIndex {
     }
 
     /// The parts of an index that come straight from the catalogue's
-    /// vocabularies and entries, cheaply. The start-up cache rebuilds these
-    /// rather than trust them.
+    /// vocabularies and entries, cheaply.
     pub(super) fn small_parts(catalogue: &Catalogue) -> SmallParts {
         SmallParts {
             places: super::understand::Places::new(&catalogue.vocabularies),
@@ -551,10 +526,4 @@ impl SearchIndex {
     pub fn text_words(&self) -> usize {
         self.text_dict.dict.len()
     }
-}
-
-/// A long text's words for the index: an index is built from a catalogue in
-/// memory; a text stored in a cache file that can no longer be read adds none.
-fn words(text: &LongText) -> std::borrow::Cow<'_, str> {
-    text.text().unwrap_or_default()
 }

@@ -44,15 +44,6 @@ pub struct Keywords {
     ids: Vec<String>,
 }
 
-// Encoded by `crate::codec`, for the start-up cache.
-crate::codec::codec_struct!(Keywords {
-    dict,
-    value,
-    words,
-    groups,
-    ids
-});
-
 /// Which keywords a query holds whole: a phrase's words must all be in it.
 #[derive(Debug, Clone, Default)]
 pub struct Complete(Vec<bool>);

@@ -30,7 +30,6 @@
 //! * [`filters`] — filter sets and disjunctive facet counts.
 
 mod bitset;
-mod check;
 mod compound;
 mod dictionary;
 mod evidence;

@@ -16,9 +16,6 @@ pub struct EntryNames {
     map: Option<Box<[u32]>>,
 }
 
-// Encoded by `crate::codec`, for the start-up cache.
-crate::codec::codec_struct!(EntryNames { name, map });
-
 impl EntryNames {
     /// Folds an entry's name.
     pub fn new(name: &str) -> EntryNames {

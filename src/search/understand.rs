@@ -146,14 +146,6 @@ pub struct Places {
     ids: Vec<String>,
 }
 
-// Encoded by `crate::codec`, for the start-up cache.
-crate::codec::codec_struct!(PlaceKey {
-    strict,
-    loose,
-    place
-});
-crate::codec::codec_struct!(Places { keys, ids });
-
 impl Places {
     /// The places of a catalogue's municipality vocabulary.
     pub fn new(vocabularies: &Vocabularies) -> Places {

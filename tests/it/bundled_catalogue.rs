@@ -204,12 +204,12 @@ fn contact_points_are_organisations_with_a_cited_page() {
 fn text_of(entry: &Initiative) -> String {
     let mut parts = vec![
         entry.name.clone(),
-        entry.summary.text_or("").into_owned(),
-        entry.description.text_or("").into_owned(),
+        entry.summary.clone(),
+        entry.description.clone(),
     ];
-    parts.extend(entry.eligibility.iter().map(|e| e.text_or("").into_owned()));
+    parts.extend(entry.eligibility.iter().cloned());
     parts.extend(entry.area.note.clone());
-    parts.extend(entry.next_steps.iter().map(|s| s.text_or("").into_owned()));
+    parts.extend(entry.next_steps.iter().cloned());
     parts.extend(entry.providers.iter().cloned());
     for contact in &entry.contacts {
         parts.extend(contact.role.clone());

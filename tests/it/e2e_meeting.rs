@@ -299,7 +299,7 @@ fn copy_inside_tmux_lands_in_the_paste_buffer() {
     };
     let h = home.path().display();
     let command = format!(
-        "env -u INDSATS_CATALOGUE -u INDSATS_LANG -u INDSATS_CACHE_DIR HOME={h} XDG_DATA_HOME={h}/data XDG_CONFIG_HOME={h}/config XDG_CACHE_HOME={h}/cache {}",
+        "env -u INDSATS_CATALOGUE -u INDSATS_LANG HOME={h} XDG_DATA_HOME={h}/data XDG_CONFIG_HOME={h}/config {}",
         env!("CARGO_BIN_EXE_indsats")
     );
     let started = tmux(&["new-session", "-d", "-x", "100", "-y", "30", &command]);

@@ -1,9 +1,8 @@
 //! Every signal that ends or stops the app leaves the terminal restored, and
-//! SIGCONT puts it back; core dumps are off; a signal during the first cache
-//! build leaves no temporary file. The real binary in a pseudo-terminal.
+//! SIGCONT puts it back; core dumps are off. The real binary in a
+//! pseudo-terminal.
 
 use crate::common;
-use crate::synthetic;
 
 use std::thread;
 use std::time::{Duration, Instant};
@@ -133,45 +132,4 @@ fn core_dumps_are_off_while_the_app_runs() {
     assert_eq!(&fields[4..6], ["0", "0"], "{core}");
     app.send(keys::CTRL_C);
     assert_eq!(app.wait_exit(), 0);
-}
-
-#[test]
-fn a_signal_during_the_first_cache_build_leaves_no_temporary_file() {
-    let home = tempfile::tempdir().unwrap();
-    let bundled = common::bundled();
-    let catalogue = synthetic::catalogue(&bundled, 3000, 11);
-    let path = home.path().join("big.json");
-    std::fs::write(&path, serde_json::to_vec(&catalogue).unwrap()).unwrap();
-    let cache = home.path().join("cache/indsats");
-    for (round, delay) in [40u64, 80, 120, 160, 200, 240, 280, 320, 400, 500]
-        .iter()
-        .enumerate()
-    {
-        let _ = std::fs::remove_dir_all(&cache);
-        let signal = if round % 2 == 0 {
-            libc::SIGTERM
-        } else {
-            libc::SIGHUP
-        };
-        let mut child = common::indsats(home.path())
-            .args(["search", "--catalogue"])
-            .arg(&path)
-            .arg("mentor")
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        thread::sleep(Duration::from_millis(*delay));
-        // SAFETY: sending a signal to our own child process.
-        unsafe { libc::kill(child.id() as libc::pid_t, signal) };
-        let _ = child.wait();
-        let left: Vec<_> = std::fs::read_dir(&cache)
-            .map(|dir| dir.map(|e| e.unwrap().file_name()).collect())
-            .unwrap_or_default();
-        assert!(
-            left.iter()
-                .all(|name| name.to_string_lossy().ends_with(".bin")),
-            "after {delay} ms: {left:?}"
-        );
-    }
 }

@@ -22,11 +22,10 @@ fn hostile_app(width: u16, height: u16) -> App {
     let entry = &mut catalogue.initiatives[0];
     entry.description = format!(
         "{} \u{1b}[2J\u{1b}]0;pwned\u{7} \u{9b}31m",
-        entry.description.text_or("")
-    )
-    .into();
+        entry.description
+    );
     let step = &mut catalogue.initiatives[1].next_steps[0];
-    *step = format!("{}\u{1b}[?1049l\r\n\t", step.text_or("")).into();
+    *step = format!("{}\u{1b}[?1049l\r\n\t", step);
     common::app_with(catalogue, Lang::Da, common::TODAY, (width, height))
 }
 

@@ -7,8 +7,6 @@ mod common;
 mod synthetic;
 
 mod bundled_catalogue;
-mod cache_fuzz;
-mod cache_trust;
 mod cli_broken_files;
 mod cli_check;
 mod cli_fit;
@@ -32,7 +30,6 @@ mod readme_keys;
 mod relevance;
 mod relevance_blind;
 mod schema_agrees;
-mod start_cache;
 mod understanding;
 mod validator_limits;
 mod validator_props;

@@ -68,7 +68,7 @@ fn at_80x24_the_next_steps_are_on_screen_right_after_enter() {
             let text = screen(&mut app);
             assert!(text.contains(heading), "{query}:\n{text}");
             let entry = app.selected_entry().unwrap();
-            let first_step: String = entry.next_steps[0].text_or("").chars().take(20).collect();
+            let first_step: String = entry.next_steps[0].chars().take(20).collect();
             assert!(
                 text.contains(&format!("1. {first_step}")),
                 "{query}: first step on screen:\n{text}"

@@ -248,53 +248,6 @@ fn stale_entries_can_be_filtered() {
 }
 
 #[test]
-fn a_referral_with_an_unreadable_text_is_not_copied() {
-    // A stored text not attached to a file reads as Unreadable, as one does
-    // once the cache file changed under the session.
-    let mut app = app();
-    type_text(&mut app, "fgu skolen");
-    let id = selected_id(&app).unwrap();
-    let at = app
-        .catalogue
-        .initiatives
-        .iter()
-        .position(|e| e.id == id)
-        .unwrap();
-    app.catalogue.initiatives[at].next_steps[0] =
-        crate::catalogue::LongText::stored(0, 12).unwrap();
-    ctrl(&mut app, 't');
-    for (open, choose) in [(0, "the summary"), (1, "the shortlist")] {
-        app.outbox.effects.clear();
-        ctrl(&mut app, 'y');
-        let menu = app.view.copy_menu.clone().expect("copy menu open");
-        assert!(!menu.choices[open].readable, "{choose}");
-        for _ in 0..open {
-            press(&mut app, KeyCode::Down);
-        }
-        press(&mut app, KeyCode::Enter);
-        assert!(app.outbox.effects.is_empty(), "{choose} not copied");
-        let status = app.outbox.status.clone().unwrap();
-        assert!(
-            status == "Ikke kopieret: teksten kan ikke læses – start igen",
-            "{status}"
-        );
-    }
-    // A web address of the same entry is whole, and is copied.
-    ctrl(&mut app, 'y');
-    let menu = app.view.copy_menu.clone().unwrap();
-    let web = menu
-        .choices
-        .iter()
-        .position(|c| c.text.starts_with("https://"))
-        .unwrap();
-    for _ in 0..web {
-        press(&mut app, KeyCode::Down);
-    }
-    press(&mut app, KeyCode::Enter);
-    assert!(matches!(&app.outbox.effects[..], [Effect::Copy(url)] if url.starts_with("https://")));
-}
-
-#[test]
 fn the_copy_menu_ends_with_a_correction_note_without_the_search() {
     let mut app = app();
     type_text(&mut app, "fgu skolen 17 går hjemme");

@@ -405,7 +405,7 @@ fn two_threads_build_the_same_index_as_one() {
         .map(|i| {
             let w = |k: usize| words[(i * 7 + k * 3) % words.len()];
             let mut e = entry(&format!("e{i}"), &format!("{} {}{}", w(0), w(1), w(2)));
-            e.description = format!("{} {} {} {}", w(3), w(4), w(5), i % 13).into();
+            e.description = format!("{} {} {} {}", w(3), w(4), w(5), i % 13);
             e
         })
         .collect();

@@ -47,7 +47,7 @@ fn arb_entry() -> impl Strategy<Value = Initiative> {
             |(name, text, scope, munis, tgs, themes, (status, kind), age, verified)| {
                 let all = ["aarhus", "skive", "ringkobing-skjern", "horsens"];
                 let mut e = entry("x", &name.join(" "));
-                e.description = text.join(" ").into();
+                e.description = text.join(" ");
                 e.area.scope = Scope::ALL[scope];
                 if e.area.scope == Scope::Municipalities {
                     let chosen: BTreeSet<&str> = munis.iter().map(|&m| all[m]).collect();

@@ -23,8 +23,6 @@ pub fn indsats(home: &Path) -> Command {
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env_remove("INDSATS_CACHE_DIR")
         .env("NO_COLOR", "1")
         .current_dir(env!("CARGO_MANIFEST_DIR"));
     cmd

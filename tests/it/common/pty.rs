@@ -80,8 +80,6 @@ impl PtyApp {
         cmd.env("HOME", home);
         cmd.env("XDG_CONFIG_HOME", home.join("config"));
         cmd.env("XDG_DATA_HOME", home.join("data"));
-        cmd.env("XDG_CACHE_HOME", home.join("cache"));
-        cmd.env_remove("INDSATS_CACHE_DIR");
         cmd.env_remove("INDSATS_CATALOGUE");
         cmd.env_remove("INDSATS_LANG");
         cmd.env_remove("NO_COLOR");
