@@ -11,6 +11,7 @@ use crate::catalogue::local::LocalInfo;
 use crate::catalogue::{Catalogue, Initiative, Kind, Loaded, Origin, Status};
 use crate::date::{Date, is_stale};
 use crate::i18n::Lang;
+use crate::progress::Stage;
 use crate::search::understand::Recognised;
 use crate::search::{Filters, Hit, Results, SearchIndex};
 use crate::store::Store;
@@ -165,6 +166,9 @@ pub struct ViewState {
     pub list_offset: Cell<usize>,
     /// First visible row of the picker's values.
     pub picker_offset: Cell<usize>,
+    /// While the catalogue is still loading: what it is doing and how far
+    /// along it is (0–100).
+    pub loading: Option<(Stage, u32)>,
 }
 
 /// The meeting: the shortlist, and the favourites and recents kept between
@@ -252,6 +256,49 @@ impl App {
         app
     }
 
+    /// An app whose catalogue is still loading: on an empty catalogue, so
+    /// the search line takes typing, until [`App::attach`] brings the real one.
+    pub fn loading(lang: Lang, today: Date, no_color: bool) -> App {
+        let empty = Catalogue {
+            schema_version: crate::catalogue::model::SCHEMA_VERSION,
+            title: String::new(),
+            updated: String::new(),
+            vocabularies: Default::default(),
+            initiatives: Vec::new(),
+            maintainer: None,
+        };
+        let index = SearchIndex::new(&empty);
+        let loaded = Loaded {
+            catalogue: empty,
+            origin: Origin::Bundled,
+            local: None,
+        };
+        let mut app = App::with_index(loaded, index, lang, today, no_color);
+        app.view.loading = Some((Stage::Reading, 0));
+        app
+    }
+
+    /// Says how far the loading has come; whether that changed what is shown.
+    pub fn show_progress(&mut self, stage: Stage, percent: u32) -> bool {
+        let changed = self.view.loading != Some((stage, percent));
+        self.view.loading = Some((stage, percent));
+        changed
+    }
+
+    /// Puts the loaded catalogue and its index under what was typed while
+    /// it loaded: the search line, its chips and everything else stay, the
+    /// places and ages in finished words become chips, and the search runs.
+    pub fn attach(&mut self, loaded: Loaded, index: SearchIndex) {
+        self.catalogue = loaded.catalogue;
+        self.origin = loaded.origin;
+        self.local = loaded.local;
+        self.index = index;
+        self.view.loading = None;
+        self.extract_chips(false);
+        self.search.dirty = true;
+        self.sync();
+    }
+
     /// Starts with `query` in the search line, as if typed and confirmed.
     pub fn start_with_query(&mut self, query: &str) {
         self.search.line.set(query);
@@ -304,6 +351,10 @@ impl App {
             ListView::Favourites => self.listed(&store.favourites, results),
             ListView::Recents => self.listed(&store.recent, results),
         };
+        if self.view.loading.is_some() {
+            // Every word is unknown to the empty catalogue: none is left out.
+            self.search.results.ignored.clear();
+        }
         self.search.dirty = false;
         self.search.selected = 0;
         self.view.detail_scroll = 0;

@@ -13,6 +13,7 @@ use super::local::{LocalInfo, load_local, merge};
 use super::model::Catalogue;
 use super::problem::Problem;
 use super::validate;
+use crate::progress::{Progress, Stage};
 
 /// The bundled catalogue, compiled in.
 pub const BUNDLED_JSON: &str = include_str!("../../catalogue/initiatives.json");
@@ -166,10 +167,20 @@ pub fn load(origin: Origin) -> Result<Loaded, LoadError> {
 
 /// Like [`load`], also returning the warnings (for `indsats check`).
 pub fn load_checked(origin: Origin) -> Result<(Loaded, Vec<Problem>), LoadError> {
+    load_checked_reporting(origin, &Progress::default())
+}
+
+/// Like [`load_checked`], saying how far it has come in `progress`.
+fn load_checked_reporting(
+    origin: Origin,
+    progress: &Progress,
+) -> Result<(Loaded, Vec<Problem>), LoadError> {
     let (catalogue, warnings) = match origin.path() {
-        None => validate::parse_str_with_warnings(BUNDLED_NAME, BUNDLED_JSON),
+        None => validate::parse_bytes_reporting(BUNDLED_NAME, BUNDLED_JSON.as_bytes(), progress),
         Some(path) => {
-            validate::parse_bytes_with_warnings(&origin.display_name(), &read_file(path)?)
+            let bytes = read_file(path)?;
+            progress.set(Stage::Reading, 1, 1);
+            validate::parse_bytes_reporting(&origin.display_name(), &bytes, progress)
         }
     }
     .map_err(LoadError::Invalid)?;
@@ -183,7 +194,16 @@ pub fn load_checked(origin: Origin) -> Result<(Loaded, Vec<Problem>), LoadError>
 
 /// Loads the catalogue at `origin` and merges the local catalogue at `local`, if given.
 pub fn load_with_local(origin: Origin, local: Option<&Path>) -> Result<Loaded, LoadError> {
-    let mut loaded = load(origin)?;
+    load_with_local_reporting(origin, local, &Progress::default())
+}
+
+/// Like [`load_with_local`], saying how far it has come in `progress`.
+pub fn load_with_local_reporting(
+    origin: Origin,
+    local: Option<&Path>,
+    progress: &Progress,
+) -> Result<Loaded, LoadError> {
+    let (mut loaded, _) = load_checked_reporting(origin, progress)?;
     if let Some(path) = local {
         let file = load_local(path, &loaded.catalogue.vocabularies)?;
         loaded.local = Some(merge(&mut loaded.catalogue, file, path.to_owned())?);

@@ -84,7 +84,7 @@ pub fn load_local(path: &Path, base: &Vocabularies) -> Result<LocalFile, LoadErr
     let name = path.display().to_string();
     let bytes = read_file(path)?;
     let text = validate::utf8(&name, &bytes).map_err(LoadError::Invalid)?;
-    let parts = validate::parse_parts(&name, text, Some(base)).map_err(LoadError::Invalid)?;
+    let parts = validate::parse_parts(&name, text, Some(base), None).map_err(LoadError::Invalid)?;
     Ok(LocalFile {
         title: parts.title,
         updated: parts.updated,

@@ -45,7 +45,7 @@ pub struct Maintainer {
 }
 
 /// The controlled vocabularies used by the filters.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Vocabularies {
     /// Themes (e.g. business partnerships, education-oriented efforts).

@@ -10,14 +10,16 @@ pub mod stats;
 pub mod vocab;
 
 use std::ffi::OsString;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::Parser;
 
 use crate::catalogue::{LoadError, Loaded, load};
 use crate::i18n::Lang;
+use crate::loading::Loading;
 use crate::search::SearchIndex;
 use args::{Cli, Command};
 
@@ -45,11 +47,39 @@ impl Context {
         .map_err(Failure::from)
     }
 
-    /// [`Context::load_catalogue`] with its search index.
+    /// [`Context::load_catalogue`] with its search index. On a terminal,
+    /// a load that takes longer than [`PROGRESS_AFTER`] says how far it has
+    /// come on stderr, on one line it clears again.
     pub fn load_indexed(&self) -> Result<(Loaded, SearchIndex), Failure> {
-        let loaded = self.load_catalogue()?;
-        let index = SearchIndex::new(&loaded.catalogue);
-        Ok((loaded, index))
+        let loading = self.start_loading();
+        if let Some(outcome) = loading.wait(PROGRESS_AFTER) {
+            return outcome.map_err(Failure::from);
+        }
+        let shown = std::io::stderr().is_terminal();
+        let s = self.lang.strings();
+        loop {
+            if shown {
+                let progress = loading.progress();
+                eprint!(
+                    "\r\x1b[K{}",
+                    s.loading_line(progress.stage(), progress.percent())
+                );
+            }
+            if let Some(outcome) = loading.wait(PROGRESS_EVERY) {
+                if shown {
+                    eprint!("\r\x1b[K");
+                }
+                return outcome.map_err(Failure::from);
+            }
+        }
+    }
+
+    /// Starts loading and indexing the catalogue on a thread of its own.
+    pub fn start_loading(&self) -> Loading {
+        Loading::start(
+            load::resolve_origin(self.catalogue.as_deref()),
+            crate::catalogue::local::local_path(),
+        )
     }
 }
 
@@ -150,18 +180,36 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 /// Opens the interactive app, with the search from `indsats WORDS…` or
 /// `--query`, and prints what it leaves to print.
 fn interactive(ctx: &Context, cli: &Cli) -> Outcome {
-    // The catalogue first: its problems matter more than where we were started.
-    let (loaded, index) = ctx.load_indexed()?;
-    if let Some(first) = cli.words.first() {
-        command_slip(first, &index, &cli.words, ctx.lang)?;
-    }
+    let loading = ctx.start_loading();
+    // A first word close to a command's name needs the index to tell a
+    // slip from a search: then the catalogue is waited for.
+    let slip = cli
+        .words
+        .first()
+        .filter(|first| close_command(first).is_some());
+    let wait = if slip.is_some() {
+        Duration::MAX
+    } else {
+        SCREEN_AFTER
+    };
+    let start = match loading.wait(wait) {
+        // Ready before a screen was due (the bundled catalogue always is):
+        // its problems are printed as they always were.
+        Some(outcome) => {
+            let (loaded, index) = outcome?;
+            if let Some(first) = slip {
+                command_slip(first, &index, &cli.words, ctx.lang)?;
+            }
+            crate::tui::Start::Ready(Box::new(loaded), Box::new(index))
+        }
+        None => crate::tui::Start::Loading(loading),
+    };
     let mut query = cli.words.join(" ");
     if let Some(extra) = &cli.query {
         query = format!("{query} {extra}").trim().to_owned();
     }
     let options = crate::tui::Options {
-        loaded,
-        index,
+        start,
         lang: ctx.lang,
         today: crate::date::Date::today(),
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
@@ -172,9 +220,20 @@ fn interactive(ctx: &Context, cli: &Cli) -> Outcome {
         Ok(crate::tui::Ended::Quit) => Ok(()),
         // The terminal is restored; end as the signal would have ended us.
         Ok(crate::tui::Ended::Signal(signal)) => crate::term::signals::end_by(signal),
+        Err(crate::tui::Error::Load(err)) => Err(Failure::from(err)),
         Err(err) => Err(Failure::new(2, err.to_string())),
     }
 }
+
+/// How long `indsats search` waits quietly for the catalogue.
+const PROGRESS_AFTER: Duration = Duration::from_secs(1);
+
+/// How often `indsats search` says how far the loading has come.
+const PROGRESS_EVERY: Duration = Duration::from_millis(200);
+
+/// How long the app waits for the catalogue before it opens the screen
+/// with a progress line: what no one notices as a wait.
+const SCREEN_AFTER: Duration = Duration::from_millis(150);
 
 /// Most edits (a transposition is one) a first word may be from a
 /// command's name to be taken for a slip of it.

@@ -72,6 +72,13 @@ pub static DA: Strings = Strings {
     filters: "Filtre",
     age_none: "alle aldre",
     results: "Resultater",
+    loading: "Indlæser katalog",
+    loading_stages: [
+        "læser filen",
+        "kontrollerer indsatserne",
+        "bygger søgeindekset",
+    ],
+    loading_keep_typing: "Skriv bare videre – søgningen venter på kataloget.",
     no_results: "Ingen indsatser passer. Prøv færre ord, eller fjern et filter.",
     details: "Detaljer",
     nothing_selected: "Ingen indsats valgt.",

@@ -77,6 +77,13 @@ pub static EN: Strings = Strings {
     filters: "Filters",
     age_none: "any age",
     results: "Results",
+    loading: "Loading the catalogue",
+    loading_stages: [
+        "reading the file",
+        "checking the entries",
+        "building the search index",
+    ],
+    loading_keep_typing: "Keep typing – the search waits for the catalogue.",
     no_results: "No initiatives match. Try fewer words or remove a filter.",
     details: "Details",
     nothing_selected: "No initiative selected.",

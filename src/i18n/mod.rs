@@ -6,6 +6,7 @@
 //! one language but not the other.
 
 use crate::catalogue::{Initiative, Kind, Scope, Status};
+use crate::progress::Stage;
 
 /// Widest badge in the result list, in columns.
 pub const BADGE_WIDTH: usize = 11;
@@ -157,6 +158,12 @@ pub struct Strings {
     pub age_none: &'static str,
     /// Title of the result list.
     pub results: &'static str,
+    /// The result list while the catalogue loads ("Indlæser katalog").
+    pub loading: &'static str,
+    /// What the loading does: reading, checking, indexing.
+    pub loading_stages: [&'static str; 3],
+    /// Under the progress: typing is kept.
+    pub loading_keep_typing: &'static str,
     /// Result list when nothing matches.
     pub no_results: &'static str,
     /// Title of the detail pane.
@@ -323,6 +330,17 @@ pub struct Strings {
 }
 
 impl Strings {
+    /// How far the catalogue's loading has come, in one line:
+    /// `Indlæser katalog … 42 % (kontrollerer indsatserne)`.
+    pub fn loading_line(&self, stage: Stage, percent: u32) -> String {
+        let what = match stage {
+            Stage::Reading => self.loading_stages[0],
+            Stage::Checking => self.loading_stages[1],
+            Stage::Indexing => self.loading_stages[2],
+        };
+        format!("{} … {percent} % ({what})", self.loading)
+    }
+
     /// Label of a status.
     pub fn status_label(&self, status: Status) -> &'static str {
         self.status_labels[status_index(status)]

@@ -8,28 +8,41 @@
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::Duration;
 
 use crossterm::event::Event;
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
 use crate::app::keys::map_key;
 use crate::app::{Action, App, Effect};
-use crate::catalogue::Loaded;
+use crate::catalogue::{LoadError, Loaded};
 use crate::date::Date;
 use crate::i18n::Lang;
+use crate::loading::Loading;
 use crate::search::SearchIndex;
 use crate::store;
 use crate::term::Session;
 use crate::term::events::{self, Incoming};
 use crate::term::signals;
 
+/// The catalogue the app starts on.
+pub enum Start {
+    /// Loaded and indexed.
+    Ready(Box<Loaded>, Box<SearchIndex>),
+    /// Still loading: the screen shows how far along it is and takes
+    /// typing, which the search applies once the index is there.
+    Loading(Loading),
+}
+
+/// How often the progress of a loading catalogue is drawn, and at most
+/// how late the search starts once it is loaded.
+const PROGRESS_TICK: Duration = Duration::from_millis(50);
+
 /// What the app starts with.
 pub struct Options {
-    /// The catalogue.
-    pub loaded: Loaded,
-    /// Its search index.
-    pub index: SearchIndex,
+    /// The catalogue, or its loading.
+    pub start: Start,
     /// The interface language.
     pub lang: Lang,
     /// Today.
@@ -62,6 +75,15 @@ pub enum Error {
     DumbTerminal,
     /// The terminal failed.
     Io(std::io::Error),
+    /// The catalogue, still loading when the screen opened, could not be
+    /// loaded.
+    Load(LoadError),
+}
+
+impl From<std::io::Error> for Error {
+    fn from(err: std::io::Error) -> Error {
+        Error::Io(err)
+    }
 }
 
 impl std::fmt::Display for Error {
@@ -74,6 +96,7 @@ impl std::fmt::Display for Error {
                 "this terminal (TERM=dumb) cannot show the interactive app; use `indsats search` or `indsats show`",
             ),
             Error::Io(err) => write!(f, "terminal error: {err}"),
+            Error::Load(err) => write!(f, "{err}"),
         }
     }
 }
@@ -88,13 +111,22 @@ pub fn run(options: Options) -> Result<Ended, Error> {
     }
     // What is typed stays in memory only: core dumps went off first thing
     // in `main` (crate::process::harden).
-    let mut app = App::with_index(
-        options.loaded,
-        options.index,
-        options.lang,
-        options.today,
-        options.no_color,
-    );
+    let (mut app, loading) = match options.start {
+        Start::Ready(loaded, index) => (
+            App::with_index(
+                *loaded,
+                *index,
+                options.lang,
+                options.today,
+                options.no_color,
+            ),
+            None,
+        ),
+        Start::Loading(loading) => (
+            App::loading(options.lang, options.today, options.no_color),
+            Some(loading),
+        ),
+    };
     load_store(&mut app, options.data_dir.as_deref());
     if !options.query.trim().is_empty() {
         app.start_with_query(&options.query);
@@ -106,10 +138,10 @@ pub fn run(options: Options) -> Result<Ended, Error> {
     // Signals are caught before the terminal changes, so none can leave it raw.
     let incoming = events::spawn().map_err(Error::Io)?;
     let mut session = Session::start().map_err(Error::Io)?;
-    let result = event_loop(&mut session, &mut app, &mut io, &incoming);
+    let result = event_loop(&mut session, &mut app, &mut io, &incoming, loading);
     // Restores the terminal (as it would on any other way out).
     drop(session);
-    match result.map_err(Error::Io)? {
+    match result? {
         Some(signal) => Ok(Ended::Signal(signal)),
         None => Ok(Ended::Quit),
     }
@@ -258,15 +290,45 @@ fn event_loop(
     app: &mut App,
     io: &mut Io,
     incoming: &Receiver<Incoming>,
-) -> std::io::Result<Option<i32>> {
+    mut loading: Option<Loading>,
+) -> Result<Option<i32>, Error> {
     let area = session.area();
     app.update(Action::Resize(area.width, area.height));
+    if let Some(load) = &loading {
+        app.show_progress(load.progress().stage(), load.progress().percent());
+    }
     draw(session, app)?;
     let mut ended_by = None;
-    while let Ok(first) = incoming.recv() {
+    loop {
+        let first = match &loading {
+            // While loading, wake up to show the progress.
+            Some(_) => match incoming.recv_timeout(PROGRESS_TICK) {
+                Ok(message) => Some(message),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => break,
+            },
+            None => match incoming.recv() {
+                Ok(message) => Some(message),
+                Err(_) => break,
+            },
+        };
         let mut changed = false;
+        if let Some(load) = &loading {
+            match load.wait(Duration::ZERO) {
+                Some(Ok((loaded, index))) => {
+                    app.attach(loaded, index);
+                    loading = None;
+                    changed = true;
+                }
+                Some(Err(err)) => return Err(Error::Load(err)),
+                None => {
+                    let progress = load.progress();
+                    changed |= app.show_progress(progress.stage(), progress.percent());
+                }
+            }
+        }
         let mut resized = false;
-        for message in std::iter::once(first).chain(incoming.try_iter()) {
+        for message in first.into_iter().chain(incoming.try_iter()) {
             match message {
                 Incoming::Terminal(Event::Resize(width, height)) => {
                     // The app sees at most the area drawn into; the

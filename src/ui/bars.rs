@@ -51,6 +51,13 @@ pub fn degrade(parts: &[(String, u8)], sep: &str, width: usize) -> String {
 /// where the catalogue came from and its title (dropped in that order).
 pub fn title(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let s = app.lang.strings();
+    let width = usize::from(area.width);
+    if app.view.loading.is_some() {
+        // No catalogue yet: nothing of it to name.
+        let text = format!(" indsats · {} …", s.loading);
+        frame.render_widget(Paragraph::new(fit(&text, width)).style(theme.title), area);
+        return;
+    }
     let cat = &app.catalogue;
     let mut source = match &app.origin {
         Origin::Bundled => s.source_bundled.to_owned(),
@@ -70,7 +77,6 @@ pub fn title(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         // A file name is shown escaped, as every message shows it.
         (crate::text::escaped(&source), 3),
     ];
-    let width = usize::from(area.width);
     let text = format!(" {}", degrade(&parts, " · ", width.saturating_sub(1)));
     frame.render_widget(Paragraph::new(fit(&text, width)).style(theme.title), area);
 }
@@ -84,12 +90,16 @@ pub fn query(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         && app.view.picker.is_none()
         && app.view.copy_menu.is_none();
     let prompt = format!(" {} › ", s.search_prompt);
-    let count = format!(
-        " {} {} {} ",
-        app.hits().len(),
-        s.of,
-        app.catalogue.initiatives.len()
-    );
+    let count = if app.view.loading.is_some() {
+        String::new()
+    } else {
+        format!(
+            " {} {} {} ",
+            app.hits().len(),
+            s.of,
+            app.catalogue.initiatives.len()
+        )
+    };
     let width = usize::from(area.width);
     let room = width.saturating_sub(prompt.width() + count.width()).max(1);
     let line = &app.search.line;

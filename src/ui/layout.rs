@@ -86,6 +86,10 @@ fn list_rows(app: &App, body: u16) -> u16 {
     } else {
         (body * 11 / 20).max(6)
     };
+    if app.view.loading.is_some() {
+        // Room for the progress line, the note and the bar.
+        return wanted.min(body);
+    }
     // No taller than the hits need (borders included), but at least 3 rows.
     wanted.min(hits + 2).max(3).min(body)
 }

@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::{SELECTED_MARKER, Theme, UNSELECTED_MARKER};
 use super::{fit, visible_window};
 use crate::app::{App, Focus, ListView};
+use crate::progress::Stage;
 use crate::search::Hit;
 use unicode_normalization::char::is_combining_mark;
 
@@ -37,6 +38,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let block = super::panel(&title, focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    if let Some((stage, percent)) = app.view.loading {
+        render_loading(app, theme, frame, inner, stage, percent);
+        return;
+    }
     let hits = app.hits();
     if hits.is_empty() {
         let message = match app.view.list_view {
@@ -64,6 +69,38 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
+
+/// While the catalogue loads: how far along it is, and that typing is kept.
+fn render_loading(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    stage: Stage,
+    percent: u32,
+) {
+    let s = app.lang.strings();
+    let width = usize::from(area.width);
+    let mut lines: Vec<Line> = vec![Line::from(s.loading_line(stage, percent))];
+    lines.extend(
+        crate::text::wrap(s.loading_keep_typing, width)
+            .into_iter()
+            .map(|l| Line::from(l).style(theme.dim)),
+    );
+    // A bar drawn with characters, so it shows without colour too.
+    let bar = width.min(BAR_WIDTH);
+    let filled = bar * percent.min(100) as usize / 100;
+    lines.push(Line::default());
+    lines.push(Line::from(format!(
+        "{}{}",
+        "█".repeat(filled),
+        "░".repeat(bar - filled)
+    )));
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Widest progress bar while the catalogue loads.
+const BAR_WIDTH: usize = 40;
 
 /// One row: marker, name (highlighted), stale flag, badge, area.
 fn row(app: &App, theme: &Theme, hit: &Hit, selected: bool, width: usize) -> Line<'static> {

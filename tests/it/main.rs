@@ -14,6 +14,7 @@ mod cli_search;
 mod cli_show_vocab;
 mod cli_stats;
 mod e2e_findable;
+mod e2e_loading;
 mod e2e_meeting;
 mod e2e_privacy;
 mod e2e_pty;

@@ -106,7 +106,7 @@ proptest! {
     ) {
         let text = serde_json::to_string(&edited(&edits)).unwrap();
         let base = load::load(Origin::Bundled).unwrap().catalogue.vocabularies;
-        let result = parse_parts("cat.json", &text, local.then_some(&base));
+        let result = parse_parts("cat.json", &text, local.then_some(&base), None);
         if let Err(problems) = result {
             prop_assert!(!problems.is_empty());
             for problem in problems {

@@ -10,13 +10,13 @@ mod rules;
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde::Deserialize;
 use serde::de::{Deserializer, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::model::{Catalogue, Initiative, Municipality, SCHEMA_VERSION, Term, Vocabularies};
 use super::problem::Problem;
+use crate::progress::{Progress, Stage};
 use checker::Checker;
 pub use rules::*;
 
@@ -62,7 +62,25 @@ pub fn parse_str_with_warnings(
     path: &str,
     text: &str,
 ) -> Result<(Catalogue, Vec<Problem>), Vec<Problem>> {
-    let parts = parse_parts(path, text, None)?;
+    parse_str_reporting(path, text, None)
+}
+
+/// Like [`parse_bytes_with_warnings`], saying how far it has come in
+/// `progress` (by the bytes of the initiatives checked).
+pub fn parse_bytes_reporting(
+    path: &str,
+    bytes: &[u8],
+    progress: &Progress,
+) -> Result<(Catalogue, Vec<Problem>), Vec<Problem>> {
+    parse_str_reporting(path, utf8(path, bytes)?, Some(progress))
+}
+
+fn parse_str_reporting(
+    path: &str,
+    text: &str,
+    progress: Option<&Progress>,
+) -> Result<(Catalogue, Vec<Problem>), Vec<Problem>> {
+    let parts = parse_parts(path, text, None, progress)?;
     let warnings = parts.warnings;
     let catalogue = Catalogue {
         schema_version: SCHEMA_VERSION,
@@ -112,6 +130,7 @@ pub fn parse_parts(
     path: &str,
     text: &str,
     base: Option<&Vocabularies>,
+    progress: Option<&Progress>,
 ) -> Result<Parts, Vec<Problem>> {
     if text.trim().is_empty() {
         return Err(vec![Problem::Syntax {
@@ -169,6 +188,7 @@ pub fn parse_parts(
             let visitor = EachInitiative {
                 checker: &mut checker,
                 initiatives: &mut parts.initiatives,
+                progress: progress.map(|p| (p, raw.get())),
             };
             match serde_json::Deserializer::from_str(raw.get()).deserialize_seq(visitor) {
                 Ok(0) => checker.report("initiatives", "must have at least one entry"),
@@ -235,7 +255,12 @@ pub fn parse_parts(
 struct EachInitiative<'c, 'p> {
     checker: &'c mut Checker<'p>,
     initiatives: &'c mut Vec<Initiative>,
+    /// Where to say how far along the array (its text) the check is.
+    progress: Option<(&'c Progress, &'c str)>,
 }
+
+/// Entries checked between two reports of progress.
+const PROGRESS_EVERY: usize = 512;
 
 impl<'de> Visitor<'de> for EachInitiative<'_, '_> {
     /// How many entries the array held.
@@ -263,7 +288,8 @@ impl<'de> Visitor<'de> for EachInitiative<'_, '_> {
                 let before = self.checker.problems.len();
                 self.checker.initiative(index, &value, &mut seen);
                 if self.checker.problems.len() == before {
-                    match Initiative::deserialize(&value) {
+                    // Moved, not copied: each text was parsed once.
+                    match serde_json::from_value::<Initiative>(value) {
                         Ok(entry) => self.initiatives.push(entry),
                         Err(err) => self
                             .checker
@@ -272,6 +298,13 @@ impl<'de> Visitor<'de> for EachInitiative<'_, '_> {
                 }
             }
             index += 1;
+            if let Some((progress, array)) = self.progress
+                && index % PROGRESS_EVERY == 0
+            {
+                // The entry's place in the array's text: how much is read.
+                let read = raw.get().as_ptr() as usize - array.as_ptr() as usize;
+                progress.set(Stage::Checking, read, array.len());
+            }
         }
         Ok(index)
     }

@@ -410,8 +410,8 @@ fn two_threads_build_the_same_index_as_one() {
         })
         .collect();
     let cat = catalogue(entries);
-    let one = SearchIndex::with_threads(&cat, 1);
-    let two = SearchIndex::with_threads(&cat, 2);
+    let one = SearchIndex::with_threads(&cat, 1, None);
+    let two = SearchIndex::with_threads(&cat, 2, None);
     for query in [
         "",
         "ung",

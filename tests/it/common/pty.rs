@@ -160,7 +160,12 @@ impl PtyApp {
     /// Waits until `done` holds for the screen; fails with `what` and the
     /// screen on timeout.
     pub fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) {
-        let deadline = Instant::now() + TIMEOUT;
+        self.wait_until_within(TIMEOUT, what, done);
+    }
+
+    /// [`PtyApp::wait_until`] with a time limit of its own.
+    pub fn wait_until_within(&self, limit: Duration, what: &str, done: impl Fn(&str) -> bool) {
+        let deadline = Instant::now() + limit;
         loop {
             if done(&self.screen()) {
                 return;
