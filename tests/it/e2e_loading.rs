@@ -74,3 +74,31 @@ fn a_large_catalogue_shows_its_progress_and_takes_typing_while_it_loads() {
     app.send(keys::CTRL_C);
     assert_eq!(app.wait_exit(), 0);
 }
+
+#[test]
+fn a_problem_found_after_the_screen_opened_is_printed_on_a_restored_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let catalogue = synthetic::catalogue(&common::bundled(), ENTRIES, 6);
+    let mut value = serde_json::to_value(&catalogue).unwrap();
+    // The last entry is the one the validator meets last.
+    value["initiatives"][ENTRIES - 1]["status"] = "måske".into();
+    let path = home.path().join("broken.json");
+    std::fs::write(&path, serde_json::to_vec(&value).unwrap()).unwrap();
+    let mut app = PtyApp::start(
+        home.path(),
+        &["--catalogue", path.to_str().unwrap()],
+        80,
+        24,
+        &[],
+    );
+    app.wait_for("Indlæser katalog …");
+    let status = app.wait_status();
+    assert_eq!(status.exit_code(), 1);
+    assert!(app.cooked(), "the terminal is restored");
+    let output = String::from_utf8_lossy(&app.output()).into_owned();
+    assert!(output.contains("status"), "{output}");
+    assert!(
+        output.contains("the catalogue is invalid (1 problem)"),
+        "{output}"
+    );
+}
