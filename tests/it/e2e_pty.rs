@@ -81,38 +81,6 @@ fn ctrl_c_quits_from_the_query_line() {
 }
 
 #[test]
-fn sighup_restores_the_terminal_and_ends_the_app_by_the_signal() {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(home.path(), 80, 24);
-    let pid = app.pid() as libc::pid_t;
-    // SAFETY: sending a signal to our own child process.
-    assert_eq!(unsafe { libc::kill(pid, libc::SIGHUP) }, 0);
-    let status = app.wait_status();
-    assert_eq!(
-        status.signal(),
-        Some(common::pty::signal_name(libc::SIGHUP).as_str()),
-        "ended by the signal: {status:?}"
-    );
-    assert!(contains(&app.output(), LEAVE_ALT_SCREEN));
-}
-
-#[test]
-fn sigterm_restores_the_terminal_and_ends_the_app_by_the_signal() {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(home.path(), 80, 24);
-    let pid = app.pid() as libc::pid_t;
-    // SAFETY: sending a signal to our own child process.
-    assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0);
-    let status = app.wait_status();
-    assert_eq!(
-        status.signal(),
-        Some(common::pty::signal_name(libc::SIGTERM).as_str()),
-        "ended by the signal: {status:?}"
-    );
-    assert!(contains(&app.output(), LEAVE_ALT_SCREEN));
-}
-
-#[test]
 fn narrow_terminal_opens_details_as_a_view_and_age_can_be_set() {
     let home = tempfile::tempdir().unwrap();
     let mut app = start(home.path(), 60, 20);

@@ -1,6 +1,7 @@
-//! Every signal that ends or stops the app leaves the terminal restored, and
-//! SIGCONT puts it back; core dumps are off. The real binary in a
-//! pseudo-terminal.
+//! Every signal a session may meet, in one table: those that end the app
+//! leave the terminal restored and the process ended by the signal, those
+//! ignored leave it typing, SIGTSTP stops it restored and SIGCONT brings it
+//! back; core dumps are off. The real binary in a pseudo-terminal.
 
 use crate::common;
 
@@ -30,67 +31,87 @@ fn state(pid: u32) -> char {
         .unwrap_or('?')
 }
 
+/// What a signal does to the app.
+#[derive(Clone, Copy, Debug)]
+enum Expect {
+    /// Ends it, the terminal restored, the process ended by the signal.
+    Ends,
+    /// Nothing: the app keeps running and typing.
+    Ignored,
+    /// Stops it with the terminal restored; SIGCONT brings it back.
+    Stops,
+}
+
+/// Every signal a session may meet, and what it must do.
+const SIGNALS: &[(libc::c_int, &str, Expect)] = &[
+    (libc::SIGHUP, "SIGHUP", Expect::Ends),
+    (libc::SIGTERM, "SIGTERM", Expect::Ends),
+    (libc::SIGINT, "SIGINT", Expect::Ends),
+    (libc::SIGQUIT, "SIGQUIT", Expect::Ends),
+    (libc::SIGUSR1, "SIGUSR1", Expect::Ends),
+    (libc::SIGUSR2, "SIGUSR2", Expect::Ends),
+    (libc::SIGALRM, "SIGALRM", Expect::Ends),
+    (libc::SIGXCPU, "SIGXCPU", Expect::Ends),
+    (libc::SIGVTALRM, "SIGVTALRM", Expect::Ends),
+    (libc::SIGPROF, "SIGPROF", Expect::Ends),
+    (libc::SIGPWR, "SIGPWR", Expect::Ends),
+    (libc::SIGSTKFLT, "SIGSTKFLT", Expect::Ends),
+    // The signals of a crash, restored in their own handler.
+    (libc::SIGABRT, "SIGABRT", Expect::Ends),
+    (libc::SIGSEGV, "SIGSEGV", Expect::Ends),
+    (libc::SIGBUS, "SIGBUS", Expect::Ends),
+    (libc::SIGILL, "SIGILL", Expect::Ends),
+    (libc::SIGFPE, "SIGFPE", Expect::Ends),
+    (libc::SIGTRAP, "SIGTRAP", Expect::Ends),
+    (libc::SIGSYS, "SIGSYS", Expect::Ends),
+    // A closed pipe or a file too large is an error where it happens.
+    (libc::SIGPIPE, "SIGPIPE", Expect::Ignored),
+    (libc::SIGXFSZ, "SIGXFSZ", Expect::Ignored),
+    (libc::SIGWINCH, "SIGWINCH", Expect::Ignored),
+    (libc::SIGTSTP, "SIGTSTP", Expect::Stops),
+];
+
 #[test]
-fn terminating_signals_end_the_app_with_the_terminal_restored() {
-    for (signal, name) in [
-        (libc::SIGQUIT, "SIGQUIT"),
-        (libc::SIGUSR1, "SIGUSR1"),
-        (libc::SIGUSR2, "SIGUSR2"),
-        (libc::SIGALRM, "SIGALRM"),
-        (libc::SIGINT, "SIGINT"),
-        (libc::SIGXCPU, "SIGXCPU"),
-        (libc::SIGVTALRM, "SIGVTALRM"),
-        (libc::SIGPROF, "SIGPROF"),
-        (libc::SIGPWR, "SIGPWR"),
-        (libc::SIGSTKFLT, "SIGSTKFLT"),
-        // The signals of a crash, restored in their own handler.
-        (libc::SIGABRT, "SIGABRT"),
-        (libc::SIGSEGV, "SIGSEGV"),
-        (libc::SIGBUS, "SIGBUS"),
-        (libc::SIGILL, "SIGILL"),
-        (libc::SIGFPE, "SIGFPE"),
-        (libc::SIGTRAP, "SIGTRAP"),
-        (libc::SIGSYS, "SIGSYS"),
-    ] {
+fn every_signal_does_what_its_row_says() {
+    for &(signal, name, expect) in SIGNALS {
         let home = tempfile::tempdir().unwrap();
         let mut app = start(home.path());
         kill(&app, signal);
-        // Whoever started the app sees it ended by the signal, not a success.
-        let status = app.wait_status();
-        assert_eq!(
-            status.signal(),
-            Some(common::pty::signal_name(signal).as_str()),
-            "{name}: {status:?}"
-        );
-        assert_eq!(
-            count(&app.output(), LEAVE_ALT_SCREEN),
-            1,
-            "{name}: terminal restored"
-        );
-        assert!(app.cooked(), "{name}: the terminal is not raw any more");
+        match expect {
+            Expect::Ends => ends(&mut app, signal, name),
+            Expect::Ignored => ignored(&mut app, name),
+            Expect::Stops => stops_and_continues(&mut app),
+        }
     }
 }
 
-#[test]
-fn sigpipe_and_sigxfsz_are_ignored() {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(home.path());
-    kill(&app, libc::SIGPIPE);
-    kill(&app, libc::SIGXFSZ);
+fn ends(app: &mut PtyApp, signal: libc::c_int, name: &str) {
+    // Whoever started the app sees it ended by the signal, not a success.
+    let status = app.wait_status();
+    assert_eq!(
+        status.signal(),
+        Some(common::pty::signal_name(signal).as_str()),
+        "{name}: {status:?}"
+    );
+    assert_eq!(
+        count(&app.output(), LEAVE_ALT_SCREEN),
+        1,
+        "{name}: terminal restored"
+    );
+    assert!(app.cooked(), "{name}: the terminal is not raw any more");
+}
+
+fn ignored(app: &mut PtyApp, name: &str) {
     thread::sleep(Duration::from_millis(300));
-    assert!(app.running(), "SIGPIPE or SIGXFSZ ended the app");
+    assert!(app.running(), "{name} ended the app");
     app.type_text("fgu");
     app.wait_for("Søg › fgu");
     app.send(keys::CTRL_C);
-    assert_eq!(app.wait_exit(), 0);
-    assert_eq!(count(&app.output(), LEAVE_ALT_SCREEN), 1);
+    assert_eq!(app.wait_exit(), 0, "{name}");
+    assert_eq!(count(&app.output(), LEAVE_ALT_SCREEN), 1, "{name}");
 }
 
-#[test]
-fn sigtstp_restores_the_terminal_and_sigcont_brings_the_app_back() {
-    let home = tempfile::tempdir().unwrap();
-    let mut app = start(home.path());
-    kill(&app, libc::SIGTSTP);
+fn stops_and_continues(app: &mut PtyApp) {
     let deadline = Instant::now() + Duration::from_secs(10);
     while state(app.pid()) != 'T' {
         assert!(Instant::now() < deadline, "the app did not stop");
@@ -105,7 +126,7 @@ fn sigtstp_restores_the_terminal_and_sigcont_brings_the_app_back() {
     }
     assert_eq!(state(app.pid()), 'T', "still stopped");
     assert_eq!(count(&app.output(), LEAVE_ALT_SCREEN), 1);
-    kill(&app, libc::SIGCONT);
+    kill(app, libc::SIGCONT);
     let deadline = Instant::now() + Duration::from_secs(10);
     while count(&app.output(), ENTER_ALT_SCREEN) < 2 {
         assert!(Instant::now() < deadline, "the app did not come back");
