@@ -57,3 +57,41 @@ fn a_byte_order_mark_is_accepted() {
     assert_eq!(result.code, 0, "{}", result.stderr);
     assert!(result.stdout.contains(": ok"), "{}", result.stdout);
 }
+
+/// A catalogue large enough to be parsed on a second thread while it is
+/// checked: its problems are the same, in entry order, and an id repeated
+/// far from its first use is still found.
+#[test]
+fn a_large_catalogue_checked_on_two_threads_lists_every_problem_in_order() {
+    let mut catalogue: serde_json::Value = serde_json::from_str(&valid()).unwrap();
+    let first = catalogue["initiatives"][0].clone();
+    let entries: Vec<serde_json::Value> = (0..3000)
+        .map(|i| {
+            let mut entry = first.clone();
+            entry["id"] = format!("e{i}").into();
+            match i {
+                5 | 2900 => entry["status"] = "måske".into(),
+                1500 => entry["summary"] = 7.into(),
+                2999 => entry["id"] = "e1".into(),
+                _ => {}
+            }
+            entry
+        })
+        .collect();
+    catalogue["initiatives"] = entries.into();
+    let text = serde_json::to_string(&catalogue).unwrap();
+    let problems = indsats::catalogue::validate::parse_str("big.json", &text).unwrap_err();
+    let said: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(said.len(), 4, "{said:#?}");
+    for (line, who) in said
+        .iter()
+        .zip(["'e5'", "'e1500'", "'e2900'", "'e1' (#3000)"])
+    {
+        assert!(line.contains(&format!("initiative {who}")), "{line}");
+    }
+    assert!(
+        said[3].ends_with("duplicate id (also initiative #2)"),
+        "{}",
+        said[3]
+    );
+}
