@@ -11,10 +11,12 @@ use super::focus::Focus;
 use super::keymap::{self, Key, Place};
 use super::state::App;
 
-/// The places whose bindings apply now, most specific first.
-pub fn places(app: &App) -> Vec<Place> {
+/// Where the keys go now — the help, the copy menu, the picker (each over
+/// the one before), or the part of the main screen with the focus. Decided
+/// here only: the key map and `update` both ask this.
+pub fn place(app: &App) -> Place {
     let view = &app.view;
-    let first = if view.help {
+    if view.help {
         Place::Help
     } else if view.copy_menu.is_some() {
         Place::Menu
@@ -26,7 +28,12 @@ pub fn places(app: &App) -> Vec<Place> {
             Focus::List => Place::List,
             Focus::Details => Place::Details,
         }
-    };
+    }
+}
+
+/// The places whose bindings apply now, most specific first.
+pub fn places(app: &App) -> Vec<Place> {
+    let first = place(app);
     match first {
         Place::Search | Place::List | Place::Details => vec![first, Place::Main, Place::Always],
         _ => vec![first, Place::Always],

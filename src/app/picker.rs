@@ -21,7 +21,7 @@ impl App {
             facet,
             ..Picker::default()
         });
-        self.view.picker_offset.set(0);
+        self.view.picker_offset = 0;
     }
 
     pub(super) fn picker_action(&mut self, action: Action) {
@@ -106,7 +106,7 @@ impl App {
                 ..Picker::default()
             }
         });
-        self.view.picker_offset.set(0);
+        self.view.picker_offset = 0;
     }
 
     /// Changes what was typed; on the age facet the age follows it.
@@ -117,7 +117,7 @@ impl App {
             p.cursor = 0;
             typed = p.typed.clone();
         });
-        self.view.picker_offset.set(0);
+        self.view.picker_offset = 0;
         if self.view.picker.as_ref().map(|p| p.facet) == Some(Facet::Age) {
             match typed.parse::<u8>() {
                 Ok(age) if age <= MAX_AGE => self.add_chip(FilterValue::Age(age), false),

@@ -2,8 +2,6 @@
 //! view, the meeting (shortlist, favourites) and the outbox (what the event
 //! loop must do). No terminal, no I/O.
 
-use std::cell::Cell;
-
 use super::chips::{FilterChip, FilterValue};
 use super::focus::{Facet, Focus, ListView};
 use super::line::Line;
@@ -137,6 +135,10 @@ pub struct Measured {
     pub help_lines: usize,
     /// Rows of the picker's value list.
     pub picker_rows: usize,
+    /// First row of the result list drawn.
+    pub list_offset: usize,
+    /// First row of the picker's values drawn.
+    pub picker_offset: usize,
 }
 
 /// What is shown and where the keyboard is.
@@ -163,9 +165,9 @@ pub struct ViewState {
     /// What the last draw measured.
     pub measured: Measured,
     /// First visible row of the result list (kept by the view so scrolling is stable).
-    pub list_offset: Cell<usize>,
+    pub list_offset: usize,
     /// First visible row of the picker's values.
-    pub picker_offset: Cell<usize>,
+    pub picker_offset: usize,
     /// While the catalogue is still loading: what it is doing and how far
     /// along it is (0–100).
     pub loading: Option<(Stage, u32)>,
@@ -358,7 +360,7 @@ impl App {
         self.search.dirty = false;
         self.search.selected = 0;
         self.view.detail_scroll = 0;
-        self.view.list_offset.set(0);
+        self.view.list_offset = 0;
         let len = self.picker_values().len();
         if let Some(picker) = &mut self.view.picker {
             picker.cursor = picker.cursor.min(len.saturating_sub(1));

@@ -2,6 +2,7 @@
 
 use super::action::Action;
 use super::focus::{Focus, ListView};
+use super::keymap::Place;
 use super::mode::Mode;
 use super::state::{App, Effect, Measured};
 use crate::search::DETAILED_HITS;
@@ -15,6 +16,8 @@ impl App {
 
     /// Takes the sizes the last draw measured (page heights, line counts).
     pub fn set_measured(&mut self, measured: Measured) {
+        self.view.list_offset = measured.list_offset;
+        self.view.picker_offset = measured.picker_offset;
         self.view.measured = measured;
         self.view.detail_scroll = self.view.detail_scroll.min(self.detail_max_scroll());
         self.view.help_scroll = self.view.help_scroll.min(self.help_max_scroll());
@@ -40,10 +43,12 @@ impl App {
                 self.view.help = !self.view.help;
                 self.view.help_scroll = 0;
             }
-            _ if self.view.help => self.help_action(action),
-            _ if self.view.copy_menu.is_some() => self.menu_action(action),
-            _ if self.view.picker.is_some() => self.picker_action(action),
-            _ => self.main_action(action),
+            _ => match super::keys::place(self) {
+                Place::Help => self.help_action(action),
+                Place::Menu => self.menu_action(action),
+                Place::Picker => self.picker_action(action),
+                _ => self.main_action(action),
+            },
         }
     }
 

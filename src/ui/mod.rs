@@ -9,8 +9,6 @@ pub mod results;
 pub mod strings;
 pub mod theme;
 
-use std::cell::Cell;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::widgets::Paragraph;
@@ -27,7 +25,12 @@ use theme::Theme;
 pub fn view(app: &App, frame: &mut Frame) -> Measured {
     let area = frame.area();
     let theme = Theme::new(app.no_color);
-    let mut measured = Measured::default();
+    // The first rows drawn stay where they were unless drawn anew.
+    let mut measured = Measured {
+        list_offset: app.view.list_offset,
+        picker_offset: app.view.picker_offset,
+        ..Measured::default()
+    };
     if Mode::of((area.width, area.height)) == Mode::TooSmall {
         too_small(app, frame, area);
         return measured;
@@ -38,7 +41,7 @@ pub fn view(app: &App, frame: &mut Frame) -> Measured {
     bars::filter_bar(app, &theme, frame, areas.filter_bar);
     if let Some(rect) = areas.list {
         measured.list_rows = usize::from(rect.height.saturating_sub(2));
-        results::render(app, &theme, frame, rect);
+        measured.list_offset = results::render(app, &theme, frame, rect);
     }
     if let Some(rect) = areas.detail {
         let (rows, lines) = detail::render(app, &theme, frame, rect);
@@ -64,7 +67,7 @@ pub fn view(app: &App, frame: &mut Frame) -> Measured {
         let [popup] = Layout::horizontal([Constraint::Max(picker::PICKER_WIDTH)])
             .flex(Flex::Center)
             .areas(popup);
-        measured.picker_rows = picker::render(app, &theme, frame, popup);
+        (measured.picker_rows, measured.picker_offset) = picker::render(app, &theme, frame, popup);
     }
     if let Some(menu) = &app.view.copy_menu {
         let rows = (menu.choices.len() as u16 + 2).min(body.height);
@@ -130,17 +133,18 @@ pub fn fit(text: &str, width: usize) -> String {
     format!("{head}…{}", " ".repeat(width - 1 - used))
 }
 
-/// First row to show so that `cursor` is visible in `height` rows, moving the
-/// remembered `offset` as little as possible (scrolling stays stable).
-pub fn visible_window(offset: &Cell<usize>, cursor: usize, len: usize, height: usize) -> usize {
+/// First row to show so that `cursor` is visible in `height` rows, moving
+/// the first row of the last draw, `offset`, as little as possible
+/// (scrolling stays stable). The view returns it in [`Measured`] for the
+/// app to keep; it writes nothing back.
+pub fn visible_window(offset: usize, cursor: usize, len: usize, height: usize) -> usize {
     let height = height.max(1);
-    let mut first = offset.get().min(len.saturating_sub(height));
+    let mut first = offset.min(len.saturating_sub(height));
     if cursor < first {
         first = cursor;
     } else if cursor >= first + height {
         first = cursor + 1 - height;
     }
-    offset.set(first);
     first
 }
 
@@ -158,11 +162,10 @@ mod tests {
 
     #[test]
     fn window_follows_the_cursor() {
-        let offset = Cell::new(0);
-        assert_eq!(visible_window(&offset, 0, 100, 10), 0);
-        assert_eq!(visible_window(&offset, 12, 100, 10), 3);
-        assert_eq!(visible_window(&offset, 5, 100, 10), 3);
-        assert_eq!(visible_window(&offset, 2, 100, 10), 2);
-        assert_eq!(visible_window(&offset, 0, 0, 10), 0);
+        assert_eq!(visible_window(0, 0, 100, 10), 0);
+        assert_eq!(visible_window(0, 12, 100, 10), 3);
+        assert_eq!(visible_window(3, 5, 100, 10), 3);
+        assert_eq!(visible_window(3, 2, 100, 10), 2);
+        assert_eq!(visible_window(2, 0, 0, 10), 0);
     }
 }

@@ -23,10 +23,11 @@ pub fn height(app: &App) -> u16 {
     (values + 4).max(9)
 }
 
-/// Draws the picker over `area`; returns the rows its value list has.
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> usize {
+/// Draws the picker over `area`; returns the rows its value list has and
+/// the first of its values drawn.
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> (usize, usize) {
     let Some(picker) = &app.view.picker else {
-        return 0;
+        return (0, 0);
     };
     let s = app.lang.strings();
     let block = Block::default()
@@ -37,7 +38,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> usize 
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
     if inner.height == 0 || inner.width == 0 {
-        return 0;
+        return (0, 0);
     }
     let width = usize::from(inner.width);
     let mut lines = vec![tabs(app, theme, picker.facet, width)];
@@ -65,11 +66,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> usize 
                 .map(|l| Line::from(Span::styled(format!(" {l}"), theme.dim))),
         );
         frame.render_widget(Paragraph::new(lines), inner);
-        return 0;
+        return (0, 0);
     }
     let values = app.picker_values();
     let height = usize::from(inner.height).saturating_sub(lines.len());
-    let offset = visible_window(&app.view.picker_offset, picker.cursor, values.len(), height);
+    let offset = visible_window(app.view.picker_offset, picker.cursor, values.len(), height);
     for (i, value) in values.iter().enumerate().skip(offset).take(height) {
         let at_cursor = i == picker.cursor;
         let base = if at_cursor {
@@ -105,7 +106,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> usize 
         ]));
     }
     frame.render_widget(Paragraph::new(lines), inner);
-    height
+    (height, offset)
 }
 
 /// The facets in one line, the shown one marked, each with how many values

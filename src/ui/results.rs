@@ -25,8 +25,8 @@ const MAX_AREA_WIDTH: usize = 24;
 /// Narrowest area column worth showing.
 const MIN_AREA_WIDTH: usize = 8;
 
-/// Draws the result list into `area`.
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+/// Draws the result list into `area`; returns the first row drawn.
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> usize {
     let s = app.lang.strings();
     let focused = matches!(app.view.focus, Focus::List | Focus::Query);
     let title = match app.view.list_view {
@@ -40,7 +40,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     if let Some((stage, percent)) = app.view.loading {
         render_loading(app, theme, frame, inner, stage, percent);
-        return;
+        return 0;
     }
     let hits = app.hits();
     if hits.is_empty() {
@@ -55,11 +55,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             .map(Line::from)
             .collect();
         frame.render_widget(Paragraph::new(lines).style(theme.dim), inner);
-        return;
+        return 0;
     }
     let height = usize::from(inner.height);
     let selected = app.search.selected;
-    let offset = visible_window(&app.view.list_offset, selected, hits.len(), height);
+    let offset = visible_window(app.view.list_offset, selected, hits.len(), height);
     let lines: Vec<Line> = hits
         .iter()
         .enumerate()
@@ -68,6 +68,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .map(|(i, hit)| row(app, theme, hit, i == selected, usize::from(inner.width)))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+    offset
 }
 
 /// While the catalogue loads: how far along it is, and that typing is kept.
