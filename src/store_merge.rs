@@ -5,11 +5,10 @@
 //! never overwritten.
 
 use std::fs::OpenOptions;
-use std::io;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
-use crate::store::{FILE_NAME, MAX_RECENT, Reason, SaveError, Store, read_store, write_store};
+use crate::store::{FILE_NAME, MAX_RECENT, SaveError, Store, StoreError, read_store, write_store};
 
 /// Name of the lock file beside the store.
 pub const LOCK_NAME: &str = "favourites.json.lock";
@@ -23,8 +22,8 @@ pub const LOCK_NAME: &str = "favourites.json.lock";
 /// An existing file that cannot be read or parsed is left alone and the
 /// save fails with a message saying so.
 pub fn save_merged(dir: &Path, before: &Store, now: &Store) -> Result<Store, SaveError> {
-    let failed = |err: io::Error| SaveError::Failed(Reason::of(&err));
-    crate::secure_file::safe_dir(dir, 0o700).map_err(failed)?;
+    let failed = |err: StoreError| SaveError::Failed(err);
+    crate::secure_file::safe_place(dir, 0o700).map_err(|err| failed(err.into()))?;
     let lock_file = OpenOptions::new()
         .read(true)
         .write(true)
@@ -33,13 +32,13 @@ pub fn save_merged(dir: &Path, before: &Store, now: &Store) -> Result<Store, Sav
         .mode(0o600)
         .custom_flags(libc::O_NOFOLLOW)
         .open(dir.join(LOCK_NAME))
-        .map_err(failed)?;
+        .map_err(|err| failed(err.into()))?;
     let mut lock = fd_lock::RwLock::new(lock_file);
-    let _held = lock.write().map_err(failed)?;
+    let _held = lock.write().map_err(|err| failed(err.into()))?;
     let on_disk = match read_store(&dir.join(FILE_NAME)) {
         Ok(Some(store)) => store,
         Ok(None) => Store::new(),
-        Err(err) => return Err(SaveError::Unreadable(Reason::of(&err))),
+        Err(err) => return Err(SaveError::Unreadable(err)),
     };
     let merged = merge(&on_disk, before, now);
     write_store(dir, &merged).map_err(failed)?;

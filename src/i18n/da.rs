@@ -165,6 +165,7 @@ pub static DA: Strings = Strings {
         "usikker mappe",
         "disk fuld",
         "ingen mappe",
+        "optaget",
         "fejl",
     ],
     no_home: "Ingen hjemmemappe: favoritter gemmes ikke",

@@ -177,6 +177,7 @@ pub static EN: Strings = Strings {
         "unsafe folder",
         "disk full",
         "no folder",
+        "busy",
         "error",
     ],
     no_home: "No home directory: favourites are not saved",

@@ -299,9 +299,9 @@ pub struct Strings {
     /// … because the file on disk cannot be read (so it was not overwritten).
     pub store_file_unreadable: &'static str,
     /// Why, in a few words: no access, not a file, a newer format, invalid,
-    /// an unsafe folder, the disk full, no folder, anything else (the
-    /// order of `store::Reason`).
-    pub store_reasons: [&'static str; 8],
+    /// an unsafe folder, the disk full, no folder, busy, anything else (the
+    /// order of `store::StoreError`).
+    pub store_reasons: [&'static str; 9],
     /// Warning: no data dir.
     pub no_home: &'static str,
     /// Status-facet row keeping entries not verified for over a year.

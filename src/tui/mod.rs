@@ -140,16 +140,17 @@ fn load_store(app: &mut App, data_dir: Option<&Path>) {
 /// F1 and the way to quit).
 fn warning_text(lang: Lang, warning: &store::Warning) -> String {
     let s = lang.strings();
-    let why = |reason: &store::Reason| {
-        s.store_reasons[match reason {
-            store::Reason::NoAccess => 0,
-            store::Reason::NotAFile => 1,
-            store::Reason::NewerFormat => 2,
-            store::Reason::Invalid => 3,
-            store::Reason::UnsafeFolder => 4,
-            store::Reason::DiskFull => 5,
-            store::Reason::NoFolder => 6,
-            store::Reason::Other => 7,
+    let why = |err: &store::StoreError| {
+        s.store_reasons[match err {
+            store::StoreError::NoAccess => 0,
+            store::StoreError::NotAFile(_) => 1,
+            store::StoreError::NewerFormat => 2,
+            store::StoreError::Invalid => 3,
+            store::StoreError::UnsafeFolder(_) => 4,
+            store::StoreError::DiskFull => 5,
+            store::StoreError::NoFolder => 6,
+            store::StoreError::Busy => 7,
+            store::StoreError::Io(_) => 8,
         }]
     };
     match warning {
@@ -157,17 +158,17 @@ fn warning_text(lang: Lang, warning: &store::Warning) -> String {
             let name = path.file_name().unwrap_or_default().to_string_lossy();
             format!("{} {name}", s.store_moved)
         }
-        store::Warning::Unreadable(reason) => format!(
+        store::Warning::Unreadable(err) => format!(
             "{} ({}); {}",
             s.store_unreadable,
-            why(reason),
+            why(err),
             s.store_left_alone
         ),
-        store::Warning::NotSaved(store::SaveError::Unreadable(reason)) => {
-            format!("{} ({})", s.store_file_unreadable, why(reason))
+        store::Warning::NotSaved(store::SaveError::Unreadable(err)) => {
+            format!("{} ({})", s.store_file_unreadable, why(err))
         }
-        store::Warning::NotSaved(store::SaveError::Failed(reason)) => {
-            format!("{}: {}", s.store_not_saved, why(reason))
+        store::Warning::NotSaved(store::SaveError::Failed(err)) => {
+            format!("{}: {}", s.store_not_saved, why(err))
         }
     }
 }
@@ -350,7 +351,7 @@ fn draw(session: &mut Session, app: &mut App) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use store::{Reason, SaveError, Warning};
+    use store::{SaveError, StoreError, Warning};
     use unicode_width::UnicodeWidthStr;
 
     /// Beside " F1 hjælp · Ctrl-C afslut " at 80 columns: 51 left.
@@ -358,24 +359,25 @@ mod tests {
 
     #[test]
     fn store_warnings_fit_the_status_bar_at_80_columns() {
-        let reasons = [
-            Reason::NoAccess,
-            Reason::NotAFile,
-            Reason::NewerFormat,
-            Reason::Invalid,
-            Reason::UnsafeFolder,
-            Reason::DiskFull,
-            Reason::NoFolder,
-            Reason::Other,
+        let errors = [
+            StoreError::NoAccess,
+            StoreError::NotAFile("a FIFO (named pipe)"),
+            StoreError::NewerFormat,
+            StoreError::Invalid,
+            StoreError::UnsafeFolder("/home/anne: others can write to it".into()),
+            StoreError::DiskFull,
+            StoreError::NoFolder,
+            StoreError::Busy,
+            StoreError::Io("Input/output error (os error 5)".into()),
         ];
         for lang in [Lang::Da, Lang::En] {
             let mut warnings = vec![Warning::MovedAside(PathBuf::from(
                 "/home/anne/.local/share/indsats/favourites.json.corrupt2",
             ))];
-            for reason in reasons {
-                warnings.push(Warning::Unreadable(reason));
-                warnings.push(Warning::NotSaved(SaveError::Unreadable(reason)));
-                warnings.push(Warning::NotSaved(SaveError::Failed(reason)));
+            for err in errors.clone() {
+                warnings.push(Warning::Unreadable(err.clone()));
+                warnings.push(Warning::NotSaved(SaveError::Unreadable(err.clone())));
+                warnings.push(Warning::NotSaved(SaveError::Failed(err)));
             }
             for warning in &warnings {
                 let text = warning_text(lang, warning);
@@ -384,7 +386,7 @@ mod tests {
         }
         let text = warning_text(
             Lang::Da,
-            &Warning::NotSaved(SaveError::Unreadable(Reason::NoAccess)),
+            &Warning::NotSaved(SaveError::Unreadable(StoreError::NoAccess)),
         );
         assert_eq!(text, "Ikke gemt: favoritfilen er ulæselig (ingen adgang)");
     }
