@@ -33,7 +33,8 @@ pub enum StoreError {
     /// The data folder cannot be there (a file stands on its way).
     #[error("no folder: a file stands where a folder should be")]
     NoFolder,
-    /// Another session holds the lock and did not let go in time.
+    /// Another session holds the lock and did not let go in time
+    /// ([`crate::store_merge::LOCK_WAIT`]).
     #[error("busy in another session")]
     Busy,
     /// Any other failure of the system: its message.

@@ -180,6 +180,8 @@ pub static EN: Strings = Strings {
         "busy",
         "error",
     ],
+    store_busy: "Favourites busy in another session – will retry at the next change",
+    store_waiting: "Waiting for the favourites file … Ctrl-C quits now",
     no_home: "No home directory: favourites are not saved",
     stale_filter: "Not verified > 1 year",
     unknown_id: "unknown initiative",
