@@ -23,6 +23,7 @@ mod e2e_signals;
 mod e2e_terminal;
 mod e2e_workflow;
 mod escaped_output;
+mod favourites_leftovers;
 mod favourites_lock;
 mod favourites_sessions;
 mod hostile_files;
