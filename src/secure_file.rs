@@ -34,45 +34,69 @@ pub fn kind_name(meta: &Metadata) -> &'static str {
 
 /// Opens `path` for reading without blocking and returns it with the
 /// descriptor's metadata; anything but a regular file is refused with an
-/// error naming what it is.
+/// error naming what it is. For callers that want to know which:
+/// [`open_regular_file`].
 pub fn open_regular(path: &Path) -> io::Result<(File, Metadata)> {
+    open_regular_file(path).map_err(io::Error::from)
+}
+
+/// [`open_regular`], with its refusal told apart from a failed open.
+pub fn open_regular_file(path: &Path) -> Result<(File, Metadata), OpenError> {
     let file = std::fs::OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
         .open(path)?;
     let meta = file.metadata()?;
     if !meta.is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            NotRegular(kind_name(&meta)),
-        ));
+        return Err(OpenError::NotRegular(kind_name(&meta)));
     }
     Ok((file, meta))
 }
 
-/// The error inside [`open_regular`]'s refusal: what kind of file it was.
-#[derive(Debug)]
-pub struct NotRegular(pub &'static str);
+/// Why [`open_regular_file`] gave up.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// The file could not be opened (or its metadata read).
+    #[error(transparent)]
+    Io(#[from] io::Error),
+    /// It is not a regular file but this kind of file ([`kind_name`]).
+    #[error("{0}, not a regular file")]
+    NotRegular(&'static str),
+}
 
-impl std::fmt::Display for NotRegular {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}, not a regular file", self.0)
+impl From<OpenError> for io::Error {
+    fn from(err: OpenError) -> io::Error {
+        match err {
+            OpenError::Io(err) => err,
+            refused @ OpenError::NotRegular(_) => {
+                io::Error::new(io::ErrorKind::InvalidInput, refused)
+            }
+        }
     }
 }
 
-impl std::error::Error for NotRegular {}
-
-/// The error inside [`safe_dir`]'s refusal: where, and why it is unsafe.
-#[derive(Debug)]
-pub struct UnsafePlace(pub String);
-
-impl std::fmt::Display for UnsafePlace {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
+/// Why [`safe_place`] refused a directory, or could not make it.
+#[derive(Debug, thiserror::Error)]
+pub enum PlaceError {
+    /// The directory, or the way to it, is one another user could change:
+    /// where, and why.
+    #[error("{0}")]
+    Unsafe(String),
+    /// It could not be checked or made.
+    #[error(transparent)]
+    Io(#[from] io::Error),
 }
 
-impl std::error::Error for UnsafePlace {}
+impl From<PlaceError> for io::Error {
+    fn from(err: PlaceError) -> io::Error {
+        match err {
+            PlaceError::Io(err) => err,
+            refused @ PlaceError::Unsafe(_) => {
+                io::Error::new(io::ErrorKind::PermissionDenied, refused)
+            }
+        }
+    }
+}
 
 /// Why [`read_regular`] gave up.
 #[derive(Debug)]
@@ -154,25 +178,30 @@ pub fn unsafe_dir_reason(meta: &Metadata) -> Option<String> {
 /// (like `/tmp`, where others cannot rename what is not theirs). A symbolic
 /// link on the way must belong to this user or root: another user's link
 /// could lead a write anywhere that user likes.
+///
+/// A refusal is an [`io::Error`] of kind `PermissionDenied` saying where and
+/// why; [`safe_place`] tells it apart from a failed check.
 pub fn safe_dir(dir: &Path, mode: u32) -> io::Result<()> {
+    safe_place(dir, mode).map_err(io::Error::from)
+}
+
+/// [`safe_dir`], with its refusal told apart from a failed check.
+pub fn safe_place(dir: &Path, mode: u32) -> Result<(), PlaceError> {
     let absolute = if dir.is_absolute() {
         dir.to_path_buf()
     } else {
         std::env::current_dir()?.join(dir)
     };
     let refuse = |place: &Path, reason: String| {
-        io::Error::new(
-            io::ErrorKind::PermissionDenied,
-            UnsafePlace(format!(
-                "{}: not a safe place to write: {}{reason}",
-                dir.display(),
-                if place == absolute.as_path() {
-                    String::new()
-                } else {
-                    format!("{} ", place.display())
-                },
-            )),
-        )
+        PlaceError::Unsafe(format!(
+            "{}: not a safe place to write: {}{reason}",
+            dir.display(),
+            if place == absolute.as_path() {
+                String::new()
+            } else {
+                format!("{} ", place.display())
+            },
+        ))
     };
     // Links on the way as written, before anything is created through
     // them, and again after.

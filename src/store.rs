@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::store_reason::{Reason, SaveError};
+pub use crate::store_error::{SaveError, StoreError};
 
 /// File name inside the data dir.
 pub const FILE_NAME: &str = "favourites.json";
@@ -52,7 +52,7 @@ pub enum Warning {
     MovedAside(PathBuf),
     /// The file could not be read (or moved aside); favourites start empty
     /// and the file is left as it is.
-    Unreadable(Reason),
+    Unreadable(StoreError),
     /// Saving failed.
     NotSaved(SaveError),
 }
@@ -110,19 +110,17 @@ pub fn load(dir: &Path) -> (Store, Option<Warning>) {
     match read_store(&path) {
         Ok(Some(store)) => (store, None),
         Ok(None) => (Store::new(), None),
-        Err(err) => match Reason::of(&err) {
-            Reason::Invalid => match move_aside(dir) {
-                Ok(aside) => (Store::new(), Some(Warning::MovedAside(aside))),
-                Err(err) => (Store::new(), Some(Warning::Unreadable(Reason::of(&err)))),
-            },
-            reason => (Store::new(), Some(Warning::Unreadable(reason))),
+        Err(StoreError::Invalid) => match move_aside(dir) {
+            Ok(aside) => (Store::new(), Some(Warning::MovedAside(aside))),
+            Err(err) => (Store::new(), Some(Warning::Unreadable(err))),
         },
+        Err(err) => (Store::new(), Some(Warning::Unreadable(err))),
     }
 }
 
 /// Moves the corrupt file to the first free [`CORRUPT_NAME`] name: linked
 /// there (which fails if the name is taken), then unlinked.
-fn move_aside(dir: &Path) -> io::Result<PathBuf> {
+fn move_aside(dir: &Path) -> Result<PathBuf, StoreError> {
     let path = dir.join(FILE_NAME);
     for n in 1..=MAX_CORRUPT {
         let aside = match n {
@@ -135,60 +133,55 @@ fn move_aside(dir: &Path) -> io::Result<PathBuf> {
                 return Ok(aside);
             }
             Err(err) if err.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(err) => return Err(err),
+            Err(err) => return Err(err.into()),
         }
     }
-    Err(io::Error::other("too many corrupt copies"))
+    Err(StoreError::Io("too many corrupt copies".into()))
 }
 
-fn read_limited(path: &Path) -> io::Result<Option<Vec<u8>>> {
-    match crate::secure_file::read_regular(path, MAX_BYTES) {
+/// The bytes of the regular file at `path`, `None` when there is none.
+fn read_limited(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
+    use crate::secure_file::{OpenError, ReadError};
+    let (file, meta) = match crate::secure_file::open_regular_file(path) {
+        Ok(opened) => opened,
+        Err(OpenError::Io(err)) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(err.into()),
+    };
+    if meta.len() > MAX_BYTES {
+        // Far too big to be ours: corrupt.
+        return Err(StoreError::Invalid);
+    }
+    match crate::secure_file::read_opened(file, meta.len(), MAX_BYTES) {
         Ok(bytes) => Ok(Some(bytes)),
-        Err(crate::secure_file::ReadError::Io(err)) if err.kind() == io::ErrorKind::NotFound => {
-            Ok(None)
-        }
-        Err(crate::secure_file::ReadError::Io(err)) => Err(err),
-        // Far too big to be ours: treat as corrupt.
-        Err(crate::secure_file::ReadError::TooLarge(_)) => Ok(Some(b"too large".to_vec())),
+        Err(ReadError::Io(err)) => Err(err.into()),
+        // It grew while read.
+        Err(ReadError::TooLarge(_)) => Err(StoreError::Invalid),
     }
 }
 
 /// Reads and parses the store at `path`: `None` when there is no file; an
 /// error when it cannot be read, was written by a newer indsats
-/// ([`Reason::NewerFormat`]) or is not a valid store ([`io::ErrorKind::InvalidData`]).
-pub fn read_store(path: &Path) -> io::Result<Option<Store>> {
+/// ([`StoreError::NewerFormat`]) or is not a valid store ([`StoreError::Invalid`]).
+pub fn read_store(path: &Path) -> Result<Option<Store>, StoreError> {
     let Some(bytes) = read_limited(path)? else {
         return Ok(None);
     };
-    let invalid = || io::Error::new(io::ErrorKind::InvalidData, "not a valid favourites file");
-    let text = std::str::from_utf8(&bytes).map_err(|_| invalid())?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| StoreError::Invalid)?;
     // A key given twice would be resolved silently to the last one.
-    crate::json_keys::check(text).map_err(|_| invalid())?;
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| invalid())?;
+    crate::json_keys::check(text).map_err(|_| StoreError::Invalid)?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| StoreError::Invalid)?;
     if value
         .get("version")
         .and_then(serde_json::Value::as_u64)
         .is_some_and(|v| v > 1)
     {
-        return Err(io::Error::new(io::ErrorKind::Unsupported, NewerFormat));
+        return Err(StoreError::NewerFormat);
     }
     match serde_json::from_value::<Store>(value) {
         Ok(store) if store.version == 1 => Ok(Some(store)),
-        _ => Err(invalid()),
+        _ => Err(StoreError::Invalid),
     }
 }
-
-/// The error inside [`read_store`]'s refusal of a newer format.
-#[derive(Debug)]
-pub struct NewerFormat;
-
-impl std::fmt::Display for NewerFormat {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("written by a newer indsats")
-    }
-}
-
-impl std::error::Error for NewerFormat {}
 
 /// How the temporary files of a save are named: `.favourites-XXXXXX.tmp`.
 const TEMP_PREFIX: &str = ".favourites-";
@@ -234,15 +227,16 @@ pub fn remove_leftovers(dir: &Path) -> usize {
 
 /// Saves `store` as it is (for a single session); see
 /// [`crate::store_merge::save_merged`] for saving beside other sessions.
-pub fn save(dir: &Path, store: &Store) -> io::Result<()> {
-    crate::secure_file::safe_dir(dir, 0o700)?;
+pub fn save(dir: &Path, store: &Store) -> Result<(), StoreError> {
+    crate::secure_file::safe_place(dir, 0o700)?;
     write_store(dir, store)
 }
 
 /// Writes `store` atomically: a temp file in `dir` created exclusively
 /// (0600, never through a symlink), then renamed over the old one.
-pub fn write_store(dir: &Path, store: &Store) -> io::Result<()> {
-    let text = serde_json::to_string_pretty(store).map_err(io::Error::other)?;
+pub fn write_store(dir: &Path, store: &Store) -> Result<(), StoreError> {
+    let text =
+        serde_json::to_string_pretty(store).map_err(|err| StoreError::Io(err.to_string()))?;
     remove_leftovers(dir);
     let mut temp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
@@ -356,12 +350,12 @@ mod tests {
         fs::write(dir.path().join(FILE_NAME), newer).unwrap();
         let (store, warning) = load(dir.path());
         assert_eq!(store, Store::new());
-        assert_eq!(warning, Some(Warning::Unreadable(Reason::NewerFormat)));
+        assert_eq!(warning, Some(Warning::Unreadable(StoreError::NewerFormat)));
         assert_eq!(fs::read(dir.path().join(FILE_NAME)).unwrap(), newer);
         let mut now = Store::new();
         now.toggle_favourite("fgu");
         let err = crate::store_merge::save_merged(dir.path(), &Store::new(), &now).unwrap_err();
-        assert_eq!(err, SaveError::Unreadable(Reason::NewerFormat));
+        assert_eq!(err, SaveError::Unreadable(StoreError::NewerFormat));
         assert_eq!(fs::read(dir.path().join(FILE_NAME)).unwrap(), newer);
     }
 
@@ -377,6 +371,36 @@ mod tests {
         }
         assert_eq!(store.recent.len(), MAX_RECENT);
         assert_eq!(store.recent[0], "x19");
+    }
+
+    /// Each failure is a variant of its own, made where it happens.
+    #[test]
+    fn failures_are_told_apart_by_variant() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let shared = dir.path().join("shared");
+        fs::create_dir(&shared).unwrap();
+        fs::set_permissions(&shared, fs::Permissions::from_mode(0o777)).unwrap();
+        match save(&shared, &Store::new()) {
+            Err(StoreError::UnsafeFolder(why)) => {
+                assert!(why.contains("others can write"), "{why}")
+            }
+            other => panic!("{other:?}"),
+        }
+        fs::create_dir(dir.path().join(FILE_NAME)).unwrap();
+        assert_eq!(
+            read_store(&dir.path().join(FILE_NAME)),
+            Err(StoreError::NotAFile("a directory"))
+        );
+        let big = dir.path().join("big.json");
+        fs::write(&big, vec![b' '; MAX_BYTES as usize + 1]).unwrap();
+        assert_eq!(read_store(&big), Err(StoreError::Invalid));
+        let file = dir.path().join("a-file");
+        fs::write(&file, b"x").unwrap();
+        assert_eq!(
+            save(&file.join("indsats"), &Store::new()),
+            Err(StoreError::NoFolder)
+        );
     }
 
     #[test]

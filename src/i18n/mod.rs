@@ -300,9 +300,15 @@ pub struct Strings {
     /// … because the file on disk cannot be read (so it was not overwritten).
     pub store_file_unreadable: &'static str,
     /// Why, in a few words: no access, not a file, a newer format, invalid,
-    /// an unsafe folder, the disk full, no folder, anything else (the
-    /// order of `store::Reason`).
-    pub store_reasons: [&'static str; 8],
+    /// an unsafe folder, the disk full, no folder, busy, anything else (the
+    /// order of `store::StoreError`).
+    pub store_reasons: [&'static str; 9],
+    /// Warning: another session held the favourites' lock for too long; the
+    /// change is kept and saved with the next one.
+    pub store_busy: &'static str,
+    /// On the way out: waiting for another session's lock to save the last
+    /// changes, and how not to wait.
+    pub store_waiting: &'static str,
     /// Warning: no data dir.
     pub no_home: &'static str,
     /// Status-facet row keeping entries not verified for over a year.

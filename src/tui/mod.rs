@@ -1,15 +1,18 @@
 //! The interactive app's event loop: terminal input → `Action` → `update` → `view`.
 //!
-//! Draws the first frame at once, then blocks on input; drains every pending
+//! Draws the first frame at once, then blocks on input (with a timeout only
+//! while a save waits for another session's lock: `favourites`); drains every pending
 //! event, updates, searches once and draws once, inside synchronized output.
 //! Takes plain values ([`Options`]) and returns plain values: how the app
 //! ended ([`Ended`]: the text to print after quitting, or the signal that
 //! ended it), or an [`Error`].
 
+mod favourites;
+
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::Event;
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
@@ -21,7 +24,7 @@ use crate::date::Date;
 use crate::i18n::Lang;
 use crate::loading::Loading;
 use crate::search::SearchIndex;
-use crate::store;
+use crate::store_merge;
 use crate::term::Session;
 use crate::term::events::{self, Incoming};
 use crate::term::signals;
@@ -127,14 +130,11 @@ pub fn run(options: Options) -> Result<Ended, Error> {
             Some(loading),
         ),
     };
-    load_store(&mut app, options.data_dir.as_deref());
+    let saver = favourites::load(&mut app, options.data_dir);
     if !options.query.trim().is_empty() {
         app.start_with_query(&options.query);
     }
-    let mut io = Io {
-        saved: app.meeting.store.clone(),
-        data_dir: options.data_dir,
-    };
+    let mut io = Io { saver };
     // Signals are caught before the terminal changes, so none can leave it raw.
     let incoming = events::spawn().map_err(Error::Io)?;
     let mut session = Session::start().map_err(Error::Io)?;
@@ -149,59 +149,9 @@ pub fn run(options: Options) -> Result<Ended, Error> {
 
 /// What the event loop needs for the effects `update` leaves it.
 struct Io {
-    data_dir: Option<PathBuf>,
-    /// The store as last loaded or saved: saving applies the changes since
-    /// then to what is on disk, beside other sessions' changes.
-    saved: store::Store,
-}
-
-/// Loads favourites and recents; problems become a status message, never a stop.
-fn load_store(app: &mut App, data_dir: Option<&Path>) {
-    let s = app.lang.strings();
-    let Some(dir) = data_dir else {
-        app.outbox.status = Some(s.no_home.to_owned());
-        return;
-    };
-    let (loaded, warning) = store::load(dir);
-    app.meeting.store = loaded;
-    app.outbox.status = warning.map(|w| warning_text(app.lang, &w));
-    app.refresh();
-}
-
-/// One short line for the status bar (about 50 columns at 80×24, beside
-/// F1 and the way to quit).
-fn warning_text(lang: Lang, warning: &store::Warning) -> String {
-    let s = lang.strings();
-    let why = |reason: &store::Reason| {
-        s.store_reasons[match reason {
-            store::Reason::NoAccess => 0,
-            store::Reason::NotAFile => 1,
-            store::Reason::NewerFormat => 2,
-            store::Reason::Invalid => 3,
-            store::Reason::UnsafeFolder => 4,
-            store::Reason::DiskFull => 5,
-            store::Reason::NoFolder => 6,
-            store::Reason::Other => 7,
-        }]
-    };
-    match warning {
-        store::Warning::MovedAside(path) => {
-            let name = path.file_name().unwrap_or_default().to_string_lossy();
-            format!("{} {name}", s.store_moved)
-        }
-        store::Warning::Unreadable(reason) => format!(
-            "{} ({}); {}",
-            s.store_unreadable,
-            why(reason),
-            s.store_left_alone
-        ),
-        store::Warning::NotSaved(store::SaveError::Unreadable(reason)) => {
-            format!("{} ({})", s.store_file_unreadable, why(reason))
-        }
-        store::Warning::NotSaved(store::SaveError::Failed(reason)) => {
-            format!("{}: {}", s.store_not_saved, why(reason))
-        }
-    }
+    /// Saves favourites and recents beside other sessions; `None` without
+    /// a data dir.
+    saver: Option<store_merge::Saver>,
 }
 
 /// Carries out what `update` asked for: clipboard writes, saving, suspending.
@@ -223,22 +173,9 @@ fn run_effects(session: &mut Session, app: &mut App, io: &mut Io) -> std::io::Re
                 )?;
                 out.flush()?;
             }
+            // Never blocks: see `favourites` for a lock held elsewhere.
             Effect::SaveStore => {
-                let Some(dir) = &io.data_dir else {
-                    app.outbox.status = Some(app.lang.strings().no_home.to_owned());
-                    continue;
-                };
-                match crate::store_merge::save_merged(dir, &io.saved, &app.meeting.store) {
-                    // Other sessions' marks show here too from now on.
-                    Ok(merged) => {
-                        app.meeting.store = merged.clone();
-                        io.saved = merged;
-                    }
-                    Err(err) => {
-                        app.outbox.status =
-                            Some(warning_text(app.lang, &store::Warning::NotSaved(err)));
-                    }
-                }
+                favourites::save(app, io.saver.as_mut());
             }
             // Ctrl-Z: only where a shell can bring the app back.
             Effect::Suspend if signals::shell_can_continue() => {
@@ -300,16 +237,23 @@ fn event_loop(
     draw(session, app)?;
     let mut ended_by = None;
     loop {
-        let first = match &loading {
-            // While loading, wake up to show the progress.
-            Some(_) => match incoming.recv_timeout(PROGRESS_TICK) {
-                Ok(message) => Some(message),
-                Err(RecvTimeoutError::Timeout) => None,
-                Err(RecvTimeoutError::Disconnected) => break,
-            },
+        // Input and signals are waited for; while the catalogue loads, only
+        // until its progress is due, and while a save waits for another
+        // session's lock, only until its next try.
+        let retry = io.saver.as_ref().and_then(store_merge::Saver::retry_at);
+        let mut wake = retry.map(|at| at.saturating_duration_since(Instant::now()));
+        if loading.is_some() {
+            wake = Some(wake.map_or(PROGRESS_TICK, |wait| wait.min(PROGRESS_TICK)));
+        }
+        let first = match wake {
             None => match incoming.recv() {
                 Ok(message) => Some(message),
-                Err(_) => break,
+                Err(_) => return Ok(None),
+            },
+            Some(wait) => match incoming.recv_timeout(wait) {
+                Ok(message) => Some(message),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => return Ok(None),
             },
         };
         let mut changed = false;
@@ -362,8 +306,18 @@ fn event_loop(
             // Effects still run on the way out: a mark made just before is saved.
             changed |= run_effects(session, app, io)?;
             if app.outbox.quit {
-                return Ok(ended_by);
+                return Ok(favourites::save_on_quit(
+                    session,
+                    app,
+                    io.saver.as_mut(),
+                    incoming,
+                    ended_by,
+                ));
             }
+        }
+        // Also while keys keep coming: the wait has its limit.
+        if favourites::retry_due(io.saver.as_ref()) {
+            changed |= favourites::save(app, io.saver.as_mut());
         }
         if resized {
             // The size now, which a later event may still report.
@@ -375,7 +329,6 @@ fn event_loop(
             draw(session, app)?;
         }
     }
-    Ok(None)
 }
 
 /// The actions a terminal event asks for.
@@ -407,47 +360,4 @@ fn draw(session: &mut Session, app: &mut App) -> std::io::Result<()> {
         app.set_measured(measured);
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use store::{Reason, SaveError, Warning};
-    use unicode_width::UnicodeWidthStr;
-
-    /// Beside " F1 hjælp · Ctrl-C afslut " at 80 columns: 51 left.
-    const ROOM_AT_80: usize = 51;
-
-    #[test]
-    fn store_warnings_fit_the_status_bar_at_80_columns() {
-        let reasons = [
-            Reason::NoAccess,
-            Reason::NotAFile,
-            Reason::NewerFormat,
-            Reason::Invalid,
-            Reason::UnsafeFolder,
-            Reason::DiskFull,
-            Reason::NoFolder,
-            Reason::Other,
-        ];
-        for lang in [Lang::Da, Lang::En] {
-            let mut warnings = vec![Warning::MovedAside(PathBuf::from(
-                "/home/anne/.local/share/indsats/favourites.json.corrupt2",
-            ))];
-            for reason in reasons {
-                warnings.push(Warning::Unreadable(reason));
-                warnings.push(Warning::NotSaved(SaveError::Unreadable(reason)));
-                warnings.push(Warning::NotSaved(SaveError::Failed(reason)));
-            }
-            for warning in &warnings {
-                let text = warning_text(lang, warning);
-                assert!(text.width() <= ROOM_AT_80, "{lang:?}: {text:?}");
-            }
-        }
-        let text = warning_text(
-            Lang::Da,
-            &Warning::NotSaved(SaveError::Unreadable(Reason::NoAccess)),
-        );
-        assert_eq!(text, "Ikke gemt: favoritfilen er ulæselig (ingen adgang)");
-    }
 }

@@ -93,7 +93,10 @@ fn a_fifo_as_the_favourites_file_is_a_warning_not_a_hang() {
     assert_eq!(store, indsats::store::Store::new());
     match warning {
         Some(indsats::store::Warning::Unreadable(reason)) => {
-            assert_eq!(reason, indsats::store::Reason::NotAFile)
+            assert_eq!(
+                reason,
+                indsats::store::StoreError::NotAFile("a FIFO (named pipe)")
+            )
         }
         other => panic!("expected an unreadable warning, got {other:?}"),
     }

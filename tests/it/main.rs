@@ -22,6 +22,8 @@ mod e2e_signals;
 mod e2e_terminal;
 mod e2e_workflow;
 mod escaped_output;
+mod favourites_leftovers;
+mod favourites_lock;
 mod favourites_sessions;
 mod hostile_files;
 mod hostile_render;

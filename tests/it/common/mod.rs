@@ -63,6 +63,25 @@ pub fn run_in(home: &Path, args: &[&str]) -> Run {
         .into()
 }
 
+/// The lock of the favourites in the data dir `dir` (created if missing),
+/// held as another session's save holds it until the file is dropped:
+/// `flock` on a descriptor of its own, which also stops a save of this
+/// same process.
+pub fn hold_favourites_lock(dir: &Path) -> std::fs::File {
+    std::fs::create_dir_all(dir).expect("data dir");
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(dir.join(indsats::store_merge::LOCK_NAME))
+        .expect("lock file");
+    // SAFETY: flock on a descriptor this function owns.
+    let held = unsafe { libc::flock(std::os::fd::AsRawFd::as_raw_fd(&file), libc::LOCK_EX) };
+    assert_eq!(held, 0, "flock");
+    file
+}
+
 /// Asserts that nothing looks like a panic or a backtrace.
 pub fn assert_no_panic(run: &Run) {
     for text in [&run.stdout, &run.stderr] {
