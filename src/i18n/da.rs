@@ -173,7 +173,7 @@ pub static DA: Strings = Strings {
         "optaget",
         "fejl",
     ],
-    store_busy: "Favoritter optaget af en anden session – prøver igen ved næste ændring",
+    store_busy: "Favoritter optaget – gemmes ved næste ændring",
     store_waiting: "Venter på favoritfilen … Ctrl-C afslutter straks",
     no_home: "Ingen hjemmemappe: favoritter gemmes ikke",
     stale_filter: "Ikke verificeret > 1 år",

@@ -185,7 +185,7 @@ pub static EN: Strings = Strings {
         "busy",
         "error",
     ],
-    store_busy: "Favourites busy in another session – will retry at the next change",
+    store_busy: "Favourites busy – saved at the next change",
     store_waiting: "Waiting for the favourites file … Ctrl-C quits now",
     no_home: "No home directory: favourites are not saved",
     stale_filter: "Not verified > 1 year",

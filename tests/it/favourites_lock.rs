@@ -14,7 +14,7 @@ use crate::common::hold_favourites_lock;
 use crate::common::pty::{PtyApp, TIMEOUT, keys};
 
 /// The busy message's first words (the rest is cut at 80 columns).
-const BUSY: &str = "Favoritter optaget af en anden session";
+const BUSY: &str = "Favoritter optaget – gemmes ved næste ændring";
 const SAVED: &str = "Gemt som favorit";
 
 fn data_dir(home: &Path) -> std::path::PathBuf {
