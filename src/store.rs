@@ -141,9 +141,15 @@ fn move_aside(dir: &Path) -> io::Result<PathBuf> {
     Err(io::Error::other("too many corrupt copies"))
 }
 
+/// Reads the store file, only if no one else could have written it or put
+/// it there (`secure_file::distrust`); such a file is unreadable, never corrupt.
 fn read_limited(path: &Path) -> io::Result<Option<Vec<u8>>> {
-    match crate::secure_file::read_regular(path, MAX_BYTES) {
+    match crate::secure_file::read_trusted(path, MAX_BYTES) {
         Ok(bytes) => Ok(Some(bytes)),
+        Err(crate::secure_file::ReadError::Untrusted(why)) => Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            crate::secure_file::UnsafePlace(why.to_string()),
+        )),
         Err(crate::secure_file::ReadError::Io(err)) if err.kind() == io::ErrorKind::NotFound => {
             Ok(None)
         }

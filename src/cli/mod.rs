@@ -35,14 +35,23 @@ pub struct Context {
 
 impl Context {
     /// Loads the catalogue the options and environment point at, with the
-    /// local catalogue (`local.json` in the config dir) merged in.
+    /// local catalogue (`local.json` in the config dir) merged in; a file
+    /// passed over is named on stderr, one line each, and the command goes on.
     pub fn load_catalogue(&self) -> Result<Loaded, Failure> {
-        let local = crate::catalogue::local::local_path();
-        load::load_with_local(
-            load::resolve_origin(self.catalogue.as_deref()),
-            local.as_deref(),
-        )
-        .map_err(Failure::from)
+        let loaded = self.load_quietly()?;
+        let s = self.lang.strings();
+        let mut stderr = std::io::stderr().lock();
+        for ignored in &loaded.ignored {
+            let line = format!("indsats: {}", s.ignored_file(ignored, true));
+            let _ = writeln!(stderr, "{}", crate::text::escaped(&line));
+        }
+        Ok(loaded)
+    }
+
+    /// [`Context::load_catalogue`] without a word: the app shows what was
+    /// passed over in its status bar.
+    fn load_quietly(&self) -> Result<Loaded, Failure> {
+        load::load_for_app(self.catalogue.as_deref()).map_err(Failure::from)
     }
 
     /// [`Context::load_catalogue`] with its search index.
@@ -151,7 +160,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 /// `--query`, and prints what it leaves to print.
 fn interactive(ctx: &Context, cli: &Cli) -> Outcome {
     // The catalogue first: its problems matter more than where we were started.
-    let (loaded, index) = ctx.load_indexed()?;
+    let loaded = ctx.load_quietly()?;
+    let index = SearchIndex::new(&loaded.catalogue);
     if let Some(first) = cli.words.first() {
         command_slip(first, &index, &cli.words, ctx.lang)?;
     }

@@ -88,6 +88,7 @@ pub fn run(options: Options) -> Result<Ended, Error> {
     }
     // What is typed stays in memory only: core dumps went off first thing
     // in `main` (crate::process::harden).
+    let ignored = ignored_text(options.lang, &options.loaded);
     let mut app = App::with_index(
         options.loaded,
         options.index,
@@ -96,6 +97,12 @@ pub fn run(options: Options) -> Result<Ended, Error> {
         options.no_color,
     );
     load_store(&mut app, options.data_dir.as_deref());
+    if let Some(ignored) = ignored {
+        app.outbox.status = Some(match app.outbox.status.take() {
+            Some(store) => format!("{ignored} · {store}"),
+            None => ignored,
+        });
+    }
     if !options.query.trim().is_empty() {
         app.start_with_query(&options.query);
     }
@@ -134,6 +141,18 @@ fn load_store(app: &mut App, data_dir: Option<&Path>) {
     app.meeting.store = loaded;
     app.outbox.status = warning.map(|w| warning_text(app.lang, &w));
     app.refresh();
+}
+
+/// The files passed over at start ("local.json ignoreret: andre kan skrive
+/// i mappen"), for the status bar like the store's warning.
+fn ignored_text(lang: Lang, loaded: &Loaded) -> Option<String> {
+    let s = lang.strings();
+    let lines: Vec<String> = loaded
+        .ignored
+        .iter()
+        .map(|ignored| s.ignored_file(ignored, false))
+        .collect();
+    (!lines.is_empty()).then(|| lines.join(" · "))
 }
 
 /// One short line for the status bar (about 50 columns at 80×24, beside
