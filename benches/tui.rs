@@ -20,6 +20,7 @@ fn app(catalogue: Catalogue) -> App {
         catalogue,
         origin: Origin::Bundled,
         local: None,
+        ignored: Vec::new(),
     };
     let mut app = App::new(
         loaded,

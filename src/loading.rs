@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
-use crate::catalogue::load::{self, LoadError, Loaded, Origin};
+use crate::catalogue::load::{self, LoadError, Loaded};
 use crate::progress::Progress;
 use crate::search::SearchIndex;
 
@@ -22,18 +22,20 @@ pub struct Loading {
 }
 
 impl Loading {
-    /// Starts loading the catalogue at `origin` with the local catalogue
-    /// at `local` merged in. Where the system gives no thread (a per-user
-    /// limit on processes), the loading is done here, before this returns.
-    pub fn start(origin: Origin, local: Option<PathBuf>) -> Loading {
+    /// Starts loading the catalogue the app uses (`--catalogue` given as
+    /// `flag`, else the search order of [`load::load_for_app`]) with the
+    /// local catalogue merged in. Where the system gives no thread (a
+    /// per-user limit on processes), the loading is done here, before this
+    /// returns.
+    pub fn start(flag: Option<PathBuf>) -> Loading {
         let progress = Arc::new(Progress::default());
         let (send, result) = mpsc::sync_channel(1);
         let work = {
             let (progress, send) = (Arc::clone(&progress), send.clone());
-            let (origin, local) = (origin.clone(), local.clone());
+            let flag = flag.clone();
             move || {
                 // The other side may have stopped waiting: nothing to do then.
-                let _ = send.send(guarded(origin, local, &progress));
+                let _ = send.send(guarded(flag, &progress));
             }
         };
         if std::thread::Builder::new()
@@ -41,7 +43,7 @@ impl Loading {
             .spawn(work)
             .is_err()
         {
-            let _ = send.send(guarded(origin, local, &progress));
+            let _ = send.send(guarded(flag, &progress));
         }
         Loading { progress, result }
     }
@@ -64,10 +66,12 @@ impl Loading {
 
 /// [`load_indexed`], with a panic (a bug) turned into an error to show
 /// rather than a screen left waiting.
-fn guarded(origin: Origin, local: Option<PathBuf>, progress: &Progress) -> Outcome {
-    let name = origin.display_name();
+fn guarded(flag: Option<PathBuf>, progress: &Progress) -> Outcome {
+    let name = flag
+        .as_deref()
+        .map_or(String::new(), |p| p.display().to_string());
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        load_indexed(origin, local, progress)
+        load_indexed(flag.as_deref(), progress)
     }))
     .unwrap_or_else(|_| {
         Err(LoadError::Read {
@@ -85,8 +89,8 @@ fn lost() -> LoadError {
 }
 
 /// Loads, merges and indexes, reporting into `progress`.
-pub fn load_indexed(origin: Origin, local: Option<PathBuf>, progress: &Progress) -> Outcome {
-    let loaded = load::load_with_local_reporting(origin, local.as_deref(), progress)?;
+pub fn load_indexed(flag: Option<&std::path::Path>, progress: &Progress) -> Outcome {
+    let loaded = load::load_for_app_reporting(flag, progress)?;
     let index = SearchIndex::new_reporting(&loaded.catalogue, progress);
     Ok((loaded, index))
 }

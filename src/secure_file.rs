@@ -1,11 +1,18 @@
 //! Opening files that another user of a shared server may have placed:
-//! only regular files, checked on the open descriptor, read up to a limit.
+//! only regular files, checked on the open descriptor, read up to a limit,
+//! and believed only under one rule ([`distrust`]).
 //!
 //! Every file indsats reads — the catalogue, `local.json` and favourites —
 //! is opened with `O_NONBLOCK`, so a FIFO or a device cannot
 //! hang the open, and refused at once unless `fstat` on the descriptor says
 //! it is a regular file. What is checked is the file that was opened, not a
 //! name that could be swapped between a check and the open.
+//!
+//! The rule (ARCHITECTURE.md §9): the file belongs to the user or root and
+//! no one else can write to it, and the way to it runs through folders
+//! only the user or root can write to (or sticky ones, like `/tmp`) and
+//! symbolic links of the user's or root's. The same walk checks the way to
+//! the folder favourites are written into ([`safe_dir`]).
 
 use std::fs::{File, Metadata};
 use std::io::{self, Read};
@@ -32,21 +39,63 @@ pub fn kind_name(meta: &Metadata) -> &'static str {
     }
 }
 
-/// Opens `path` for reading without blocking and returns it with the
-/// descriptor's metadata; anything but a regular file is refused with an
-/// error naming what it is. For callers that want to know which:
-/// [`open_regular_file`].
-pub fn open_regular(path: &Path) -> io::Result<(File, Metadata)> {
-    open_regular_file(path).map_err(io::Error::from)
-}
-
-/// [`open_regular`], with its refusal told apart from a failed open.
-pub fn open_regular_file(path: &Path) -> Result<(File, Metadata), OpenError> {
+/// Opens `path` for reading without blocking (a FIFO cannot hang the
+/// open) and returns it with the descriptor's metadata, whatever it is.
+fn open_nonblocking(path: &Path) -> io::Result<(File, Metadata)> {
     let file = std::fs::OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
         .open(path)?;
     let meta = file.metadata()?;
+    Ok((file, meta))
+}
+
+/// Opens `path` for reading without blocking and returns it with the
+/// descriptor's metadata; anything but a regular file is refused with an
+/// error naming what it is.
+pub fn open_regular(path: &Path) -> io::Result<(File, Metadata)> {
+    let (file, meta) = open_nonblocking(path)?;
+    regular(&meta)?;
+    Ok((file, meta))
+}
+
+/// Refuses anything but a regular file, naming what it is.
+fn regular(meta: &Metadata) -> io::Result<()> {
+    if meta.is_file() {
+        Ok(())
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            NotRegular(kind_name(meta)),
+        ))
+    }
+}
+
+/// The error inside [`open_regular`]'s refusal: what kind of file it was.
+#[derive(Debug)]
+pub struct NotRegular(pub &'static str);
+
+impl std::fmt::Display for NotRegular {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}, not a regular file", self.0)
+    }
+}
+
+impl std::error::Error for NotRegular {}
+
+impl NotRegular {
+    /// What kind of file an error of [`open_regular`] or [`read_regular`]
+    /// refused, if it refused one for not being a regular file.
+    pub fn kind_in(err: &io::Error) -> Option<&'static str> {
+        err.get_ref()
+            .and_then(|inner| inner.downcast_ref::<NotRegular>())
+            .map(|refused| refused.0)
+    }
+}
+
+/// [`open_regular`], with its refusal told apart from a failed open.
+pub fn open_regular_file(path: &Path) -> Result<(File, Metadata), OpenError> {
+    let (file, meta) = open_nonblocking(path)?;
     if !meta.is_file() {
         return Err(OpenError::NotRegular(kind_name(&meta)));
     }
@@ -64,17 +113,6 @@ pub enum OpenError {
     NotRegular(&'static str),
 }
 
-impl From<OpenError> for io::Error {
-    fn from(err: OpenError) -> io::Error {
-        match err {
-            OpenError::Io(err) => err,
-            refused @ OpenError::NotRegular(_) => {
-                io::Error::new(io::ErrorKind::InvalidInput, refused)
-            }
-        }
-    }
-}
-
 /// Why [`safe_place`] refused a directory, or could not make it.
 #[derive(Debug, thiserror::Error)]
 pub enum PlaceError {
@@ -87,16 +125,17 @@ pub enum PlaceError {
     Io(#[from] io::Error),
 }
 
-impl From<PlaceError> for io::Error {
-    fn from(err: PlaceError) -> io::Error {
-        match err {
-            PlaceError::Io(err) => err,
-            refused @ PlaceError::Unsafe(_) => {
-                io::Error::new(io::ErrorKind::PermissionDenied, refused)
-            }
-        }
+/// The error inside [`safe_dir`]'s refusal: where, and why it is unsafe.
+#[derive(Debug)]
+pub struct UnsafePlace(pub String);
+
+impl std::fmt::Display for UnsafePlace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
     }
 }
+
+impl std::error::Error for UnsafePlace {}
 
 /// Why [`read_regular`] gave up.
 #[derive(Debug)]
@@ -105,6 +144,8 @@ pub enum ReadError {
     Io(io::Error),
     /// The file holds more than the limit (at least this many bytes).
     TooLarge(u64),
+    /// Someone else could have written the file: it was not read.
+    Untrusted(Distrust),
 }
 
 impl From<io::Error> for ReadError {
@@ -117,6 +158,25 @@ impl From<io::Error> for ReadError {
 /// bytes when it is larger than `limit`.
 pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let (file, meta) = open_regular(path)?;
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge(meta.len()));
+    }
+    read_opened(file, meta.len(), limit)
+}
+
+/// Reads the file at `path` as [`read_regular`] does, but only when the app
+/// may believe it ([`distrust`]). The opened file's owner and mode come
+/// first, so a FIFO or a huge file someone else planted is only that;
+/// the way to it is walked once it is known to be a regular file.
+pub fn read_trusted(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let (file, meta) = open_nonblocking(path)?;
+    if let Some(why) = file_distrust(&meta) {
+        return Err(ReadError::Untrusted(why));
+    }
+    regular(&meta)?;
+    if let Some(why) = way_distrust(path, &meta)? {
+        return Err(ReadError::Untrusted(why));
+    }
     if meta.len() > limit {
         return Err(ReadError::TooLarge(meta.len()));
     }
@@ -141,12 +201,204 @@ pub fn my_uid() -> u32 {
     unsafe { libc::geteuid() }
 }
 
-/// Whether a file (or directory) with this metadata can only have been
-/// written by this user or by root: owned by one of them, and writable by
-/// no group and no one else. The rule of OpenSSH's `StrictModes`.
-pub fn is_trusted(meta: &Metadata) -> bool {
-    let owner = meta.uid();
-    (owner == my_uid() || owner == 0) && meta.mode() & 0o022 == 0
+/// Why the app does not believe a file: someone other than this user and
+/// root could have written it, or put it where it is (README, "What is
+/// trusted on a shared server"; the rule of OpenSSH's `StrictModes`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Distrust {
+    /// The file belongs to another user (this uid).
+    FileOwner(u32),
+    /// Its group or everyone can write to the file (this mode).
+    FileWritable(u32),
+    /// A folder on the way belongs to another user.
+    FolderOwner(PathBuf, u32),
+    /// Others can write to a folder on the way, which is not sticky: they
+    /// could put another file or folder in its place.
+    FolderWritable(PathBuf, u32),
+    /// A symbolic link on the way belongs to another user: it could lead
+    /// anywhere that user likes.
+    LinkOwner(PathBuf, u32),
+    /// The name led to another file than the one opened when the way was
+    /// checked: it was replaced meanwhile.
+    Swapped,
+}
+
+impl Distrust {
+    /// The folder or link the reason is about, if it is not the file.
+    pub fn place(&self) -> Option<&Path> {
+        match self {
+            Distrust::FolderOwner(place, _)
+            | Distrust::FolderWritable(place, _)
+            | Distrust::LinkOwner(place, _) => Some(place),
+            Distrust::FileOwner(_) | Distrust::FileWritable(_) | Distrust::Swapped => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Distrust {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Distrust::FileOwner(uid) => write!(f, "the file belongs to another user (uid {uid})"),
+            Distrust::FileWritable(mode) => {
+                write!(f, "others can write to the file (mode {:o})", mode & 0o7777)
+            }
+            Distrust::FolderOwner(place, uid) => write!(
+                f,
+                "the folder {} belongs to another user (uid {uid})",
+                place.display()
+            ),
+            Distrust::FolderWritable(place, mode) => write!(
+                f,
+                "others can write to the folder {} (mode {:o}) and could put something else in its place",
+                place.display(),
+                mode & 0o7777
+            ),
+            Distrust::LinkOwner(place, uid) => write!(
+                f,
+                "the symbolic link {} belongs to another user (uid {uid})",
+                place.display()
+            ),
+            Distrust::Swapped => f.write_str("the file was replaced while it was checked"),
+        }
+    }
+}
+
+impl std::error::Error for Distrust {}
+
+/// Whether the app may believe the file opened from `path`, whose
+/// descriptor's metadata (`fstat`) is `meta`: `None` when it may, else why
+/// not. The one rule for every file the app reads:
+///
+/// - the file belongs to this user or root, and neither its group nor
+///   anyone else can write to it;
+/// - every folder a name on the way is looked up in belongs to this user
+///   or root, and no one else can write to it unless it is sticky (like
+///   `/tmp`, where others cannot rename what is not theirs);
+/// - every symbolic link on the way belongs to this user or root;
+/// - the way leads to the very file that was opened.
+///
+/// An error when the way cannot be walked.
+pub fn distrust(path: &Path, meta: &Metadata) -> io::Result<Option<Distrust>> {
+    match file_distrust(meta) {
+        Some(why) => Ok(Some(why)),
+        None => way_distrust(path, meta),
+    }
+}
+
+/// The first half of [`distrust`]: the opened file's owner and mode.
+fn file_distrust(meta: &Metadata) -> Option<Distrust> {
+    if !owned_by_me_or_root(meta) {
+        return Some(Distrust::FileOwner(meta.uid()));
+    }
+    if meta.mode() & 0o022 != 0 {
+        return Some(Distrust::FileWritable(meta.mode()));
+    }
+    None
+}
+
+/// The second half of [`distrust`]: the way from `path` to the file.
+fn way_distrust(path: &Path, meta: &Metadata) -> io::Result<Option<Distrust>> {
+    let real = match walk(path)? {
+        Ok(real) => real,
+        Err(why) => return Ok(Some(why)),
+    };
+    let found = std::fs::symlink_metadata(real)?;
+    if (found.dev(), found.ino()) != (meta.dev(), meta.ino()) {
+        return Ok(Some(Distrust::Swapped));
+    }
+    Ok(None)
+}
+
+/// [`distrust`] for the file at `path`, opened without blocking (for
+/// `indsats check`, which reads a file whoever wrote it).
+pub fn distrust_of(path: &Path) -> io::Result<Option<Distrust>> {
+    let (_file, meta) = open_nonblocking(path)?;
+    distrust(path, &meta)
+}
+
+/// Most symbolic links followed on one way, as Linux allows.
+const MAX_LINKS: usize = 40;
+
+/// One step of a way: the root, up, or a name.
+enum Step {
+    Root,
+    Up,
+    Name(std::ffi::OsString),
+}
+
+fn steps(path: &Path) -> Vec<Step> {
+    use std::path::Component;
+    path.components()
+        .filter_map(|part| match part {
+            Component::RootDir => Some(Step::Root),
+            Component::ParentDir => Some(Step::Up),
+            Component::Normal(name) => Some(Step::Name(name.to_owned())),
+            Component::CurDir | Component::Prefix(_) => None,
+        })
+        .collect()
+}
+
+/// Walks to `path` as the kernel resolves it, from the root (or the
+/// current folder) down: every folder a name is looked up in must pass
+/// [`folder_distrust`], every symbolic link must belong to this user or
+/// root. Returns the real path (no links in it), or why the way is not
+/// to be believed.
+fn walk(path: &Path) -> io::Result<Result<PathBuf, Distrust>> {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(path)
+    };
+    let mut todo = steps(&absolute);
+    todo.reverse();
+    let mut real = PathBuf::from("/");
+    let mut links = 0;
+    while let Some(step) = todo.pop() {
+        let name = match step {
+            Step::Root => {
+                real = PathBuf::from("/");
+                continue;
+            }
+            Step::Up => {
+                real.pop();
+                continue;
+            }
+            Step::Name(name) => name,
+        };
+        if let Some(why) = folder_distrust(&real, &std::fs::symlink_metadata(&real)?) {
+            return Ok(Err(why));
+        }
+        let next = real.join(name);
+        let meta = std::fs::symlink_metadata(&next)?;
+        if !meta.file_type().is_symlink() {
+            real = next;
+            continue;
+        }
+        if !owned_by_me_or_root(&meta) {
+            return Ok(Err(Distrust::LinkOwner(next, meta.uid())));
+        }
+        links += 1;
+        if links > MAX_LINKS {
+            return Err(io::Error::from_raw_os_error(libc::ELOOP));
+        }
+        // The target's steps next, from the link's folder (or the root).
+        let target = std::fs::read_link(&next)?;
+        todo.extend(steps(&target).into_iter().rev());
+    }
+    Ok(Ok(real))
+}
+
+/// Why a folder on the way to a file is not to be trusted: it is not a
+/// folder of this user's or root's, or others can write to it and it is
+/// not sticky.
+fn folder_distrust(place: &Path, meta: &Metadata) -> Option<Distrust> {
+    if !owned_by_me_or_root(meta) {
+        return Some(Distrust::FolderOwner(place.to_owned(), meta.uid()));
+    }
+    if meta.mode() & 0o022 != 0 && meta.mode() & 0o1000 == 0 {
+        return Some(Distrust::FolderWritable(place.to_owned(), meta.mode()));
+    }
+    None
 }
 
 /// Why a directory is not safe to write into.
@@ -172,17 +424,17 @@ pub fn unsafe_dir_reason(meta: &Metadata) -> Option<String> {
 /// An existing directory that fails the check is an error, never changed.
 ///
 /// As OpenSSH's `StrictModes` checks the path to `authorized_keys`, the way
-/// there is checked too, since whoever can rename a directory on it can put
-/// a directory of their own in its place: every directory above must belong
-/// to this user or root and be writable by no one else, unless it is sticky
-/// (like `/tmp`, where others cannot rename what is not theirs). A symbolic
-/// link on the way must belong to this user or root: another user's link
-/// could lead a write anywhere that user likes.
-///
-/// A refusal is an [`io::Error`] of kind `PermissionDenied` saying where and
-/// why; [`safe_place`] tells it apart from a failed check.
+/// there is checked too, by the walk of the files the app reads
+/// ([`distrust`]): whoever can rename a directory on it can put a directory
+/// of their own in its place, and another user's symbolic link could lead
+/// a write anywhere that user likes.
 pub fn safe_dir(dir: &Path, mode: u32) -> io::Result<()> {
-    safe_place(dir, mode).map_err(io::Error::from)
+    safe_place(dir, mode).map_err(|err| match err {
+        PlaceError::Io(err) => err,
+        PlaceError::Unsafe(why) => {
+            io::Error::new(io::ErrorKind::PermissionDenied, UnsafePlace(why))
+        }
+    })
 }
 
 /// [`safe_dir`], with its refusal told apart from a failed check.
@@ -192,64 +444,36 @@ pub fn safe_place(dir: &Path, mode: u32) -> Result<(), PlaceError> {
     } else {
         std::env::current_dir()?.join(dir)
     };
-    let refuse = |place: &Path, reason: String| {
+    let refuse = |reason: String| {
         PlaceError::Unsafe(format!(
-            "{}: not a safe place to write: {}{reason}",
-            dir.display(),
-            if place == absolute.as_path() {
-                String::new()
-            } else {
-                format!("{} ", place.display())
-            },
+            "{}: not a safe place to write: {reason}",
+            dir.display()
         ))
     };
-    // Links on the way as written, before anything is created through
-    // them, and again after.
-    check_links(&absolute).map_err(|(place, reason)| refuse(&place, reason))?;
-    create_missing(&absolute, mode)?;
-    check_links(&absolute).map_err(|(place, reason)| refuse(&place, reason))?;
-    // The directory the name leads to, and the way to it.
-    let real = std::fs::canonicalize(&absolute)?;
-    if let Some(reason) = unsafe_dir_reason(&std::fs::metadata(&real)?) {
-        return Err(refuse(&absolute, reason));
+    // Links on the way as written, before anything is created through them.
+    if let Some(why) = foreign_link(&absolute) {
+        return Err(refuse(why.to_string()));
     }
-    for above in real.ancestors().skip(1) {
-        let meta = std::fs::metadata(above)?;
-        if !owned_by_me_or_root(&meta) {
-            return Err(refuse(
-                above,
-                format!("belongs to another user (uid {})", meta.uid()),
-            ));
-        }
-        if meta.mode() & 0o022 != 0 && meta.mode() & 0o1000 == 0 {
-            return Err(refuse(
-                above,
-                format!(
-                    "can be written by others (mode {:o}), who could put another directory in its place",
-                    meta.mode() & 0o7777
-                ),
-            ));
-        }
+    create_missing(&absolute, mode)?;
+    // The way to the directory, then the directory it leads to.
+    let real = walk(&absolute)?.map_err(|why| refuse(why.to_string()))?;
+    if let Some(reason) = unsafe_dir_reason(&std::fs::symlink_metadata(&real)?) {
+        return Err(refuse(reason));
     }
     Ok(())
 }
 
-/// The first symbolic link on the way to `dir` (from the root down, as far
-/// as the way exists) that belongs to another user, with why.
-fn check_links(dir: &Path) -> Result<(), (PathBuf, String)> {
+/// The first symbolic link on the way to `dir` as written (from the root
+/// down, as far as the way exists) that belongs to another user.
+fn foreign_link(dir: &Path) -> Option<Distrust> {
     let ancestors: Vec<&Path> = dir.ancestors().collect();
     for place in ancestors.into_iter().rev() {
-        let Ok(meta) = std::fs::symlink_metadata(place) else {
-            return Ok(());
-        };
+        let meta = std::fs::symlink_metadata(place).ok()?;
         if meta.file_type().is_symlink() && !owned_by_me_or_root(&meta) {
-            return Err((
-                place.to_owned(),
-                format!("is a symbolic link of another user's (uid {})", meta.uid()),
-            ));
+            return Some(Distrust::LinkOwner(place.to_owned(), meta.uid()));
         }
     }
-    Ok(())
+    None
 }
 
 fn owned_by_me_or_root(meta: &Metadata) -> bool {
@@ -281,71 +505,4 @@ fn create_missing(dir: &Path, mode: u32) -> io::Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn mkfifo(path: &Path) {
-        let name = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
-        // SAFETY: a valid C string; mkfifo only creates a file.
-        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
-    }
-
-    #[test]
-    fn fifos_devices_and_directories_are_refused_at_once() {
-        let dir = tempfile::tempdir().unwrap();
-        let fifo = dir.path().join("fifo");
-        mkfifo(&fifo);
-        let err = open_regular(&fifo).unwrap_err();
-        assert!(err.to_string().contains("FIFO"), "{err}");
-        let err = open_regular(Path::new("/dev/zero")).unwrap_err();
-        assert!(err.to_string().contains("character device"), "{err}");
-        let err = open_regular(dir.path()).unwrap_err();
-        assert!(err.to_string().contains("directory"), "{err}");
-        assert!(matches!(
-            read_regular(Path::new("/dev/zero"), 10),
-            Err(ReadError::Io(_))
-        ));
-    }
-
-    #[test]
-    fn reads_at_most_one_byte_past_the_limit() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("f");
-        std::fs::write(&path, b"0123456789").unwrap();
-        assert_eq!(read_regular(&path, 10).unwrap(), b"0123456789");
-        assert!(matches!(
-            read_regular(&path, 9),
-            Err(ReadError::TooLarge(10))
-        ));
-    }
-
-    #[test]
-    fn private_dirs_are_made_0700_and_shared_ones_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let inner = dir.path().join("a/b");
-        safe_dir(&inner, 0o700).unwrap();
-        let mode = std::fs::metadata(&inner).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o700);
-        std::fs::set_permissions(&inner, std::fs::Permissions::from_mode(0o770)).unwrap();
-        let err = safe_dir(&inner, 0o700).unwrap_err();
-        assert!(err.to_string().contains("others can write"), "{err}");
-    }
-
-    #[test]
-    fn a_directory_above_that_others_can_write_is_refused_unless_sticky() {
-        let dir = tempfile::tempdir().unwrap();
-        let shared = dir.path().join("shared");
-        let inner = shared.join("mine");
-        safe_dir(&inner, 0o700).unwrap();
-        // Group-writable: a member could rename `mine` away and put theirs there.
-        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o775)).unwrap();
-        let err = safe_dir(&inner, 0o700).unwrap_err();
-        assert!(
-            err.to_string().contains("another directory in its place"),
-            "{err}"
-        );
-        // Sticky, like /tmp: others cannot rename what is not theirs.
-        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).unwrap();
-        safe_dir(&inner, 0o700).unwrap();
-    }
-}
+mod tests;

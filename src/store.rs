@@ -139,22 +139,20 @@ fn move_aside(dir: &Path) -> Result<PathBuf, StoreError> {
     Err(StoreError::Io("too many corrupt copies".into()))
 }
 
-/// The bytes of the regular file at `path`, `None` when there is none.
+/// Reads the store file, only if no one else could have written it or put
+/// it there (`secure_file::distrust`): such a file is unreadable, never
+/// corrupt. `None` when there is none.
 fn read_limited(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
-    use crate::secure_file::{OpenError, ReadError};
-    let (file, meta) = match crate::secure_file::open_regular_file(path) {
-        Ok(opened) => opened,
-        Err(OpenError::Io(err)) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(err) => return Err(err.into()),
-    };
-    if meta.len() > MAX_BYTES {
-        // Far too big to be ours: corrupt.
-        return Err(StoreError::Invalid);
-    }
-    match crate::secure_file::read_opened(file, meta.len(), MAX_BYTES) {
+    use crate::secure_file::{NotRegular, ReadError};
+    match crate::secure_file::read_trusted(path, MAX_BYTES) {
         Ok(bytes) => Ok(Some(bytes)),
-        Err(ReadError::Io(err)) => Err(err.into()),
-        // It grew while read.
+        Err(ReadError::Untrusted(why)) => Err(StoreError::UnsafeFolder(why.to_string())),
+        Err(ReadError::Io(err)) if err.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(ReadError::Io(err)) => Err(match NotRegular::kind_in(&err) {
+            Some(kind) => StoreError::NotAFile(kind),
+            None => err.into(),
+        }),
+        // Far too big to be ours (or it grew while read): corrupt.
         Err(ReadError::TooLarge(_)) => Err(StoreError::Invalid),
     }
 }

@@ -274,6 +274,7 @@ impl App {
             catalogue: empty,
             origin: Origin::Bundled,
             local: None,
+            ignored: Vec::new(),
         };
         let mut app = App::with_index(loaded, index, lang, today, no_color);
         app.view.loading = Some((Stage::Reading, 0));

@@ -2,6 +2,8 @@
 //!
 //! First match wins: `--catalogue PATH`, `$INDSATS_CATALOGUE`, `catalogue.json`
 //! in the user's config dir, else the catalogue compiled into the binary.
+//! The app passes over a file someone else could have written, and starts
+//! without a `local.json` it cannot use, saying why ([`Ignored`]; ARCHITECTURE.md §9).
 
 use std::ffi::OsString;
 use std::fmt;
@@ -9,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use super::local::{LocalInfo, load_local, merge};
+use super::local::{LocalInfo, merge, parse_local};
 use super::model::Catalogue;
 use super::problem::Problem;
 use super::validate;
@@ -111,6 +113,50 @@ pub struct Loaded {
     pub origin: Origin,
     /// What the local catalogue (`local.json`) contributed, if there is one.
     pub local: Option<LocalInfo>,
+    /// The files passed over on the way, and why, for a note at start.
+    pub ignored: Vec<Ignored>,
+}
+
+/// A file the app did not read (or did not use), and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ignored {
+    /// The file as named.
+    pub path: PathBuf,
+    /// Why it was passed over.
+    pub why: Why,
+}
+
+/// Why a file was passed over. A catalogue is passed over only when it is
+/// not to be believed; `local.json` for anything that keeps it from use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Why {
+    /// Someone other than the user and root could have written it.
+    Untrusted(crate::secure_file::Distrust),
+    /// A FIFO, device or directory.
+    NotAFile,
+    /// Larger than [`MAX_FILE_BYTES`].
+    TooLarge,
+    /// It could not be opened or read.
+    Unreadable,
+    /// It is not a valid (local) catalogue.
+    Invalid,
+}
+
+impl Why {
+    /// Why a local catalogue could not be loaded.
+    fn of(err: &LoadError) -> Why {
+        match err {
+            LoadError::Read { source, .. } => {
+                if crate::secure_file::NotRegular::kind_in(source).is_some() {
+                    Why::NotAFile
+                } else {
+                    Why::Unreadable
+                }
+            }
+            LoadError::TooLarge { .. } => Why::TooLarge,
+            LoadError::Invalid(_) => Why::Invalid,
+        }
+    }
 }
 
 /// The user's config dir for indsats (`~/.config/indsats` on Linux), if a home exists.
@@ -140,24 +186,48 @@ pub fn choose_origin(
 
 /// Resolves the origin from the flag, the environment and the file system.
 pub fn resolve_origin(flag: Option<&Path>) -> Origin {
-    let config_file = config_dir()
-        .map(|dir| dir.join("catalogue.json"))
-        .filter(|path| path.exists());
-    choose_origin(flag, std::env::var_os(CATALOGUE_ENV), config_file)
+    choose_origin(flag, std::env::var_os(CATALOGUE_ENV), config_catalogue())
 }
 
-/// Reads a file of at most [`MAX_FILE_BYTES`]; a FIFO, device or directory
-/// is refused at once, an oversized file after `MAX_FILE_BYTES + 1` bytes.
+/// `catalogue.json` in the config dir, when it exists.
+fn config_catalogue() -> Option<PathBuf> {
+    config_dir()
+        .map(|dir| dir.join("catalogue.json"))
+        .filter(|path| path.exists())
+}
+
+/// Reads a file of at most [`MAX_FILE_BYTES`], whoever wrote it (for
+/// `indsats check`); a FIFO, device or directory is refused at once, an
+/// oversized file after `MAX_FILE_BYTES + 1` bytes.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let name = path.display().to_string();
-    crate::secure_file::read_regular(path, MAX_FILE_BYTES).map_err(|err| match err {
-        crate::secure_file::ReadError::Io(source) => LoadError::Read { path: name, source },
-        crate::secure_file::ReadError::TooLarge(size) => LoadError::TooLarge {
-            path: name,
+    crate::secure_file::read_regular(path, MAX_FILE_BYTES).map_err(|err| read_error(path, err))
+}
+
+/// Reads a file as [`read_file`] does, if the app may believe it
+/// (`Ok(Err(why))` when it may not).
+fn read_believed(path: &Path) -> Result<Result<Vec<u8>, crate::secure_file::Distrust>, LoadError> {
+    match crate::secure_file::read_trusted(path, MAX_FILE_BYTES) {
+        Ok(bytes) => Ok(Ok(bytes)),
+        Err(crate::secure_file::ReadError::Untrusted(why)) => Ok(Err(why)),
+        Err(err) => Err(read_error(path, err)),
+    }
+}
+
+fn read_error(path: &Path, err: crate::secure_file::ReadError) -> LoadError {
+    use crate::secure_file::ReadError;
+    let path = path.display().to_string();
+    match err {
+        ReadError::Io(source) => LoadError::Read { path, source },
+        ReadError::Untrusted(why) => LoadError::Read {
+            path,
+            source: std::io::Error::new(std::io::ErrorKind::PermissionDenied, why),
+        },
+        ReadError::TooLarge(size) => LoadError::TooLarge {
+            path,
             size,
             limit: MAX_FILE_BYTES,
         },
-    })
+    }
 }
 
 /// Loads and validates the catalogue at `origin` (without any local catalogue).
@@ -167,20 +237,10 @@ pub fn load(origin: Origin) -> Result<Loaded, LoadError> {
 
 /// Like [`load`], also returning the warnings (for `indsats check`).
 pub fn load_checked(origin: Origin) -> Result<(Loaded, Vec<Problem>), LoadError> {
-    load_checked_reporting(origin, &Progress::default())
-}
-
-/// Like [`load_checked`], saying how far it has come in `progress`.
-fn load_checked_reporting(
-    origin: Origin,
-    progress: &Progress,
-) -> Result<(Loaded, Vec<Problem>), LoadError> {
     let (catalogue, warnings) = match origin.path() {
-        None => validate::parse_bytes_reporting(BUNDLED_NAME, BUNDLED_JSON.as_bytes(), progress),
+        None => validate::parse_str_with_warnings(BUNDLED_NAME, BUNDLED_JSON),
         Some(path) => {
-            let bytes = read_file(path)?;
-            progress.set(Stage::Reading, 1, 1);
-            validate::parse_bytes_reporting(&origin.display_name(), &bytes, progress)
+            validate::parse_bytes_with_warnings(&origin.display_name(), &read_file(path)?)
         }
     }
     .map_err(LoadError::Invalid)?;
@@ -188,27 +248,111 @@ fn load_checked_reporting(
         catalogue,
         origin,
         local: None,
+        ignored: Vec::new(),
     };
     Ok((loaded, warnings))
 }
 
-/// Loads the catalogue at `origin` and merges the local catalogue at `local`, if given.
-pub fn load_with_local(origin: Origin, local: Option<&Path>) -> Result<Loaded, LoadError> {
-    load_with_local_reporting(origin, local, &Progress::default())
+/// Loads the catalogue the app uses, as [`load_for_app_from`] does with the
+/// environment and the config dir.
+pub fn load_for_app(flag: Option<&Path>) -> Result<Loaded, LoadError> {
+    load_for_app_reporting(flag, &Progress::default())
 }
 
-/// Like [`load_with_local`], saying how far it has come in `progress`.
-pub fn load_with_local_reporting(
-    origin: Origin,
+/// Like [`load_for_app`], saying how far it has come in `progress`.
+pub fn load_for_app_reporting(
+    flag: Option<&Path>,
+    progress: &Progress,
+) -> Result<Loaded, LoadError> {
+    load_for_app_from(
+        flag,
+        std::env::var_os(CATALOGUE_ENV),
+        config_catalogue(),
+        super::local::local_path().as_deref(),
+        progress,
+    )
+}
+
+/// Loads the first catalogue of the search order ([`choose_origin`]) that
+/// the app may believe, passing over each it may not
+/// ([`crate::secure_file::distrust`]), down to the bundled one; and merges
+/// the local catalogue at `local` when it can be used. Everything passed
+/// over is in [`Loaded::ignored`]. A believed catalogue that cannot be read
+/// or is invalid is an error, as ever; a local catalogue never is.
+pub fn load_for_app_from(
+    flag: Option<&Path>,
+    env_value: Option<OsString>,
+    config_file: Option<PathBuf>,
     local: Option<&Path>,
     progress: &Progress,
 ) -> Result<Loaded, LoadError> {
-    let (mut loaded, _) = load_checked_reporting(origin, progress)?;
+    let env = env_value.filter(|v| !v.is_empty()).map(PathBuf::from);
+    let origins = [
+        flag.map(|p| Origin::Flag(p.to_owned())),
+        env.map(Origin::Env),
+        config_file.map(Origin::ConfigDir),
+    ];
+    let mut ignored = Vec::new();
+    let mut found = None;
+    for origin in origins.into_iter().flatten() {
+        let Some(path) = origin.path() else { continue };
+        match read_believed(path)? {
+            Ok(bytes) => {
+                found = Some((origin, bytes));
+                break;
+            }
+            Err(why) => ignored.push(Ignored {
+                path: path.to_owned(),
+                why: Why::Untrusted(why),
+            }),
+        }
+    }
+    progress.set(Stage::Reading, 1, 1);
+    let (catalogue, origin) = match found {
+        Some((origin, bytes)) => (
+            validate::parse_bytes_reporting(&origin.display_name(), &bytes, progress),
+            origin,
+        ),
+        None => (
+            validate::parse_bytes_reporting(BUNDLED_NAME, BUNDLED_JSON.as_bytes(), progress),
+            Origin::Bundled,
+        ),
+    };
+    let (catalogue, _) = catalogue.map_err(LoadError::Invalid)?;
+    let mut loaded = Loaded {
+        catalogue,
+        origin,
+        local: None,
+        ignored,
+    };
     if let Some(path) = local {
-        let file = load_local(path, &loaded.catalogue.vocabularies)?;
-        loaded.local = Some(merge(&mut loaded.catalogue, file, path.to_owned())?);
+        match merge_local(&mut loaded.catalogue, path) {
+            Ok(Ok(info)) => loaded.local = Some(info),
+            Ok(Err(why)) => loaded.ignored.push(Ignored {
+                path: path.to_owned(),
+                why: Why::Untrusted(why),
+            }),
+            Err(err) => loaded.ignored.push(Ignored {
+                path: path.to_owned(),
+                why: Why::of(&err),
+            }),
+        }
     }
     Ok(loaded)
+}
+
+/// Reads the local catalogue at `path`, if the app may believe it, and
+/// merges it into `catalogue` (which stays as it was on any error).
+fn merge_local(
+    catalogue: &mut Catalogue,
+    path: &Path,
+) -> Result<Result<LocalInfo, crate::secure_file::Distrust>, LoadError> {
+    let bytes = match read_believed(path)? {
+        Ok(bytes) => bytes,
+        Err(why) => return Ok(Err(why)),
+    };
+    let file = parse_local(path, &bytes, &catalogue.vocabularies)?;
+    Ok(Ok(merge(catalogue, file, path.to_owned())?))
 }
 
 /// Loads and validates a single file (for `indsats check PATH`).

@@ -79,11 +79,16 @@ pub fn local_path() -> Option<PathBuf> {
         .filter(|path| path.exists())
 }
 
-/// Reads and validates a local catalogue against the vocabulary of `base`.
+/// Reads and validates a local catalogue against the vocabulary of `base`,
+/// whoever wrote it (for `indsats check`).
 pub fn load_local(path: &Path, base: &Vocabularies) -> Result<LocalFile, LoadError> {
+    parse_local(path, &read_file(path)?, base)
+}
+
+/// Validates the local catalogue read from `path` against the vocabulary of `base`.
+pub fn parse_local(path: &Path, bytes: &[u8], base: &Vocabularies) -> Result<LocalFile, LoadError> {
     let name = path.display().to_string();
-    let bytes = read_file(path)?;
-    let text = validate::utf8(&name, &bytes).map_err(LoadError::Invalid)?;
+    let text = validate::utf8(&name, bytes).map_err(LoadError::Invalid)?;
     let parts = validate::parse_parts(&name, text, Some(base), None).map_err(LoadError::Invalid)?;
     Ok(LocalFile {
         title: parts.title,
@@ -102,12 +107,30 @@ pub fn load_local(path: &Path, base: &Vocabularies) -> Result<LocalFile, LoadErr
 /// Merges `local` into `base`: vocabulary values and entries with new ids are
 /// added, those with existing ids replace the old ones in place, and the
 /// patches add to the entries they name. A patch naming no entry is an
-/// error (one per such patch).
+/// error (one per such patch), and then `base` is left as it was.
 pub fn merge(
     base: &mut Catalogue,
     local: LocalFile,
     path: PathBuf,
 ) -> Result<LocalInfo, LoadError> {
+    let name = path_name(&path);
+    let problems: Vec<Problem> = local
+        .patches
+        .iter()
+        .filter(|patch| {
+            let known = |entries: &[Initiative]| entries.iter().any(|e| e.id == patch.id);
+            !known(&base.initiatives) && !known(&local.initiatives)
+        })
+        .map(|patch| Problem::Content {
+            path: name.clone(),
+            initiative: Some(format!("patch '{}'", patch.id)),
+            field: "id".to_owned(),
+            message: "no entry of the catalogue in use has this id".to_owned(),
+        })
+        .collect();
+    if !problems.is_empty() {
+        return Err(LoadError::Invalid(problems));
+    }
     merge_terms(
         &mut base.vocabularies.themes,
         local.vocabularies.themes,
@@ -148,27 +171,14 @@ pub fn merge(
             }
         }
     }
-    let name = path_name(&info.path);
-    let mut problems = Vec::new();
+    // Every patch names an entry (checked above).
     for patch in local.patches {
-        match base.initiatives.iter_mut().find(|e| e.id == patch.id) {
-            Some(entry) => {
-                apply(entry, patch);
-                info.patched += 1;
-            }
-            None => problems.push(Problem::Content {
-                path: name.clone(),
-                initiative: Some(format!("patch '{}'", patch.id)),
-                field: "id".to_owned(),
-                message: "no entry of the catalogue in use has this id".to_owned(),
-            }),
+        if let Some(entry) = base.initiatives.iter_mut().find(|e| e.id == patch.id) {
+            apply(entry, patch);
+            info.patched += 1;
         }
     }
-    if problems.is_empty() {
-        Ok(info)
-    } else {
-        Err(LoadError::Invalid(problems))
-    }
+    Ok(info)
 }
 
 /// The file as named in messages.

@@ -10,8 +10,11 @@ use crate::text::escaped;
 
 /// Validates the named file, or the catalogue the app would use together with
 /// its local catalogue; with `--local PATH`, that file as a local catalogue.
+/// A file is validated whoever wrote it; a line first says when the app
+/// would not read it where it is (README, "What is trusted on a shared server").
 pub fn run(ctx: &Context, args: &CheckArgs) -> Outcome {
     if let (Some(path), false) = (&args.path, args.local) {
+        print_stdout(&trust_line(ctx, path))?;
         let (catalogue, mut warnings) = load::load_file_checked(path)?;
         warnings.extend(old_contacts(&path.display().to_string(), &catalogue));
         return print_stdout(&format!(
@@ -21,8 +24,11 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Outcome {
             summary(&catalogue)
         ));
     }
-    let (loaded, mut warnings) =
-        load::load_checked(load::resolve_origin(ctx.catalogue.as_deref()))?;
+    let origin = load::resolve_origin(ctx.catalogue.as_deref());
+    if let Some(path) = origin.path() {
+        print_stdout(&trust_line(ctx, path))?;
+    }
+    let (loaded, mut warnings) = load::load_checked(origin)?;
     warnings.extend(old_contacts(
         &loaded.origin.display_name(),
         &loaded.catalogue,
@@ -43,6 +49,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Outcome {
         // Print what is already known to be fine before the local file's problems.
         print_stdout(&out)?;
         out.clear();
+        print_stdout(&trust_line(ctx, &path))?;
         let info = check_local(&mut catalogue, &path)?;
         out.push_str(&format!("{}: {}\n", shown(&path), local_summary(&info)));
         out.push_str(&format!("merged: {}\n", summary(&catalogue)));
@@ -54,6 +61,22 @@ fn check_local(catalogue: &mut Catalogue, path: &Path) -> Result<LocalInfo, supe
     let mut file = load_local(path, &catalogue.vocabularies)?;
     print_stdout(&warning_lines(&std::mem::take(&mut file.warnings)))?;
     Ok(merge(catalogue, file, path.to_owned())?)
+}
+
+/// "PATH: appen ville ikke læse denne fil her: andre kan skrive i mappen
+/// (/x)" when the app would pass over the file where it is; else nothing.
+fn trust_line(ctx: &Context, path: &Path) -> String {
+    let s = ctx.lang.strings();
+    match crate::secure_file::distrust_of(path) {
+        Ok(Some(why)) => format!(
+            "{}: {}: {}\n",
+            shown(path),
+            s.would_not_read,
+            escaped(&s.why_at(&load::Why::Untrusted(why)))
+        ),
+        // Trusted, or not there to read: the check says the rest.
+        Ok(None) | Err(_) => String::new(),
+    }
 }
 
 /// A file name as printed: anything that could steer the terminal escaped.

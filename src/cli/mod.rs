@@ -37,14 +37,23 @@ pub struct Context {
 
 impl Context {
     /// Loads the catalogue the options and environment point at, with the
-    /// local catalogue (`local.json` in the config dir) merged in.
+    /// local catalogue (`local.json` in the config dir) merged in; a file
+    /// passed over is named on stderr, one line each, and the command goes on.
     pub fn load_catalogue(&self) -> Result<Loaded, Failure> {
-        let local = crate::catalogue::local::local_path();
-        load::load_with_local(
-            load::resolve_origin(self.catalogue.as_deref()),
-            local.as_deref(),
-        )
-        .map_err(Failure::from)
+        let loaded = load::load_for_app(self.catalogue.as_deref()).map_err(Failure::from)?;
+        self.say_ignored(&loaded);
+        Ok(loaded)
+    }
+
+    /// Names each file passed over on stderr, one line each. (The app shows
+    /// them in its status bar instead.)
+    fn say_ignored(&self, loaded: &Loaded) {
+        let s = self.lang.strings();
+        let mut stderr = std::io::stderr().lock();
+        for ignored in &loaded.ignored {
+            let line = format!("indsats: {}", s.ignored_file(ignored, true));
+            let _ = writeln!(stderr, "{}", crate::text::escaped(&line));
+        }
     }
 
     /// [`Context::load_catalogue`] with its search index. On a terminal,
@@ -52,8 +61,13 @@ impl Context {
     /// come on stderr, on one line it clears again.
     pub fn load_indexed(&self) -> Result<(Loaded, SearchIndex), Failure> {
         let loading = self.start_loading();
+        let said = |outcome: crate::loading::Outcome| {
+            let (loaded, index) = outcome.map_err(Failure::from)?;
+            self.say_ignored(&loaded);
+            Ok((loaded, index))
+        };
         if let Some(outcome) = loading.wait(PROGRESS_AFTER) {
-            return outcome.map_err(Failure::from);
+            return said(outcome);
         }
         let shown = std::io::stderr().is_terminal();
         let s = self.lang.strings();
@@ -69,17 +83,14 @@ impl Context {
                 if shown {
                     eprint!("\r\x1b[K");
                 }
-                return outcome.map_err(Failure::from);
+                return said(outcome);
             }
         }
     }
 
     /// Starts loading and indexing the catalogue on a thread of its own.
     pub fn start_loading(&self) -> Loading {
-        Loading::start(
-            load::resolve_origin(self.catalogue.as_deref()),
-            crate::catalogue::local::local_path(),
-        )
+        Loading::start(self.catalogue.clone())
     }
 }
 

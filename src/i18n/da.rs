@@ -186,4 +186,20 @@ pub static DA: Strings = Strings {
     flag_names: ["--kommune", "--maalgruppe", "--tema", "--type", "--status"],
     read_as: "læst som",
     does_not_cover: "dækker ikke",
+    ignored: "ignoreret",
+    distrust_reasons: [
+        "filen tilhører en anden",
+        "andre kan skrive i filen",
+        "mappen tilhører en anden",
+        "andre kan skrive i mappen",
+        "et link tilhører en anden",
+        "filen blev skiftet ud",
+    ],
+    broken_reasons: [
+        "ikke en almindelig fil",
+        "for stor",
+        "kan ikke læses",
+        "ugyldig, se indsats check",
+    ],
+    would_not_read: "appen ville ikke læse denne fil her",
 };

@@ -204,4 +204,20 @@ pub static EN: Strings = Strings {
     ],
     read_as: "read as",
     does_not_cover: "does not cover",
+    ignored: "ignored",
+    distrust_reasons: [
+        "the file is another user's",
+        "others can write to the file",
+        "the folder is another user's",
+        "others can write to the folder",
+        "a link is another user's",
+        "the file was swapped",
+    ],
+    broken_reasons: [
+        "not a regular file",
+        "too large",
+        "cannot be read",
+        "invalid, see indsats check",
+    ],
+    would_not_read: "the app would not read this file here",
 };

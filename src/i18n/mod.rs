@@ -5,8 +5,10 @@
 //! One struct per language, so the compiler refuses a string that exists in
 //! one language but not the other.
 
+use crate::catalogue::load::{Ignored, Why};
 use crate::catalogue::{Initiative, Kind, Scope, Status};
 use crate::progress::Stage;
+use crate::secure_file::Distrust;
 
 /// Widest badge in the result list, in columns.
 pub const BADGE_WIDTH: usize = 11;
@@ -333,6 +335,18 @@ pub struct Strings {
     /// `indsats show ID --kommune X` for an entry not offered there:
     /// "fgu-skive dækker ikke Herning".
     pub does_not_cover: &'static str,
+    /// A file passed over at start: "local.json ignoreret: …" (then why).
+    pub ignored: &'static str,
+    /// Why a file is not believed, in a few words, in the order of
+    /// `secure_file::Distrust`: the file's owner, others can write to the
+    /// file, a folder's owner, others can write to a folder, a link's
+    /// owner, the file swapped meanwhile.
+    pub distrust_reasons: [&'static str; 6],
+    /// Why `local.json` could not be used: not a regular file, too large,
+    /// unreadable, invalid (the order of `catalogue::load::Why`).
+    pub broken_reasons: [&'static str; 4],
+    /// `indsats check` on a file the app would pass over (then why).
+    pub would_not_read: &'static str,
 }
 
 impl Strings {
@@ -423,6 +437,62 @@ impl Strings {
         line
     }
 
+    /// Why a file was passed over, in a few words.
+    pub fn why(&self, why: &Why) -> &'static str {
+        match why {
+            Why::Untrusted(distrust) => {
+                self.distrust_reasons[match distrust {
+                    Distrust::FileOwner(_) => 0,
+                    Distrust::FileWritable(_) => 1,
+                    Distrust::FolderOwner(..) => 2,
+                    Distrust::FolderWritable(..) => 3,
+                    Distrust::LinkOwner(..) => 4,
+                    Distrust::Swapped => 5,
+                }]
+            }
+            Why::NotAFile => self.broken_reasons[0],
+            Why::TooLarge => self.broken_reasons[1],
+            Why::Unreadable => self.broken_reasons[2],
+            Why::Invalid => self.broken_reasons[3],
+        }
+    }
+
+    /// Why, with the folder or link it is about (for the command line).
+    pub fn why_at(&self, why: &Why) -> String {
+        let place = match why {
+            Why::Untrusted(distrust) => distrust.place(),
+            _ => None,
+        };
+        match place {
+            Some(place) => format!("{} ({})", self.why(why), place.display()),
+            None => self.why(why).to_owned(),
+        }
+    }
+
+    /// One line for a file passed over at start: the file's name and why
+    /// for the status bar ("local.json ignoreret: andre kan skrive i
+    /// mappen"); with `full`, its path and the place it is about, for
+    /// stderr. Names are escaped: another user may have chosen them.
+    pub fn ignored_file(&self, ignored: &Ignored, full: bool) -> String {
+        let line = if full {
+            format!(
+                "{} {}: {}",
+                ignored.path.display(),
+                self.ignored,
+                self.why_at(&ignored.why)
+            )
+        } else {
+            let name = ignored.path.file_name().unwrap_or_default();
+            format!(
+                "{} {}: {}",
+                name.to_string_lossy(),
+                self.ignored,
+                self.why(&ignored.why)
+            )
+        };
+        crate::text::escaped(&line)
+    }
+
     /// Label of an area scope without its municipality list.
     pub fn scope_label(&self, scope: Scope) -> &'static str {
         match scope {
@@ -468,6 +538,50 @@ mod tests {
                 assert!(badge.width() <= BADGE_WIDTH, "{badge}");
             }
         }
+    }
+
+    /// Beside " F1 hjælp · Ctrl-C afslut " at 80 columns, as the store's
+    /// warnings: a `local.json` passed over is named whole, whatever why.
+    #[test]
+    fn a_file_passed_over_fits_the_status_bar_at_80_columns() {
+        use std::path::PathBuf;
+        use unicode_width::UnicodeWidthStr;
+        let folder = PathBuf::from("/home/anne/.config/indsats");
+        let whys = [
+            Why::Untrusted(Distrust::FileOwner(1001)),
+            Why::Untrusted(Distrust::FileWritable(0o100666)),
+            Why::Untrusted(Distrust::FolderOwner(folder.clone(), 1001)),
+            Why::Untrusted(Distrust::FolderWritable(folder.clone(), 0o40775)),
+            Why::Untrusted(Distrust::LinkOwner(folder.clone(), 1001)),
+            Why::Untrusted(Distrust::Swapped),
+            Why::NotAFile,
+            Why::TooLarge,
+            Why::Unreadable,
+            Why::Invalid,
+        ];
+        for strings in [&DA, &EN] {
+            for why in &whys {
+                let ignored = Ignored {
+                    path: folder.join("local.json"),
+                    why: why.clone(),
+                };
+                let line = strings.ignored_file(&ignored, false);
+                assert!(line.width() <= 51, "{line}");
+                assert!(line.starts_with("local.json "), "{line}");
+            }
+        }
+        let ignored = Ignored {
+            path: folder.join("local.json"),
+            why: Why::Untrusted(Distrust::FolderWritable(folder.clone(), 0o40775)),
+        };
+        assert_eq!(
+            DA.ignored_file(&ignored, false),
+            "local.json ignoreret: andre kan skrive i mappen"
+        );
+        assert_eq!(
+            EN.ignored_file(&ignored, true),
+            "/home/anne/.config/indsats/local.json ignored: others can write to the folder (/home/anne/.config/indsats)"
+        );
     }
 
     #[test]

@@ -115,22 +115,26 @@ pub fn run(options: Options) -> Result<Ended, Error> {
     // What is typed stays in memory only: core dumps went off first thing
     // in `main` (crate::process::harden).
     let (mut app, loading) = match options.start {
-        Start::Ready(loaded, index) => (
-            App::with_index(
+        Start::Ready(loaded, index) => {
+            let ignored = ignored_text(options.lang, &loaded);
+            let mut app = App::with_index(
                 *loaded,
                 *index,
                 options.lang,
                 options.today,
                 options.no_color,
-            ),
-            None,
-        ),
+            );
+            app.outbox.status = ignored;
+            (app, None)
+        }
         Start::Loading(loading) => (
             App::loading(options.lang, options.today, options.no_color),
             Some(loading),
         ),
     };
+    let ignored = app.outbox.status.take();
     let saver = favourites::load(&mut app, options.data_dir);
+    put_first(&mut app, ignored);
     if !options.query.trim().is_empty() {
         app.start_with_query(&options.query);
     }
@@ -152,6 +156,28 @@ struct Io {
     /// Saves favourites and recents beside other sessions; `None` without
     /// a data dir.
     saver: Option<store_merge::Saver>,
+}
+
+/// The files passed over at start ("local.json ignoreret: andre kan skrive
+/// i mappen"), for the status bar like the store's warning.
+fn ignored_text(lang: Lang, loaded: &Loaded) -> Option<String> {
+    let s = lang.strings();
+    let lines: Vec<String> = loaded
+        .ignored
+        .iter()
+        .map(|ignored| s.ignored_file(ignored, false))
+        .collect();
+    (!lines.is_empty()).then(|| lines.join(" · "))
+}
+
+/// Puts `note` in the status bar before whatever it says already.
+fn put_first(app: &mut App, note: Option<String>) {
+    if let Some(note) = note {
+        app.outbox.status = Some(match app.outbox.status.take() {
+            Some(other) => format!("{note} · {other}"),
+            None => note,
+        });
+    }
 }
 
 /// Carries out what `update` asked for: clipboard writes, saving, suspending.
@@ -260,7 +286,9 @@ fn event_loop(
         if let Some(load) = &loading {
             match load.wait(Duration::ZERO) {
                 Some(Ok((loaded, index))) => {
+                    let ignored = ignored_text(app.lang, &loaded);
                     app.attach(loaded, index);
+                    put_first(app, ignored);
                     loading = None;
                     changed = true;
                 }

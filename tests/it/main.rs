@@ -33,6 +33,8 @@ mod readme_keys;
 mod relevance;
 mod relevance_blind;
 mod schema_agrees;
+mod trust;
+mod trust_users;
 mod understanding;
 mod validator_limits;
 mod validator_props;

@@ -105,6 +105,7 @@ pub fn app_with(
         catalogue,
         origin: indsats::catalogue::Origin::Bundled,
         local: None,
+        ignored: Vec::new(),
     };
     let today = indsats::date::Date::parse_iso(today).expect("a date");
     let mut app = indsats::app::App::new(loaded, lang, today, false);
