@@ -243,8 +243,10 @@ const PROGRESS_AFTER: Duration = Duration::from_secs(1);
 const PROGRESS_EVERY: Duration = Duration::from_millis(200);
 
 /// How long the app waits for the catalogue before it opens the screen
-/// with a progress line: what no one notices as a wait.
-const SCREEN_AFTER: Duration = Duration::from_millis(150);
+/// with a progress line: what no one notices as a wait, and short enough
+/// that even a large catalogue's first frame comes within 100 ms (the
+/// bundled one is ready in a few milliseconds and never shows it).
+const SCREEN_AFTER: Duration = Duration::from_millis(50);
 
 /// Most edits (a transposition is one) a first word may be from a
 /// command's name to be taken for a slip of it.

@@ -2,7 +2,7 @@
 //! problem; this part holds the shared helpers and the file's top level and
 //! vocabularies (the initiatives are in `entry`).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde_json::{Map, Value};
 
@@ -27,6 +27,20 @@ pub(super) fn kind(value: &Value) -> &'static str {
         Value::String(_) => "a string",
         Value::Array(_) => "an array",
         Value::Object(_) => "an object",
+    }
+}
+
+/// Whether a string anywhere in `value` (a key or a value) holds a
+/// character the catalogue refuses ([`crate::charrules::first_forbidden`]).
+fn any_forbidden(value: &Value) -> bool {
+    let bad = |s: &str| crate::charrules::first_forbidden(s, false).is_some();
+    match value {
+        Value::String(s) => bad(s),
+        Value::Array(items) => items.iter().any(any_forbidden),
+        Value::Object(obj) => obj
+            .iter()
+            .any(|(key, item)| bad(key) || any_forbidden(item)),
+        _ => false,
     }
 }
 
@@ -127,9 +141,13 @@ impl<'p> Checker<'p> {
 
     /// Reports every string (and object key) below `value` holding a control character.
     pub(super) fn control_chars(&mut self, value: &Value, at: &str) {
+        // Most values are clean: find that out without building a path.
+        if !any_forbidden(value) {
+            return;
+        }
         match value {
             Value::String(s) => {
-                if let Some(c) = s.chars().find(|&c| is_forbidden_char(c)) {
+                if let Some(c) = crate::charrules::first_forbidden(s, false) {
                     let (one, many) = crate::charrules::kind(c);
                     let code = c as u32;
                     let text =
@@ -452,7 +470,7 @@ impl<'p> Checker<'p> {
         allowed: &[&str],
         label_key: &str,
     ) -> HashSet<String> {
-        let mut ids = HashSet::new();
+        let mut ids = HashSet::default();
         let need = if self.local {
             Need::Optional
         } else {
@@ -463,7 +481,7 @@ impl<'p> Checker<'p> {
         };
         // Municipality names and aliases, folded → the id they name: one
         // word may not name two municipalities.
-        let mut names: HashMap<String, String> = HashMap::new();
+        let mut names: HashMap<String, String> = HashMap::default();
         for (i, item) in items.iter().enumerate() {
             let at = format!("vocabularies.{key}[{i}]");
             let Value::Object(term) = item else {

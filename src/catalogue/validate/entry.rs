@@ -1,6 +1,6 @@
 //! The checks of one initiative.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde_json::{Map, Value};
 

@@ -8,7 +8,9 @@ mod entry;
 mod patches;
 mod rules;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::mpsc;
 
 use serde::de::{Deserializer, SeqAccess, Visitor};
@@ -302,7 +304,7 @@ impl<'de> Visitor<'de> for EachInitiative<'_, '_> {
                         .ok()
                 })
                 .flatten();
-            let mut seen = HashMap::new();
+            let mut seen = HashMap::default();
             let mut index = 0;
             for batch in batches {
                 // Parsed on the second thread, or here where there is none.
