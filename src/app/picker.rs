@@ -2,9 +2,9 @@
 //! type-ahead; on the age facet, digits set the age (a new age replaces the
 //! old one).
 
+use super::Facet;
 use super::action::Action;
 use super::chips::FilterValue;
-use super::focus::Facet;
 use super::state::{App, Picker};
 
 /// Highest age the picker accepts.
@@ -86,7 +86,7 @@ impl App {
                 }
             }
             Action::ClearFacet => {
-                self.retain_chips(|v| facet_of(v) != picker.facet);
+                self.retain_chips(|v| v.facet() != picker.facet);
                 self.set_picker(|p| p.typed.clear());
             }
             _ => self.view.picker = None,
@@ -152,19 +152,7 @@ impl App {
         self.search
             .chips
             .iter()
-            .filter(|c| facet_of(&c.value) == facet)
+            .filter(|c| c.value.facet() == facet)
             .count()
-    }
-}
-
-/// The facet a filter value belongs to.
-pub fn facet_of(value: &FilterValue) -> Facet {
-    match value {
-        FilterValue::Municipality(_) => Facet::Municipality,
-        FilterValue::TargetGroup(_) => Facet::TargetGroup,
-        FilterValue::Theme(_) => Facet::Theme,
-        FilterValue::Status(_) | FilterValue::Stale => Facet::Status,
-        FilterValue::Kind(_) => Facet::Kind,
-        FilterValue::Age(_) => Facet::Age,
     }
 }

@@ -150,19 +150,23 @@ proptest! {
         let vocab = &cat.vocabularies;
         for (i, m) in vocab.municipalities.iter().enumerate() {
             let f = Filters { municipalities: strings(&[&m.id]), ..filters.clone() };
-            prop_assert_eq!(results.facets.municipalities[i], brute(&f), "municipality {}", m.id);
+            prop_assert_eq!(results.facets.of(Facet::Municipality)[i], brute(&f), "municipality {}", m.id);
         }
         for (i, t) in vocab.target_groups.iter().enumerate() {
             let f = Filters { target_groups: strings(&[&t.id]), ..filters.clone() };
-            prop_assert_eq!(results.facets.target_groups[i], brute(&f), "target group {}", t.id);
+            prop_assert_eq!(results.facets.of(Facet::TargetGroup)[i], brute(&f), "target group {}", t.id);
         }
         for (i, t) in vocab.themes.iter().enumerate() {
             let f = Filters { themes: strings(&[&t.id]), ..filters.clone() };
-            prop_assert_eq!(results.facets.themes[i], brute(&f), "theme {}", t.id);
+            prop_assert_eq!(results.facets.of(Facet::Theme)[i], brute(&f), "theme {}", t.id);
         }
         for (i, s) in Status::ALL.iter().enumerate() {
             let f = Filters { statuses: set(&[*s]), ..filters.clone() };
-            prop_assert_eq!(results.facets.statuses[i], brute(&f), "status {:?}", s);
+            prop_assert_eq!(results.facets.of(Facet::Status)[i], brute(&f), "status {:?}", s);
+        }
+        for (i, k) in Kind::ALL.iter().enumerate() {
+            let f = Filters { kinds: set(&[*k]), ..filters.clone() };
+            prop_assert_eq!(results.facets.of(Facet::Kind)[i], brute(&f), "kind {:?}", k);
         }
 
         // Every hit once (the order is tested on the bundled catalogue).
