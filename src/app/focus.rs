@@ -1,5 +1,9 @@
-//! Which part of the screen has the keyboard, and the list views. (The
-//! facets of the filter picker are `crate::search::facets::Facet`.)
+//! Which part of the screen has the keyboard, the facets of the filter
+//! picker and the list views.
+
+/// One facet of the filter picker: a row of the facets' table
+/// (`crate::search::facets::FACETS`).
+pub use crate::search::facets::Facet;
 
 /// The part of the screen that receives keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -17,10 +17,9 @@ pub mod state;
 mod update;
 mod workflow;
 
-pub use crate::search::facets::Facet;
 pub use action::Action;
 pub use chips::{FilterChip, FilterValue};
-pub use focus::{Focus, ListView};
+pub use focus::{Facet, Focus, ListView};
 pub use mode::Mode;
 pub use state::{App, CopyChoice, CopyMenu, Effect, FacetValue, Measured, Picker};
 

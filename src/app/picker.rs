@@ -2,9 +2,9 @@
 //! type-ahead; on the age facet, digits set the age (a new age replaces the
 //! old one).
 
-use super::Facet;
 use super::action::Action;
 use super::chips::FilterValue;
+use super::focus::Facet;
 use super::state::{App, Picker};
 
 /// Highest age the picker accepts.

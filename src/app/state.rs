@@ -4,9 +4,8 @@
 
 use std::cell::Cell;
 
-use super::Facet;
 use super::chips::{FilterChip, FilterValue};
-use super::focus::{Focus, ListView};
+use super::focus::{Facet, Focus, ListView};
 use super::line::Line;
 use crate::catalogue::local::LocalInfo;
 use crate::catalogue::{Catalogue, Initiative, Kind, Loaded, Origin, Status};
