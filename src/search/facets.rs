@@ -274,27 +274,28 @@ impl Choice {
     }
 }
 
+/// A [`Text`], in a row of the table.
+const fn text(da: &'static str, en: &'static str) -> Text {
+    Text { da, en }
+}
+
+/// A [`Flag`], in a row of the table.
+const fn flag(long: &'static str, alias: Option<&'static str>) -> Flag {
+    Flag { long, alias }
+}
+
 /// Every facet, in picker order. A new filter is a row here (and see
 /// ARCHITECTURE.md §4 for the other places it goes).
 pub static FACETS: [FacetSpec; 6] = [
     FacetSpec {
         facet: Facet::Municipality,
-        name: Text {
-            da: "Kommune",
-            en: "Municipality",
-        },
-        flag: Flag {
-            long: "--municipality",
-            alias: Some("--kommune"),
-        },
+        name: text("Kommune", "Municipality"),
+        flag: flag("--municipality", Some("--kommune")),
         key: "municipalities",
         typed: true,
         shape: Shape::Values(Values {
             source: Source::Municipalities,
-            heading: Text {
-                da: "Kommuner",
-                en: "Municipalities",
-            },
+            heading: text("Kommuner", "Municipalities"),
             of_entry: |entry, add| {
                 if entry.area.scope == Scope::Municipalities {
                     entry.area.municipalities.iter().for_each(|id| add(id));
@@ -310,22 +311,13 @@ pub static FACETS: [FacetSpec; 6] = [
     },
     FacetSpec {
         facet: Facet::TargetGroup,
-        name: Text {
-            da: "Målgruppe",
-            en: "Target group",
-        },
-        flag: Flag {
-            long: "--target-group",
-            alias: Some("--maalgruppe"),
-        },
+        name: text("Målgruppe", "Target group"),
+        flag: flag("--target-group", Some("--maalgruppe")),
         key: "target_groups",
         typed: false,
         shape: Shape::Values(Values {
             source: Source::Terms(|vocab| vocab.target_groups.as_slice()),
-            heading: Text {
-                da: "Målgrupper",
-                en: "Target groups",
-            },
+            heading: text("Målgrupper", "Target groups"),
             of_entry: |entry, add| entry.target_groups.iter().for_each(|id| add(id)),
             chosen: |filters| filters.target_groups.iter().map(String::as_str).collect(),
             choose: |filters, id| {
@@ -337,22 +329,13 @@ pub static FACETS: [FacetSpec; 6] = [
     },
     FacetSpec {
         facet: Facet::Theme,
-        name: Text {
-            da: "Tema",
-            en: "Theme",
-        },
-        flag: Flag {
-            long: "--theme",
-            alias: Some("--tema"),
-        },
+        name: text("Tema", "Theme"),
+        flag: flag("--theme", Some("--tema")),
         key: "themes",
         typed: false,
         shape: Shape::Values(Values {
             source: Source::Terms(|vocab| vocab.themes.as_slice()),
-            heading: Text {
-                da: "Temaer",
-                en: "Themes",
-            },
+            heading: text("Temaer", "Themes"),
             of_entry: |entry, add| entry.themes.iter().for_each(|id| add(id)),
             chosen: |filters| filters.themes.iter().map(String::as_str).collect(),
             choose: |filters, id| {
@@ -364,14 +347,8 @@ pub static FACETS: [FacetSpec; 6] = [
     },
     FacetSpec {
         facet: Facet::Kind,
-        name: Text {
-            da: "Type",
-            en: "Kind",
-        },
-        flag: Flag {
-            long: "--kind",
-            alias: Some("--type"),
-        },
+        name: text("Type", "Kind"),
+        flag: flag("--kind", Some("--type")),
         key: "kinds",
         typed: false,
         shape: Shape::Values(Values {
@@ -379,10 +356,7 @@ pub static FACETS: [FacetSpec; 6] = [
                 let s = lang.strings();
                 Kind::ALL.map(|k| (k.id(), s.kind_label(k))).to_vec()
             }),
-            heading: Text {
-                da: "Type",
-                en: "Kind",
-            },
+            heading: text("Type", "Kind"),
             of_entry: |entry, add| add(entry.kind.id()),
             chosen: |filters| filters.kinds.iter().map(|k| k.id()).collect(),
             choose: |filters, id| filters.kinds.extend(Kind::from_id(id)),
@@ -392,14 +366,8 @@ pub static FACETS: [FacetSpec; 6] = [
     },
     FacetSpec {
         facet: Facet::Status,
-        name: Text {
-            da: "Status",
-            en: "Status",
-        },
-        flag: Flag {
-            long: "--status",
-            alias: None,
-        },
+        name: text("Status", "Status"),
+        flag: flag("--status", None),
         key: "statuses",
         typed: false,
         shape: Shape::Values(Values {
@@ -407,10 +375,7 @@ pub static FACETS: [FacetSpec; 6] = [
                 let s = lang.strings();
                 Status::ALL.map(|st| (st.id(), s.status_label(st))).to_vec()
             }),
-            heading: Text {
-                da: "Status",
-                en: "Status",
-            },
+            heading: text("Status", "Status"),
             of_entry: |entry, add| add(entry.status.id()),
             chosen: |filters| filters.statuses.iter().map(|s| s.id()).collect(),
             choose: |filters, id| filters.statuses.extend(Status::from_id(id)),
@@ -420,14 +385,8 @@ pub static FACETS: [FacetSpec; 6] = [
     },
     FacetSpec {
         facet: Facet::Age,
-        name: Text {
-            da: "Alder",
-            en: "Age",
-        },
-        flag: Flag {
-            long: "--age",
-            alias: Some("--alder"),
-        },
+        name: text("Alder", "Age"),
+        flag: flag("--age", Some("--alder")),
         key: "age",
         typed: true,
         shape: Shape::Age,
