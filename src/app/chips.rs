@@ -3,27 +3,31 @@
 //! filter bar shows them; Backspace on an empty search removes the last.
 
 use super::state::App;
-use crate::catalogue::{Kind, Status};
 use crate::search::Filters;
+use crate::search::facets::{Facet, stale_facet};
 use crate::search::understand::Recognised;
 
 /// One filter value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FilterValue {
-    /// A municipality, by id.
-    Municipality(String),
-    /// A target group, by id.
-    TargetGroup(String),
-    /// A theme, by id.
-    Theme(String),
-    /// A status.
-    Status(Status),
-    /// A kind.
-    Kind(Kind),
+    /// A value of a facet with a list of values (a municipality, target
+    /// group, theme, kind or status), by id.
+    Value(Facet, String),
     /// The citizen's age (at most one).
     Age(u8),
     /// Only entries not verified for over a year.
     Stale,
+}
+
+impl FilterValue {
+    /// The facet it belongs to.
+    pub fn facet(&self) -> Facet {
+        match self {
+            FilterValue::Value(facet, _) => *facet,
+            FilterValue::Age(_) => Facet::Age,
+            FilterValue::Stale => stale_facet(),
+        }
+    }
 }
 
 /// An active filter value and where it came from.
@@ -41,21 +45,7 @@ impl App {
         let mut filters = Filters::default();
         for chip in &self.search.chips {
             match &chip.value {
-                FilterValue::Municipality(id) => {
-                    filters.municipalities.insert(id.clone());
-                }
-                FilterValue::TargetGroup(id) => {
-                    filters.target_groups.insert(id.clone());
-                }
-                FilterValue::Theme(id) => {
-                    filters.themes.insert(id.clone());
-                }
-                FilterValue::Status(s) => {
-                    filters.statuses.insert(*s);
-                }
-                FilterValue::Kind(k) => {
-                    filters.kinds.insert(*k);
-                }
+                FilterValue::Value(facet, id) => facet.spec().choose(&mut filters, id),
                 FilterValue::Age(age) => filters.age = Some(*age),
                 FilterValue::Stale => filters.verified_before = Some(self.stale_cutoff()),
             }
@@ -126,7 +116,7 @@ impl App {
                 continue;
             }
             let value = match chip.recognised {
-                Recognised::Municipality(id) => FilterValue::Municipality(id),
+                Recognised::Municipality(id) => FilterValue::Value(Facet::Municipality, id),
                 Recognised::Age(age) => {
                     self.search.after_age =
                         text[chip.span.clone()].chars().all(|c| c.is_ascii_digit());
@@ -147,7 +137,7 @@ impl App {
         // A new municipality typed beside the one there was, or a new age
         // replacing the old: the chips before can be brought back (the
         // words stay as they are).
-        let place = |c: &FilterChip| matches!(c.value, FilterValue::Municipality(_));
+        let place = |c: &FilterChip| c.value.facet() == Facet::Municipality;
         let age = |chips: &[FilterChip]| {
             chips.iter().find_map(|c| match c.value {
                 FilterValue::Age(a) => Some(a),
@@ -195,22 +185,11 @@ impl App {
     /// The label of a filter value in the interface language.
     pub fn chip_label(&self, value: &FilterValue) -> String {
         let s = self.lang.strings();
-        let english = self.lang.is_english();
-        let v = &self.catalogue.vocabularies;
         match value {
-            FilterValue::Municipality(id) => self.catalogue.municipality_name(id).to_owned(),
-            FilterValue::TargetGroup(id) => v
-                .target_groups
-                .iter()
-                .find(|t| &t.id == id)
-                .map_or(id.clone(), |t| t.label_in(english).to_owned()),
-            FilterValue::Theme(id) => v
-                .themes
-                .iter()
-                .find(|t| &t.id == id)
-                .map_or(id.clone(), |t| t.label_in(english).to_owned()),
-            FilterValue::Status(st) => s.status_label(*st).to_owned(),
-            FilterValue::Kind(k) => s.kind_label(*k).to_owned(),
+            FilterValue::Value(facet, id) => facet
+                .spec()
+                .label(&self.catalogue, self.lang, id)
+                .unwrap_or_else(|| id.clone()),
             FilterValue::Age(age) => format!("{age} {}", s.years),
             FilterValue::Stale => s.stale_filter.to_owned(),
         }

@@ -1,6 +1,10 @@
 //! Which part of the screen has the keyboard, the facets of the filter
 //! picker and the list views.
 
+/// One facet of the filter picker: a row of the facets' table
+/// (`crate::search::facets::FACETS`).
+pub use crate::search::facets::Facet;
+
 /// The part of the screen that receives keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Focus {
@@ -11,47 +15,6 @@ pub enum Focus {
     List,
     /// The detail pane (or the detail view on narrow terminals).
     Details,
-}
-
-/// One facet of the filter picker.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Facet {
-    /// Municipality (with the area rules of ARCHITECTURE.md §2).
-    #[default]
-    Municipality,
-    /// Target group.
-    TargetGroup,
-    /// Theme.
-    Theme,
-    /// Status.
-    Status,
-    /// Kind: offer, for professionals, funding, policy.
-    Kind,
-    /// The citizen's age.
-    Age,
-}
-
-impl Facet {
-    /// Every facet, in picker order.
-    pub const ALL: [Facet; 6] = [
-        Facet::Municipality,
-        Facet::TargetGroup,
-        Facet::Theme,
-        Facet::Kind,
-        Facet::Status,
-        Facet::Age,
-    ];
-
-    /// Position in [`Facet::ALL`].
-    pub fn index(self) -> usize {
-        Facet::ALL.iter().position(|&f| f == self).unwrap_or(0)
-    }
-
-    /// The facet `step` places away, wrapping around.
-    pub fn shifted(self, step: isize) -> Facet {
-        let len = Facet::ALL.len() as isize;
-        Facet::ALL[(self.index() as isize + step).rem_euclid(len) as usize]
-    }
 }
 
 /// What the result list shows.

@@ -8,11 +8,14 @@
 //! Ctrl-S/Ctrl-Q (flow control), Ctrl-I (Tab) or Ctrl-M (Enter) as commands;
 //! Ctrl-H is Backspace on some terminals and is read as such.
 
+use std::borrow::Cow;
+
 use crossterm::event::KeyCode;
 
 use super::action::Action;
 use super::focus::ListView;
 use crate::i18n::Lang;
+use crate::search::facets;
 
 /// Where a binding works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,9 +102,10 @@ pub struct Binding {
     pub keys: &'static [(Key, Action)],
     /// The keys as the help and README show them.
     pub label: &'static str,
-    /// What it does, in Danish.
+    /// What it does, in Danish; `{facets}` stands for the facets' names
+    /// ([`crate::search::facets::names`]).
     pub da: &'static str,
-    /// What it does, in English.
+    /// What it does, in English; `{facets}` as in Danish.
     pub en: &'static str,
     /// Its entry in the key-hint bar, if it has one.
     pub hint: Option<Hint>,
@@ -112,9 +116,9 @@ pub struct Binding {
 }
 
 impl Binding {
-    /// What it does in `lang`.
-    pub fn does(&self, lang: Lang) -> &'static str {
-        if lang.is_english() { self.en } else { self.da }
+    /// What it does in `lang`, the facets named from their table.
+    pub fn does(&self, lang: Lang) -> Cow<'static, str> {
+        facets::with_names(if lang.is_english() { self.en } else { self.da }, lang)
     }
 }
 
@@ -220,8 +224,8 @@ pub const BINDINGS: &[Binding] = &[
         places: &[P::Main],
         keys: &[(ctrl('f'), A::OpenPicker), (key(K::F(3)), A::OpenPicker)],
         label: "Ctrl-F F3",
-        da: "vælg filtre – kommune, målgruppe, tema, type, status, alder – med antal; skriv for at finde",
-        en: "choose filters – municipality, target group, theme, kind, status, age – with counts; type to find",
+        da: "vælg filtre – {facets} – med antal; skriv for at finde",
+        en: "choose filters – {facets} – with counts; type to find",
         hint: hint("Ctrl-F", "filtre", "filters", 2),
         focus: &[(P::Details, hint("Ctrl-F", "filtre", "filters", 6))],
     },
@@ -448,8 +452,8 @@ pub const BINDINGS: &[Binding] = &[
             (key(K::Tab), A::NextFacet),
         ],
         label: "← → Tab Shift-Tab",
-        da: "skift filter: kommune, målgruppe, tema, type, status, alder",
-        en: "change the filter: municipality, target group, theme, kind, status, age",
+        da: "skift filter: {facets}",
+        en: "change the filter: {facets}",
         hint: hint("←→", "filter", "filter", 2),
         focus: &[],
     },

@@ -21,7 +21,6 @@ pub use action::Action;
 pub use chips::{FilterChip, FilterValue};
 pub use focus::{Facet, Focus, ListView};
 pub use mode::Mode;
-pub use picker::facet_of;
 pub use state::{App, CopyChoice, CopyMenu, Effect, FacetValue, Measured, Picker};
 
 #[cfg(test)]

@@ -86,7 +86,7 @@ impl App {
                 }
             }
             Action::ClearFacet => {
-                self.retain_chips(|v| facet_of(v) != picker.facet);
+                self.retain_chips(|v| v.facet() != picker.facet);
                 self.set_picker(|p| p.typed.clear());
             }
             _ => self.view.picker = None,
@@ -152,19 +152,7 @@ impl App {
         self.search
             .chips
             .iter()
-            .filter(|c| facet_of(&c.value) == facet)
+            .filter(|c| c.value.facet() == facet)
             .count()
-    }
-}
-
-/// The facet a filter value belongs to.
-pub fn facet_of(value: &FilterValue) -> Facet {
-    match value {
-        FilterValue::Municipality(_) => Facet::Municipality,
-        FilterValue::TargetGroup(_) => Facet::TargetGroup,
-        FilterValue::Theme(_) => Facet::Theme,
-        FilterValue::Status(_) | FilterValue::Stale => Facet::Status,
-        FilterValue::Kind(_) => Facet::Kind,
-        FilterValue::Age(_) => Facet::Age,
     }
 }

@@ -332,7 +332,7 @@ impl App {
             .chips
             .iter()
             .map(|c| match &c.recognised {
-                Recognised::Municipality(id) => FilterValue::Municipality(id.clone()),
+                Recognised::Municipality(id) => FilterValue::Value(Facet::Municipality, id.clone()),
                 Recognised::Age(age) => FilterValue::Age(*age),
             })
             .collect();
@@ -435,86 +435,38 @@ impl App {
 
     /// The values of a facet with their live counts (none for the age).
     pub fn facet_values(&self, facet: Facet) -> Vec<FacetValue> {
-        let v = &self.catalogue.vocabularies;
-        let counts = &self.search.results.facets;
-        let english = self.lang.is_english();
-        let active = &self.search.effective;
-        let s = self.lang.strings();
-        let count = |list: &[usize], i: usize| list.get(i).copied().unwrap_or(0);
-        match facet {
-            Facet::Municipality => v
-                .municipalities
-                .iter()
-                .enumerate()
-                .map(|(i, m)| FacetValue {
-                    label: m.name.clone(),
-                    count: count(&counts.municipalities, i),
-                    selected: active.municipalities.contains(&m.id),
-                    value: FilterValue::Municipality(m.id.clone()),
-                })
-                .collect(),
-            Facet::TargetGroup => v
-                .target_groups
-                .iter()
-                .enumerate()
-                .map(|(i, t)| FacetValue {
-                    label: t.label_in(english).to_owned(),
-                    count: count(&counts.target_groups, i),
-                    selected: active.target_groups.contains(&t.id),
-                    value: FilterValue::TargetGroup(t.id.clone()),
-                })
-                .collect(),
-            Facet::Theme => v
-                .themes
-                .iter()
-                .enumerate()
-                .map(|(i, t)| FacetValue {
-                    label: t.label_in(english).to_owned(),
-                    count: count(&counts.themes, i),
-                    selected: active.themes.contains(&t.id),
-                    value: FilterValue::Theme(t.id.clone()),
-                })
-                .collect(),
-            Facet::Status => {
-                let mut values: Vec<FacetValue> = Status::ALL
+        let spec = facet.spec();
+        let counts = self.search.results.facets.of(facet);
+        let chosen = spec.chosen(&self.search.effective);
+        let mut values: Vec<FacetValue> = spec
+            .choices(&self.catalogue, self.lang)
+            .into_iter()
+            .enumerate()
+            .map(|(i, choice)| FacetValue {
+                label: choice.label,
+                count: counts.get(i).copied().unwrap_or(0),
+                selected: chosen.contains(&choice.id.as_str()),
+                value: FilterValue::Value(facet, choice.id),
+            })
+            .collect();
+        if spec.values().is_some_and(|v| v.stale_row) {
+            // The hits already pass every other filter, so counting the
+            // stale ones among them is this row's facet count.
+            let selected = self.search.effective.verified_before.is_some();
+            values.push(FacetValue {
+                label: self.lang.strings().stale_filter.to_owned(),
+                count: self
+                    .search
+                    .results
+                    .hits
                     .iter()
-                    .enumerate()
-                    .map(|(i, &st)| FacetValue {
-                        label: s.status_label(st).to_owned(),
-                        count: counts.statuses[i],
-                        selected: active.statuses.contains(&st),
-                        value: FilterValue::Status(st),
-                    })
-                    .collect();
-                // The hits already pass every other filter, so counting the
-                // stale ones among them is this row's facet count.
-                let selected = active.verified_before.is_some();
-                values.push(FacetValue {
-                    label: s.stale_filter.to_owned(),
-                    count: self
-                        .search
-                        .results
-                        .hits
-                        .iter()
-                        .filter(|h| selected || self.is_stale(&self.catalogue.initiatives[h.index]))
-                        .count(),
-                    selected,
-                    value: FilterValue::Stale,
-                });
-                values
-            }
-            Facet::Kind => Kind::ALL
-                .iter()
-                .enumerate()
-                .map(|(i, &k)| FacetValue {
-                    label: s.kind_label(k).to_owned(),
-                    count: counts.kinds[i],
-                    selected: active.kinds.contains(&k),
-                    value: FilterValue::Kind(k),
-                })
-                .collect(),
-            Facet::Age => Vec::new(),
+                    .filter(|h| selected || self.is_stale(&self.catalogue.initiatives[h.index]))
+                    .count(),
+                selected,
+                value: FilterValue::Stale,
+            });
         }
+        values
     }
 
     /// The picker's values: its facet's, narrowed by what was typed (any

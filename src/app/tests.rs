@@ -426,6 +426,29 @@ fn ctrl_u_clears_the_typed_situation_but_keeps_picked_filters() {
     assert!(!app.search.filters.municipalities.contains("herning"));
 }
 
+/// Every facet of the table is a tab of the picker, in the table's order;
+/// picking the first value of each facet with values makes a chip with the
+/// value's label, and the count shown is what it leaves.
+#[test]
+fn every_facet_of_the_table_is_picked_the_same_way() {
+    let mut app = app();
+    ctrl(&mut app, 'f');
+    for spec in &crate::search::facets::FACETS {
+        assert_eq!(app.view.picker.as_ref().unwrap().facet, spec.facet);
+        if spec.values().is_some() {
+            let first = app.picker_values()[0].clone();
+            press(&mut app, KeyCode::Enter);
+            assert_eq!(app.hits().len(), first.count, "{:?}", spec.facet);
+            assert_eq!(app.chip_labels(), [(first.label, false)]);
+            assert_eq!(app.chosen_in(spec.facet), 1);
+            press(&mut app, KeyCode::Delete);
+            assert!(app.search.filters.is_empty(), "{:?}", spec.facet);
+        }
+        press(&mut app, KeyCode::Tab);
+    }
+    assert_eq!(app.view.picker.as_ref().unwrap().facet, Facet::Municipality);
+}
+
 #[test]
 fn the_picker_finds_by_typing_and_counts_live() {
     let mut app = app();

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::search::facets::{FACETS, Facet};
+
 /// Look up initiatives for young people outside education and employment in Region Midtjylland.
 ///
 /// Without a command, opens the interactive app.
@@ -59,6 +61,10 @@ pub enum Command {
 
 /// `indsats search`.
 ///
+/// Each filter flag is a facet's (`crate::search::facets::FACETS`): clap
+/// needs its name and alias as literals here, and a test checks that they
+/// are the table's.
+///
 /// The filter values are read like the search line reads a municipality:
 /// without regard to case or Danish letters, and with one slip forgiven
 /// (`--kommune skvie` is Skive, and says so on stderr).
@@ -104,6 +110,37 @@ pub struct SearchArgs {
     /// Print JSON instead of one line per result.
     #[arg(long)]
     pub json: bool,
+}
+
+impl SearchArgs {
+    /// The values given to `facet`'s flag (none for the age, a number).
+    pub fn values(&self, facet: Facet) -> &[String] {
+        match facet {
+            Facet::Municipality => &self.municipality,
+            Facet::TargetGroup => &self.target_group,
+            Facet::Theme => &self.theme,
+            Facet::Kind => &self.kind,
+            Facet::Status => &self.status,
+            Facet::Age => &[],
+        }
+    }
+}
+
+/// The facets, in the order clap declares their flags — the order of
+/// `indsats search --help`, which the command line's listings follow
+/// (`indsats vocab`, the notes on stderr, the JSON's `filters`).
+pub fn flag_order() -> Vec<Facet> {
+    let search = SearchArgs::augment_args(clap::Command::new("search"));
+    search
+        .get_arguments()
+        .filter_map(|arg| arg.get_long())
+        .filter_map(|long| {
+            FACETS
+                .iter()
+                .find(|spec| spec.flag.long.strip_prefix("--") == Some(long))
+        })
+        .map(|spec| spec.facet)
+        .collect()
 }
 
 /// `indsats show`.
@@ -154,4 +191,68 @@ pub struct StatsArgs {
     /// contact point for it.
     #[arg(long, visible_alias = "kommune", value_name = "M")]
     pub municipality: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::{CommandFactory, Parser};
+
+    use super::*;
+
+    /// Every facet's flag is declared to clap under the table's name, with
+    /// the table's Danish alias as its only visible alias, and its values
+    /// reach [`SearchArgs::values`] (the age reaches `age`).
+    #[test]
+    fn clap_declares_the_table_s_flags() {
+        let search = SearchArgs::augment_args(clap::Command::new("search"));
+        for spec in &FACETS {
+            let long = spec.flag.long.strip_prefix("--").unwrap();
+            let arg = search
+                .get_arguments()
+                .find(|a| a.get_long() == Some(long))
+                .unwrap_or_else(|| panic!("no {} in clap's SearchArgs", spec.flag.long));
+            let aliases: Vec<String> = arg
+                .get_visible_aliases()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|a| format!("--{a}"))
+                .collect();
+            let expected: Vec<String> = spec.flag.alias.iter().map(|a| a.to_string()).collect();
+            assert_eq!(aliases, expected, "{}'s alias", spec.flag.long);
+
+            let value = if spec.facet == Facet::Age { "17" } else { "x" };
+            for flag in std::iter::once(spec.flag.long).chain(spec.flag.alias) {
+                let cli = Cli::try_parse_from(["indsats", "search", flag, value])
+                    .unwrap_or_else(|e| panic!("{flag}: {e}"));
+                let Some(Command::Search(args)) = cli.command else {
+                    panic!("{flag}: not a search");
+                };
+                match spec.facet {
+                    Facet::Age => assert_eq!(args.age, Some(17), "{flag}"),
+                    facet => assert_eq!(args.values(facet), ["x"], "{flag}"),
+                }
+            }
+        }
+        // Every other flag of `indsats search` is not a filter.
+        for arg in search.get_arguments() {
+            if let Some(long) = arg.get_long() {
+                let facet = FACETS.iter().any(|s| s.flag.long == format!("--{long}"));
+                assert!(
+                    facet || ["limit", "wide", "json"].contains(&long),
+                    "--{long}"
+                );
+            }
+        }
+        assert_eq!(flag_order().len(), FACETS.len());
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn the_command_line_lists_the_facets_in_clap_s_order() {
+        use Facet::*;
+        assert_eq!(
+            flag_order(),
+            [Municipality, TargetGroup, Theme, Age, Status, Kind]
+        );
+    }
 }

@@ -4,36 +4,18 @@
 //! and with the same slips forgiven (`--kommune skvie` is Skive). What was
 //! read with a slip is said on stderr (`--kommune skvie: læst som Skive`);
 //! a value that names nothing is a usage error listing the valid values.
+//! Every facet is read the same way, from its row of
+//! [`crate::search::facets::FACETS`].
 
 use std::collections::BTreeSet;
 
 use super::Failure;
-use super::args::SearchArgs;
-use crate::catalogue::{Catalogue, Kind, Status, Term};
-use crate::i18n::{DA, EN, Lang};
+use super::args::{SearchArgs, flag_order};
+use crate::catalogue::Catalogue;
+use crate::i18n::Lang;
 use crate::search::Filters;
+use crate::search::facets::{Facet, FacetSpec};
 use crate::search::understand::Places;
-
-/// The filters a flag sets, in the order of [`crate::i18n::Strings::flag_names`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Flag {
-    /// `--municipality`, `--kommune`.
-    Municipality,
-    /// `--target-group`, `--maalgruppe`.
-    TargetGroup,
-    /// `--theme`, `--tema`.
-    Theme,
-    /// `--kind`, `--type`.
-    Kind,
-    /// `--status`.
-    Status,
-}
-
-impl Flag {
-    fn index(self) -> usize {
-        self as usize
-    }
-}
 
 /// Reads filter-flag values against one catalogue, collecting what it read
 /// with a slip as notes for stderr.
@@ -68,70 +50,48 @@ impl<'a> FlagReader<'a> {
 
     /// Resolves `--municipality` values to municipality ids.
     pub fn municipalities(&mut self, values: &[String]) -> Result<BTreeSet<String>, Failure> {
-        if values.is_empty() {
-            return Ok(BTreeSet::new());
-        }
-        let places = Places::new(&self.catalogue.vocabularies);
-        values
-            .iter()
-            .map(|value| self.read(Flag::Municipality, value, &places))
-            .collect()
+        let mut filters = Filters::default();
+        self.read_facet(Facet::Municipality.spec(), values, &mut filters)?;
+        Ok(filters.municipalities)
     }
 
-    /// Resolves every filter flag of `args` to vocabulary ids.
+    /// Resolves every filter flag of `args` to ids, in the order of the
+    /// flags in `--help`.
     pub fn filters(&mut self, args: &SearchArgs) -> Result<Filters, Failure> {
-        let vocab = &self.catalogue.vocabularies;
         let mut filters = Filters {
             age: args.age,
             ..Filters::default()
         };
-        filters.municipalities = self.municipalities(&args.municipality)?;
-        if !args.target_group.is_empty() {
-            let names = terms(&vocab.target_groups);
-            for value in &args.target_group {
-                let id = self.read(Flag::TargetGroup, value, &names)?;
-                filters.target_groups.insert(id);
-            }
-        }
-        if !args.theme.is_empty() {
-            let names = terms(&vocab.themes);
-            for value in &args.theme {
-                filters
-                    .themes
-                    .insert(self.read(Flag::Theme, value, &names)?);
-            }
-        }
-        if !args.status.is_empty() {
-            let names = Places::of_names(
-                Status::ALL
-                    .iter()
-                    .map(|&s| (s.id(), vec![DA.status_label(s), EN.status_label(s)])),
-            );
-            for value in &args.status {
-                let id = self.read(Flag::Status, value, &names)?;
-                filters.statuses.extend(Status::from_id(&id));
-            }
-        }
-        if !args.kind.is_empty() {
-            let names = Places::of_names(
-                Kind::ALL
-                    .iter()
-                    .map(|&k| (k.id(), vec![DA.kind_label(k), EN.kind_label(k)])),
-            );
-            for value in &args.kind {
-                let id = self.read(Flag::Kind, value, &names)?;
-                filters.kinds.extend(Kind::from_id(&id));
-            }
+        for facet in flag_order() {
+            self.read_facet(facet.spec(), args.values(facet), &mut filters)?;
         }
         Ok(filters)
     }
 
+    /// Chooses the values `values` name in `spec`'s facet.
+    fn read_facet(
+        &mut self,
+        spec: &FacetSpec,
+        values: &[String],
+        filters: &mut Filters,
+    ) -> Result<(), Failure> {
+        if values.is_empty() {
+            return Ok(());
+        }
+        let names = spec.names(self.catalogue);
+        for value in values {
+            let id = self.read(spec, value, &names)?;
+            spec.choose(filters, &id);
+        }
+        Ok(())
+    }
+
     /// The id `value` names among `names`; a note when it took a slip, a
     /// usage error when it names nothing (or two things equally well).
-    fn read(&mut self, flag: Flag, value: &str, names: &Places) -> Result<String, Failure> {
+    fn read(&mut self, spec: &FacetSpec, value: &str, names: &Places) -> Result<String, Failure> {
         let strings = self.lang.strings();
         let Some(read) = names.read(value) else {
-            let what = strings.facet_names[flag.index()].to_lowercase();
+            let what = spec.name.get(self.lang).to_lowercase();
             return Err(Failure::usage(format!(
                 "{} {what} '{value}'; {}: {}",
                 strings.unknown_value,
@@ -140,50 +100,22 @@ impl<'a> FlagReader<'a> {
             )));
         };
         if read.slip {
-            let flag_name = strings.flag_names[flag.index()];
-            let label = self.label(flag, read.id);
+            let flag_name = spec.flag.name(self.lang);
+            let label = spec
+                .label(self.catalogue, self.lang, read.id)
+                .unwrap_or_else(|| read.id.to_owned());
             self.notes
                 .push(format!("{flag_name} {value}: {} {label}", strings.read_as));
         }
         Ok(read.id.to_owned())
     }
-
-    /// The name of the value `id` of `flag` in the interface language.
-    fn label(&self, flag: Flag, id: &str) -> String {
-        let english = self.lang.is_english();
-        let strings = self.lang.strings();
-        let vocab = &self.catalogue.vocabularies;
-        let term = |terms: &[Term]| {
-            terms
-                .iter()
-                .find(|t| t.id == id)
-                .map(|t| t.label_in(english).to_owned())
-        };
-        let label = match flag {
-            Flag::Municipality => Some(self.catalogue.municipality_name(id).to_owned()),
-            Flag::TargetGroup => term(&vocab.target_groups),
-            Flag::Theme => term(&vocab.themes),
-            Flag::Status => Status::from_id(id).map(|s| strings.status_label(s).to_owned()),
-            Flag::Kind => Kind::from_id(id).map(|k| strings.kind_label(k).to_owned()),
-        };
-        label.unwrap_or_else(|| id.to_owned())
-    }
-}
-
-/// The names of a theme or target-group vocabulary: each term's id with
-/// its Danish and English labels.
-fn terms(terms: &[Term]) -> Places {
-    Places::of_names(
-        terms
-            .iter()
-            .map(|t| (t.id.as_str(), vec![t.label.as_str(), t.label_in(true)])),
-    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::catalogue::load::{Origin, load};
+    use crate::catalogue::{Kind, Status};
 
     fn bundled() -> Catalogue {
         load(Origin::Bundled).unwrap().catalogue

@@ -10,12 +10,13 @@ use std::io::IsTerminal;
 
 use serde_json::{Value, json};
 
-use super::args::SearchArgs;
+use super::args::{SearchArgs, flag_order};
 use super::flags::FlagReader;
 use super::rows::{Layout, MIN_WIDTH, PIPE_WIDTH, Rows};
 use super::{Context, Failure, Outcome, print_stdout, print_with};
 use crate::catalogue::Catalogue;
 use crate::i18n::Lang;
+use crate::search::facets::Facet;
 use crate::search::understand::Understood;
 use crate::search::{DETAILED_HITS, Filters, Results, SearchIndex};
 use crate::text::terminal_safe;
@@ -118,17 +119,17 @@ fn matched_fields(hit: &crate::search::Hit) -> Vec<String> {
 
 /// "kommune: Skive · alder: 17": the filters read from the query words.
 fn recognised_line(catalogue: &Catalogue, understood: &Understood, lang: Lang) -> String {
-    let s = lang.strings();
     let mut parts = Vec::new();
+    let name = |facet: Facet| facet.spec().name.get(lang).to_lowercase();
     for id in understood.municipalities() {
         parts.push(format!(
             "{}: {}",
-            s.facet_names[0].to_lowercase(),
+            name(Facet::Municipality),
             catalogue.municipality_name(id)
         ));
     }
     if let Some(age) = understood.age() {
-        parts.push(format!("{}: {age}", s.age.to_lowercase()));
+        parts.push(format!("{}: {age}", name(Facet::Age)));
     }
     terminal_safe(&parts.join(" · ")).into_owned()
 }
@@ -202,6 +203,19 @@ impl serde::Serialize for JsonHits<'_> {
     }
 }
 
+/// The filters as JSON: each facet's chosen ids under its key, in the order
+/// of the flags in `--help`, then the age.
+fn filters_json(filters: &Filters) -> Value {
+    let mut map: serde_json::Map<String, Value> = flag_order()
+        .into_iter()
+        .map(Facet::spec)
+        .filter(|spec| spec.values().is_some())
+        .map(|spec| (spec.key.to_owned(), json!(spec.chosen(filters))))
+        .collect();
+    map.insert(Facet::Age.spec().key.to_owned(), json!(filters.age));
+    Value::Object(map)
+}
+
 fn json_text(
     catalogue: &Catalogue,
     query: &str,
@@ -211,14 +225,7 @@ fn json_text(
 ) -> Result<String, Failure> {
     let document = JsonDocument {
         query,
-        filters: json!({
-            "municipalities": filters.municipalities,
-            "target_groups": filters.target_groups,
-            "themes": filters.themes,
-            "statuses": filters.statuses,
-            "kinds": filters.kinds,
-            "age": filters.age,
-        }),
+        filters: filters_json(filters),
         recognised: json!({
             "municipalities": understood.municipalities(),
             "age": understood.age(),

@@ -1,103 +1,66 @@
-//! `indsats vocab [--json]`: the filter values.
+//! `indsats vocab [--json]`: the filter values, a section per facet with a
+//! list of values ([`crate::search::facets::FACETS`]), in the order of the
+//! flags in `indsats search --help`.
 
-use serde_json::json;
+use serde_json::{Value, json};
 
-use super::args::VocabArgs;
+use super::args::{VocabArgs, flag_order};
 use super::{Context, Failure, Outcome, print_stdout};
-use crate::catalogue::{Kind, Status};
+use crate::catalogue::Catalogue;
+use crate::i18n::Lang;
+use crate::search::facets::{FacetSpec, Source};
 
-/// Prints themes, target groups, municipalities, statuses and kinds.
+/// Prints municipalities, target groups, themes, statuses and kinds.
 pub fn run(ctx: &Context, args: &VocabArgs) -> Outcome {
     let loaded = ctx.load_catalogue()?;
     let catalogue = &loaded.catalogue;
-    let vocab = &catalogue.vocabularies;
-    let strings = ctx.lang.strings();
-    let english = ctx.lang.is_english();
+    let facets = flag_order()
+        .into_iter()
+        .map(|facet| facet.spec())
+        .filter(|spec| spec.values().is_some());
     if args.json {
-        let statuses: Vec<_> = Status::ALL
-            .iter()
-            .map(|&s| {
-                json!({
-                    "id": s.id(),
-                    "label": crate::i18n::DA.status_label(s),
-                    "label_en": crate::i18n::EN.status_label(s),
-                })
-            })
+        let value: serde_json::Map<String, Value> = facets
+            .map(|spec| (spec.key.to_owned(), json_values(spec, catalogue)))
             .collect();
-        let kinds: Vec<_> = Kind::ALL
-            .iter()
-            .map(|&k| {
-                json!({
-                    "id": k.id(),
-                    "label": crate::i18n::DA.kind_label(k),
-                    "label_en": crate::i18n::EN.kind_label(k),
-                })
-            })
-            .collect();
-        let value = json!({
-            "themes": vocab.themes,
-            "target_groups": vocab.target_groups,
-            "municipalities": vocab.municipalities,
-            "statuses": statuses,
-            "kinds": kinds,
-        });
-        let text = crate::charrules::to_safe_json(&value)
+        let text = crate::charrules::to_safe_json(&Value::Object(value))
             .map_err(|err| Failure::new(2, format!("cannot write JSON: {err}")))?;
         return print_stdout(&format!("{text}\n"));
     }
     let mut out = String::new();
-    let mut section = |title: &str, flag: &str, rows: Vec<(&str, &str)>| {
-        let id_width = rows.iter().map(|(id, _)| id.len()).max().unwrap_or(0);
+    for spec in facets {
+        let Some(values) = spec.values() else {
+            continue;
+        };
+        let rows = spec.choices(catalogue, ctx.lang);
+        let id_width = rows.iter().map(|c| c.id.len()).max().unwrap_or(0);
+        let title = values.heading.get(ctx.lang);
+        // The flag as the Danish alias names it, in either language.
+        let flag = spec.flag.name(Lang::Da);
         out.push_str(&format!("{title} ({flag}):\n"));
-        for (id, label) in rows {
-            let label = crate::text::terminal_safe(label);
-            out.push_str(&format!("  {id:<id_width$}  {label}\n"));
+        for choice in rows {
+            let label = crate::text::terminal_safe(&choice.label);
+            out.push_str(&format!("  {:<id_width$}  {label}\n", choice.id));
         }
         out.push('\n');
-    };
-    section(
-        strings.municipalities,
-        "--kommune",
-        vocab
-            .municipalities
-            .iter()
-            .map(|m| (m.id.as_str(), m.name.as_str()))
-            .collect(),
-    );
-    section(
-        strings.target_groups,
-        "--maalgruppe",
-        vocab
-            .target_groups
-            .iter()
-            .map(|t| (t.id.as_str(), t.label_in(english)))
-            .collect(),
-    );
-    section(
-        strings.themes,
-        "--tema",
-        vocab
-            .themes
-            .iter()
-            .map(|t| (t.id.as_str(), t.label_in(english)))
-            .collect(),
-    );
-    section(
-        strings.status,
-        "--status",
-        Status::ALL
-            .iter()
-            .map(|&s| (s.id(), strings.status_label(s)))
-            .collect(),
-    );
-    section(
-        strings.kind,
-        "--type",
-        Kind::ALL
-            .iter()
-            .map(|&k| (k.id(), strings.kind_label(k)))
-            .collect(),
-    );
+    }
     print_stdout(out.trim_end_matches('\n'))?;
     print_stdout("\n")
+}
+
+/// A facet's values as JSON: the vocabulary's own entries (with their
+/// keywords and aliases), or each fixed value's id and labels.
+fn json_values(spec: &FacetSpec, catalogue: &Catalogue) -> Value {
+    let vocab = &catalogue.vocabularies;
+    match spec.values().map(|v| v.source) {
+        Some(Source::Municipalities) => json!(vocab.municipalities),
+        Some(Source::Terms(terms)) => json!(terms(vocab)),
+        Some(Source::Fixed(list)) => list(Lang::Da)
+            .into_iter()
+            .zip(list(Lang::En))
+            .map(|((id, label), (_, label_en))| {
+                json!({ "id": id, "label": label, "label_en": label_en })
+            })
+            .collect(),
+        None => Value::Null,
+    }
 }

@@ -102,8 +102,6 @@ pub struct Strings {
     pub sources: &'static str,
     /// Heading: last verified.
     pub last_verified: &'static str,
-    /// Heading: municipalities (filter and vocab listing).
-    pub municipalities: &'static str,
     /// Value when something is not stated.
     pub not_stated: &'static str,
     /// Age range `min–max`: format "{min}–{max} år".
@@ -236,8 +234,6 @@ pub struct Strings {
     pub too_small: &'static str,
     /// Title of the help screen.
     pub help_title: &'static str,
-    /// Facet names, in `Facet::ALL` order.
-    pub facet_names: [&'static str; 6],
     /// Detail line for entries from the local catalogue.
     pub from_local: &'static str,
     /// Title-bar note when a local catalogue is merged in.
@@ -280,7 +276,8 @@ pub struct Strings {
     pub picker_find: &'static str,
     /// The age facet in the picker: what to type.
     pub picker_age: &'static str,
-    /// How to open the picker, in the filter bar when no filter is set.
+    /// How to open the picker, in the filter bar when no filter is set;
+    /// `{facets}` stands for the facets' names (`crate::search::facets::names`).
     pub filter_bar_empty: &'static str,
     /// Marks a filter still being typed in the filter bar.
     pub chip_pending: &'static str,
@@ -327,9 +324,6 @@ pub struct Strings {
     pub unknown_value: &'static str,
     /// … followed by the values there are.
     pub valid_values: &'static str,
-    /// The filter flags in this language, in the order municipality, target
-    /// group, theme, kind, status (as in [`Strings::facet_names`]).
-    pub flag_names: [&'static str; 5],
     /// A flag value read with a slip: "--kommune skvie: læst som Skive".
     pub read_as: &'static str,
     /// `indsats show ID --kommune X` for an entry not offered there:

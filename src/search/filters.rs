@@ -5,6 +5,8 @@
 //! disjunctive: the count of value `v` of facet `F` is the number of entries
 //! matching the query that pass every filter with `F`'s selection replaced by
 //! `{v}` — how many results picking `v` alone in that facet would leave.
+//! Which facets there are, which values an entry has and how each facet
+//! counts come from the table in [`super::facets`].
 //!
 //! Area semantics (ARCHITECTURE.md §2): with a municipality selected, an entry
 //! passes when its scope is `region` or `national`, or `municipalities`
@@ -15,27 +17,28 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::bitset::Bitset;
+use super::facets::{Counting, FACETS, Facet, Shape};
 use super::{FacetCounts, Filters};
-use crate::catalogue::{AgeRange, Catalogue, Kind, Scope, Status};
+use crate::catalogue::{AgeRange, Catalogue, Scope, Status};
 
 /// The entry sets of the values of one facet.
 #[derive(Debug, Clone, Default)]
 struct Values {
-    /// Value id → index into `sets`: the vocabulary's values first, in
-    /// vocabulary order, then ids entries use that the vocabulary lacks.
+    /// Value id → index into `sets`: the facet's own values first, in list
+    /// order, then ids entries use that the list lacks.
     ids: HashMap<String, usize>,
     sets: Vec<Bitset>,
-    /// How many of `sets` belong to the vocabulary.
-    vocabulary: usize,
+    /// How many of `sets` belong to the facet's list.
+    listed: usize,
 }
 
 impl Values {
-    fn new<'a>(vocabulary: impl Iterator<Item = &'a str>, len: usize) -> Values {
+    fn new<'a>(list: impl Iterator<Item = &'a str>, len: usize) -> Values {
         let mut values = Values::default();
-        for id in vocabulary {
+        for id in list {
             values.index_of(id, len);
         }
-        values.vocabulary = values.sets.len();
+        values.listed = values.sets.len();
         values
     }
 
@@ -54,22 +57,22 @@ impl Values {
     }
 
     /// The entries having any of `selected`; `None` when nothing is selected.
-    fn union(&self, selected: &BTreeSet<String>, len: usize) -> Option<Bitset> {
+    fn union(&self, selected: &[&str], len: usize) -> Option<Bitset> {
         if selected.is_empty() {
             return None;
         }
         let mut set = Bitset::empty(len);
         for id in selected {
-            if let Some(&i) = self.ids.get(id) {
+            if let Some(&i) = self.ids.get(*id) {
                 set.or_with(&self.sets[i]);
             }
         }
         Some(set)
     }
 
-    /// `|base ∧ value|` for every vocabulary value.
+    /// `|base ∧ value|` for every listed value.
     fn counts(&self, base: &Bitset) -> Vec<usize> {
-        self.sets[..self.vocabulary]
+        self.sets[..self.listed]
             .iter()
             .map(|set| base.count_and(set))
             .collect()
@@ -80,14 +83,10 @@ impl Values {
 #[derive(Debug, Clone)]
 pub struct FacetIndex {
     len: usize,
-    /// Entries of scope `municipalities`, per municipality they name.
-    municipalities: Values,
-    target_groups: Values,
-    themes: Values,
-    /// Per status, in [`Status::ALL`] order.
-    statuses: Vec<Bitset>,
-    /// Per kind, in [`Kind::ALL`] order.
-    kinds: Vec<Bitset>,
+    /// Per facet, in [`FACETS`] order, the entry sets of its values (none
+    /// for the age). The municipalities' hold the entries of scope
+    /// `municipalities` naming them.
+    values: Vec<Values>,
     /// Entries of scope `region` or `national`.
     everywhere: Bitset,
     /// Entries of scope `outside_region`.
@@ -101,28 +100,37 @@ pub struct FacetIndex {
 /// not filter.
 #[derive(Debug, Clone)]
 pub struct Applied {
-    municipalities: Option<Bitset>,
-    target_groups: Option<Bitset>,
-    themes: Option<Bitset>,
-    statuses: Option<Bitset>,
-    age: Option<Bitset>,
+    /// Per facet, in [`FACETS`] order.
+    facets: Vec<Option<Bitset>>,
+    /// The entries last verified before the date asked for.
     verified: Option<Bitset>,
-    kinds: Option<Bitset>,
+}
+
+/// Whether the chosen statuses let the entries outside the region past a
+/// municipality filter.
+fn opens_area(filters: &Filters) -> bool {
+    filters.statuses.contains(&Status::Inspiration)
+}
+
+/// Position of the facet counted by the area rule.
+fn area_facet() -> usize {
+    FACETS
+        .iter()
+        .position(|spec| spec.values().is_some_and(|v| v.counting == Counting::Area))
+        .unwrap_or(Facet::Municipality.index())
 }
 
 impl FacetIndex {
-    /// Builds the sets of every vocabulary value (and of any id an entry uses
-    /// that the vocabulary lacks).
+    /// Builds the sets of every facet's values (and of any id an entry uses
+    /// that the list lacks).
     pub fn new(catalogue: &Catalogue) -> FacetIndex {
         let len = catalogue.initiatives.len();
-        let vocab = &catalogue.vocabularies;
         let mut index = FacetIndex {
             len,
-            municipalities: Values::new(vocab.municipalities.iter().map(|m| m.id.as_str()), len),
-            target_groups: Values::new(vocab.target_groups.iter().map(|t| t.id.as_str()), len),
-            themes: Values::new(vocab.themes.iter().map(|t| t.id.as_str()), len),
-            statuses: vec![Bitset::empty(len); Status::ALL.len()],
-            kinds: vec![Bitset::empty(len); Kind::ALL.len()],
+            values: FACETS
+                .iter()
+                .map(|spec| Values::new(spec.ids(catalogue).into_iter(), len))
+                .collect(),
             everywhere: Bitset::empty(len),
             outside: Bitset::empty(len),
             ages: Vec::with_capacity(len),
@@ -132,20 +140,13 @@ impl FacetIndex {
             match entry.area.scope {
                 Scope::Region | Scope::National => index.everywhere.insert(e),
                 Scope::OutsideRegion => index.outside.insert(e),
-                Scope::Municipalities => {
-                    for id in &entry.area.municipalities {
-                        index.municipalities.add(id, e, len);
-                    }
+                Scope::Municipalities => {}
+            }
+            for (spec, values) in FACETS.iter().zip(&mut index.values) {
+                if let Some(spec) = spec.values() {
+                    (spec.of_entry)(entry, &mut |id| values.add(id, e, len));
                 }
             }
-            for id in &entry.target_groups {
-                index.target_groups.add(id, e, len);
-            }
-            for id in &entry.themes {
-                index.themes.add(id, e, len);
-            }
-            index.statuses[status_index(entry.status)].insert(e);
-            index.kinds[kind_index(entry.kind)].insert(e);
             index.ages.push(entry.age);
             index.verified.push(
                 crate::date::Date::parse_iso(&entry.last_verified)
@@ -157,8 +158,8 @@ impl FacetIndex {
 
     /// The entries passing a municipality selection (area semantics), or
     /// `None` for an empty selection.
-    fn municipality_set(&self, selected: &BTreeSet<String>, inspiration: bool) -> Option<Bitset> {
-        let mut set = self.municipalities.union(selected, self.len)?;
+    fn area_set(&self, selected: &[&str], inspiration: bool) -> Option<Bitset> {
+        let mut set = self.values[area_facet()].union(selected, self.len)?;
         set.or_with(&self.everywhere);
         if inspiration {
             set.or_with(&self.outside);
@@ -169,202 +170,162 @@ impl FacetIndex {
     /// The entries offered in one of `municipalities` specifically (scope
     /// `municipalities` naming it), or `None` for no municipality.
     pub fn local_entries(&self, municipalities: &BTreeSet<String>) -> Option<Bitset> {
-        self.municipalities.union(municipalities, self.len)
+        let selected: Vec<&str> = municipalities.iter().map(String::as_str).collect();
+        self.values[Facet::Municipality.index()].union(&selected, self.len)
     }
 
     /// The entries having the target group at `index` of the vocabulary.
     pub fn target_group_entries(&self, index: usize) -> Option<&Bitset> {
-        self.target_groups.sets.get(index)
+        self.values[Facet::TargetGroup.index()].sets.get(index)
     }
 
     /// The entries having the theme at `index` of the vocabulary.
     pub fn theme_entries(&self, index: usize) -> Option<&Bitset> {
-        self.themes.sets.get(index)
+        self.values[Facet::Theme.index()].sets.get(index)
     }
 
     /// The entry sets of `filters`.
     pub fn apply(&self, filters: &Filters) -> Applied {
-        let inspiration = filters.statuses.contains(&Status::Inspiration);
-        let statuses = (!filters.statuses.is_empty()).then(|| {
-            let mut set = Bitset::empty(self.len);
-            for &status in &filters.statuses {
-                set.or_with(&self.statuses[status_index(status)]);
-            }
-            set
-        });
-        let kinds = (!filters.kinds.is_empty()).then(|| {
-            let mut set = Bitset::empty(self.len);
-            for &kind in &filters.kinds {
-                set.or_with(&self.kinds[kind_index(kind)]);
-            }
-            set
-        });
-        let age = filters.age.map(|age| {
-            Bitset::from_fn(self.len, |e| {
-                self.ages[e].is_none_or(|range| range.contains(age))
+        let inspiration = opens_area(filters);
+        let facets = FACETS
+            .iter()
+            .zip(&self.values)
+            .map(|(spec, values)| match &spec.shape {
+                Shape::Age => filters.age.map(|age| {
+                    Bitset::from_fn(self.len, |e| {
+                        self.ages[e].is_none_or(|range| range.contains(age))
+                    })
+                }),
+                Shape::Values(v) if v.counting == Counting::Area => {
+                    self.area_set(&(v.chosen)(filters), inspiration)
+                }
+                Shape::Values(v) => values.union(&(v.chosen)(filters), self.len),
             })
-        });
+            .collect();
         let verified = filters.verified_before.map(|date| {
             let before = date.to_days();
             Bitset::from_fn(self.len, |e| self.verified[e] < before)
         });
-        Applied {
-            municipalities: self.municipality_set(&filters.municipalities, inspiration),
-            target_groups: self.target_groups.union(&filters.target_groups, self.len),
-            themes: self.themes.union(&filters.themes, self.len),
-            statuses,
-            age,
-            verified,
-            kinds,
-        }
+        Applied { facets, verified }
     }
 
-    /// Counts of every vocabulary value and status, for the entries in
-    /// `matched` (the query's matches), given `filters` and their sets.
+    /// Counts of every facet's values, for the entries in `matched` (the
+    /// query's matches), given `filters` and their sets.
     pub fn counts(&self, matched: &Bitset, filters: &Filters, applied: &Applied) -> FacetCounts {
-        let others = |skip: usize| {
+        // The matches passing every filter but those of the facets `skip`.
+        let others = |skip: &[usize]| {
             let mut base = matched.clone();
-            for (i, set) in applied.sets().into_iter().enumerate() {
-                if let (true, Some(set)) = (i != skip, set) {
+            for (i, set) in applied.facets.iter().enumerate() {
+                if let (false, Some(set)) = (skip.contains(&i), set) {
                     base.and_with(set);
                 }
             }
+            if let Some(set) = &applied.verified {
+                base.and_with(set);
+            }
             base
         };
-
-        // Municipalities: `{v}` passes the scope-everywhere entries, those
-        // naming v, and (with inspiration selected) those outside the region.
-        let base = others(0);
-        let inspiration = filters.statuses.contains(&Status::Inspiration);
-        let mut fixed = base.count_and(&self.everywhere);
-        if inspiration {
-            fixed += base.count_and(&self.outside);
-        }
-        let municipalities = self
-            .municipalities
-            .counts(&base)
-            .into_iter()
-            .map(|n| n + fixed)
-            .collect();
-
-        let target_groups = self.target_groups.counts(&others(1));
-        let themes = self.themes.counts(&others(2));
-
-        // Statuses: selecting `{v}` also decides whether outside-region
-        // entries pass a municipality filter, so the area set is redone per value.
-        let mut base = matched.clone();
-        for set in [
-            &applied.target_groups,
-            &applied.themes,
-            &applied.age,
-            &applied.verified,
-            &applied.kinds,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            base.and_with(set);
-        }
-        let mut statuses = [0; Status::ALL.len()];
-        for (i, status) in Status::ALL.into_iter().enumerate() {
-            let inspiration = status == Status::Inspiration;
-            statuses[i] = match self.municipality_set(&filters.municipalities, inspiration) {
-                Some(mut areas) => {
-                    areas.and_with(&self.statuses[i]);
-                    base.count_and(&areas)
+        let area = area_facet();
+        let counts = FACETS
+            .iter()
+            .zip(&self.values)
+            .enumerate()
+            .map(|(f, (spec, values))| {
+                let Some(v) = spec.values() else {
+                    return Vec::new();
+                };
+                match v.counting {
+                    Counting::Plain => values.counts(&others(&[f])),
+                    // `{v}` passes the scope-everywhere entries, those naming
+                    // v, and (with inspiration selected) those outside the
+                    // region.
+                    Counting::Area => {
+                        let base = others(&[f]);
+                        let mut fixed = base.count_and(&self.everywhere);
+                        if opens_area(filters) {
+                            fixed += base.count_and(&self.outside);
+                        }
+                        values
+                            .counts(&base)
+                            .into_iter()
+                            .map(|n| n + fixed)
+                            .collect()
+                    }
+                    // Selecting `{v}` also decides whether outside-region
+                    // entries pass a municipality filter, so the area set is
+                    // redone per value.
+                    Counting::OpensArea => {
+                        let base = others(&[f, area]);
+                        let places = FACETS[area].chosen(filters);
+                        let opener = values.ids.get(Status::Inspiration.id()).copied();
+                        values.sets[..values.listed]
+                            .iter()
+                            .enumerate()
+                            .map(|(i, set)| match self.area_set(&places, opener == Some(i)) {
+                                Some(mut areas) => {
+                                    areas.and_with(set);
+                                    base.count_and(&areas)
+                                }
+                                None => base.count_and(set),
+                            })
+                            .collect()
+                    }
                 }
-                None => base.count_and(&self.statuses[i]),
-            };
-        }
-
-        let base = others(Applied::KINDS);
-        let kinds = std::array::from_fn(|i| base.count_and(&self.kinds[i]));
-
-        FacetCounts {
-            municipalities,
-            target_groups,
-            themes,
-            statuses,
-            kinds,
-        }
+            })
+            .collect();
+        FacetCounts { counts }
     }
 }
 
 impl Applied {
-    /// Position of the kinds in [`Applied::sets`].
-    const KINDS: usize = 6;
-
-    /// Every facet's set, in facet order: municipalities, target groups,
-    /// themes, statuses, age, verified, kinds.
-    fn sets(&self) -> [&Option<Bitset>; 7] {
-        [
-            &self.municipalities,
-            &self.target_groups,
-            &self.themes,
-            &self.statuses,
-            &self.age,
-            &self.verified,
-            &self.kinds,
-        ]
+    /// Every filter's set.
+    fn sets(&self) -> impl Iterator<Item = &Option<Bitset>> {
+        self.facets.iter().chain(std::iter::once(&self.verified))
     }
 
     /// Removes from `set` the entries failing any filter.
     pub fn restrict(&self, set: &mut Bitset) {
-        for filter in self.sets().into_iter().flatten() {
+        for filter in self.sets().flatten() {
             set.and_with(filter);
         }
     }
 
     /// Whether entry `e` passes every filter.
     pub fn passes(&self, e: usize) -> bool {
-        self.sets().into_iter().flatten().all(|set| set.contains(e))
+        self.sets().flatten().all(|set| set.contains(e))
     }
 
     /// Whether no filter is set.
     pub fn is_empty(&self) -> bool {
-        self.sets().iter().all(|set| set.is_none())
+        self.sets().all(|set| set.is_none())
     }
-}
-
-/// Position of a status in [`Status::ALL`].
-pub fn status_index(status: Status) -> usize {
-    Status::ALL
-        .iter()
-        .position(|&s| s == status)
-        .unwrap_or_default()
-}
-
-/// Position of a kind in [`Kind::ALL`].
-pub fn kind_index(kind: Kind) -> usize {
-    Kind::ALL
-        .iter()
-        .position(|&k| k == kind)
-        .unwrap_or_default()
 }
 
 /// Whether one entry passes `filters` — the plain definition the bitsets
 /// implement, for tests and for callers holding a single entry.
 pub fn entry_passes(entry: &crate::catalogue::Initiative, filters: &Filters) -> bool {
-    let area = filters.municipalities.is_empty()
-        || match entry.area.scope {
-            Scope::Region | Scope::National => true,
-            Scope::Municipalities => entry
-                .area
-                .municipalities
-                .iter()
-                .any(|m| filters.municipalities.contains(m)),
-            Scope::OutsideRegion => filters.statuses.contains(&Status::Inspiration),
+    let facets = FACETS.iter().all(|spec| {
+        let Some(v) = spec.values() else {
+            return filters
+                .age
+                .is_none_or(|age| entry.age.is_none_or(|range| range.contains(age)));
         };
-    let any = |selected: &BTreeSet<String>, ids: &[String]| {
-        selected.is_empty() || ids.iter().any(|id| selected.contains(id))
-    };
-    area && any(&filters.target_groups, &entry.target_groups)
-        && any(&filters.themes, &entry.themes)
-        && (filters.statuses.is_empty() || filters.statuses.contains(&entry.status))
-        && (filters.kinds.is_empty() || filters.kinds.contains(&entry.kind))
-        && filters
-            .age
-            .is_none_or(|age| entry.age.is_none_or(|range| range.contains(age)))
+        let chosen = (v.chosen)(filters);
+        if chosen.is_empty() {
+            return true;
+        }
+        if v.counting == Counting::Area {
+            match entry.area.scope {
+                Scope::Region | Scope::National => return true,
+                Scope::OutsideRegion => return opens_area(filters),
+                Scope::Municipalities => {}
+            }
+        }
+        let mut any = false;
+        (v.of_entry)(entry, &mut |id| any |= chosen.contains(&id));
+        any
+    });
+    facets
         && filters.verified_before.is_none_or(|before| {
             crate::date::Date::parse_iso(&entry.last_verified).is_none_or(|d| d < before)
         })

@@ -27,12 +27,14 @@
 //! * [`score`] — the points of a hit per field and kind of match, and the
 //!   ranking prior.
 //! * `dictionary`, `names`, `matcher` — matching a query against the index.
+//! * [`facets`] — the table of the facets: names, flags, values, counting.
 //! * [`filters`] — filter sets and disjunctive facet counts.
 
 mod bitset;
 mod compound;
 mod dictionary;
 mod evidence;
+pub mod facets;
 pub mod filters;
 pub use crate::fold;
 pub mod fuzzy_words;
@@ -225,16 +227,17 @@ impl Hit {
 /// `{v}` and every other filter stays.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FacetCounts {
-    /// Parallel to `catalogue.vocabularies.municipalities`.
-    pub municipalities: Vec<usize>,
-    /// Parallel to `catalogue.vocabularies.target_groups`.
-    pub target_groups: Vec<usize>,
-    /// Parallel to `catalogue.vocabularies.themes`.
-    pub themes: Vec<usize>,
-    /// In [`Status::ALL`] order.
-    pub statuses: [usize; Status::ALL.len()],
-    /// In [`Kind::ALL`] order.
-    pub kinds: [usize; Kind::ALL.len()],
+    /// Per facet, in [`facets::FACETS`] order: a count per value, in the
+    /// order of [`facets::FacetSpec::choices`] (none for the age).
+    counts: Vec<Vec<usize>>,
+}
+
+impl FacetCounts {
+    /// The counts of `facet`'s values, in the order of its choices (empty
+    /// for the age, or before a search).
+    pub fn of(&self, facet: facets::Facet) -> &[usize] {
+        self.counts.get(facet.index()).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// The outcome of a search: ranked hits and facet counts.

@@ -14,6 +14,7 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::app::keymap;
 use crate::catalogue::Origin;
+use crate::search::facets;
 use crate::text::terminal_safe;
 
 /// The parts that fit in `width` columns joined by `sep`, keeping the table
@@ -179,7 +180,10 @@ pub fn filter_bar(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut used = label.width();
     if chips.is_empty() {
         spans.push(Span::styled(
-            fit(s.filter_bar_empty, width.saturating_sub(used)),
+            fit(
+                &facets::with_names(s.filter_bar_empty, app.lang),
+                width.saturating_sub(used),
+            ),
             theme.dim,
         ));
     } else {

@@ -83,7 +83,7 @@ fn help_lines(app: &App, theme: &Theme, width: usize) -> Vec<Line<'static>> {
         }
         let own_line = binding.label.width() > key_width;
         // Long explanations wrap under themselves, next to the key column.
-        for (i, part) in crate::text::wrap(binding.does(lang), rest)
+        for (i, part) in crate::text::wrap(&binding.does(lang), rest)
             .into_iter()
             .enumerate()
         {

@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::{SELECTED_MARKER, Theme, UNSELECTED_MARKER};
 use super::{fit, visible_window};
 use crate::app::{App, Facet};
+use crate::search::facets::FACETS;
 use crate::text::wrap;
 
 /// Widest the picker gets, borders included.
@@ -112,13 +113,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) -> (usize
 /// The facets in one line, the shown one marked, each with how many values
 /// are chosen; the names shorten to fit.
 fn tabs(app: &App, theme: &Theme, shown: Facet, width: usize) -> Line<'static> {
-    let s = app.lang.strings();
     let mut spans = Vec::new();
-    let names: Vec<String> = Facet::ALL
+    let names: Vec<String> = FACETS
         .iter()
-        .map(|&f| {
-            let chosen = app.chosen_in(f);
-            let name = s.facet_names[f.index()];
+        .map(|spec| {
+            let chosen = app.chosen_in(spec.facet);
+            let name = spec.name.get(app.lang);
             if chosen > 0 {
                 format!("{name} ({chosen})")
             } else {
@@ -136,7 +136,7 @@ fn tabs(app: &App, theme: &Theme, shown: Facet, width: usize) -> Line<'static> {
         usize::MAX
     };
     spans.push(Span::raw(" "));
-    for (&facet, name) in Facet::ALL.iter().zip(names) {
+    for (facet, name) in FACETS.iter().map(|spec| spec.facet).zip(names) {
         let name = if name.width() > share {
             fit(&name, share)
         } else {

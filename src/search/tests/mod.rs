@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 
+use super::facets::Facet;
 use super::filters::entry_passes;
 use super::*;
 use crate::catalogue::{
@@ -520,12 +521,12 @@ fn facet_counts_example() {
     };
     let facets = index.search("", &filters).facets;
     // Aarhus: the 4 entries everywhere + mentor-aarhus.
-    assert_eq!(facets.municipalities, vec![5, 5, 4, 4]);
+    assert_eq!(facets.of(Facet::Municipality), [5, 5, 4, 4]);
     // Status counts given Skive: inspiration counts the outside-region entry,
     // which selecting inspiration would admit.
-    assert_eq!(facets.statuses, [2, 0, 1, 1, 1, 1]);
-    assert_eq!(facets.kinds, [5, 0, 0, 0]);
-    assert_eq!(facets.target_groups, vec![4, 1, 0]);
+    assert_eq!(facets.of(Facet::Status), [2, 0, 1, 1, 1, 1]);
+    assert_eq!(facets.of(Facet::Kind), [5, 0, 0, 0]);
+    assert_eq!(facets.of(Facet::TargetGroup), [4, 1, 0]);
 }
 
 mod props;

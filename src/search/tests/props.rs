@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use proptest::prelude::*;
 
 use super::*;
+use crate::search::facets::FACETS;
 
 /// Names, texts and query words for generated catalogues.
 const WORDS: &[&str] = &[
@@ -64,37 +65,55 @@ fn arb_entry() -> impl Strategy<Value = Initiative> {
         )
 }
 
+/// Filters choosing, in every facet with values, any of the values the
+/// generated catalogues list and one they lack (`unknown`).
 fn arb_filters() -> impl Strategy<Value = Filters> {
-    let pick = |values: Vec<&'static str>| {
-        proptest::sample::subsequence(values.clone(), 0..=values.len())
-            .prop_map(|v| v.into_iter().map(str::to_owned).collect::<BTreeSet<_>>())
-    };
+    let listed = catalogue(Vec::new());
+    let picks: Vec<_> = FACETS
+        .iter()
+        .map(|spec| {
+            let mut ids: Vec<String> = spec.ids(&listed).into_iter().map(str::to_owned).collect();
+            if !ids.is_empty() {
+                ids.push("unknown".to_owned());
+            }
+            let len = ids.len();
+            proptest::sample::subsequence(ids, 0..=len)
+        })
+        .collect();
     (
-        pick(vec![
-            "aarhus",
-            "skive",
-            "ringkobing-skjern",
-            "horsens",
-            "unknown",
-        ]),
-        pick(vec!["udenfor", "psykisk", "handicap"]),
-        pick(vec!["erhverv", "uddannelse", "udsatte"]),
-        proptest::sample::subsequence(Status::ALL.to_vec(), 0..=Status::ALL.len()),
-        proptest::sample::subsequence(Kind::ALL.to_vec(), 0..=Kind::ALL.len()),
+        picks,
         proptest::option::of(12u8..32),
         proptest::option::of(proptest::sample::select(vec!["2025-01-01", "2026-01-01"])),
     )
-        .prop_map(
-            |(municipalities, target_groups, themes, statuses, kinds, age, before)| Filters {
-                municipalities,
-                target_groups,
-                themes,
-                statuses: statuses.into_iter().collect(),
-                kinds: kinds.into_iter().collect(),
+        .prop_map(|(picks, age, before)| {
+            let mut filters = Filters {
                 age,
                 verified_before: before.and_then(crate::date::Date::parse_iso),
-            },
-        )
+                ..Filters::default()
+            };
+            for (spec, ids) in FACETS.iter().zip(picks) {
+                for id in ids {
+                    spec.choose(&mut filters, &id);
+                }
+            }
+            filters
+        })
+}
+
+/// `filters` with `facet`'s choice replaced by `{id}`.
+fn only(filters: &Filters, facet: Facet, id: &str) -> Filters {
+    let mut only = Filters {
+        age: filters.age,
+        verified_before: filters.verified_before,
+        ..Filters::default()
+    };
+    for other in FACETS.iter().filter(|spec| spec.facet != facet) {
+        for chosen in other.chosen(filters) {
+            other.choose(&mut only, chosen);
+        }
+    }
+    facet.spec().choose(&mut only, id);
+    only
 }
 
 fn arb_query() -> impl Strategy<Value = String> {
@@ -147,22 +166,11 @@ proptest! {
             .collect();
         prop_assert_eq!(&hits, &expected);
 
-        let vocab = &cat.vocabularies;
-        for (i, m) in vocab.municipalities.iter().enumerate() {
-            let f = Filters { municipalities: strings(&[&m.id]), ..filters.clone() };
-            prop_assert_eq!(results.facets.municipalities[i], brute(&f), "municipality {}", m.id);
-        }
-        for (i, t) in vocab.target_groups.iter().enumerate() {
-            let f = Filters { target_groups: strings(&[&t.id]), ..filters.clone() };
-            prop_assert_eq!(results.facets.target_groups[i], brute(&f), "target group {}", t.id);
-        }
-        for (i, t) in vocab.themes.iter().enumerate() {
-            let f = Filters { themes: strings(&[&t.id]), ..filters.clone() };
-            prop_assert_eq!(results.facets.themes[i], brute(&f), "theme {}", t.id);
-        }
-        for (i, s) in Status::ALL.iter().enumerate() {
-            let f = Filters { statuses: set(&[*s]), ..filters.clone() };
-            prop_assert_eq!(results.facets.statuses[i], brute(&f), "status {:?}", s);
+        for spec in &FACETS {
+            for (i, id) in spec.ids(&cat).into_iter().enumerate() {
+                let f = only(&filters, spec.facet, id);
+                prop_assert_eq!(results.facets.of(spec.facet)[i], brute(&f), "{:?} {}", spec.facet, id);
+            }
         }
 
         // Every hit once (the order is tested on the bundled catalogue).
