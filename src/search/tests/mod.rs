@@ -528,6 +528,7 @@ fn facet_counts_example() {
     assert_eq!(facets.target_groups, vec![4, 1, 0]);
 }
 
+mod long;
 mod props;
 
 #[test]
