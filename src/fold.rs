@@ -96,6 +96,27 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The most chars of a folded word that matching reads (issue 24): longer
+/// words are cut to their first `MAX_WORD` chars on both sides, in the
+/// search's dictionaries and in a query, so that compound splitting, slips,
+/// scattered letters and stemming cost at most this much per word, never
+/// the square of a pasted megabyte. Danish compounds stay well within it:
+/// the longest in the bundled catalogue folds to 34 chars, and
+/// `speciallægepraksisplanlægningsstabiliseringsperiode`, often named the
+/// longest Danish word, to 53. Text is still shown whole; only matching is
+/// cut.
+pub const MAX_WORD: usize = 64;
+
+/// `word` cut to its first [`MAX_WORD`] chars, the part of it that matching
+/// reads (see there). Costs at most `MAX_WORD` chars' look, however long
+/// the word.
+pub fn cut_word(word: &str) -> &str {
+    match word.char_indices().nth(MAX_WORD) {
+        Some((at, _)) => &word[..at],
+        None => word,
+    }
+}
+
 /// The words of a folded text, in order (maximal runs of [`is_word_char`]).
 pub fn words(folded: &str) -> impl Iterator<Item = &str> {
     let bytes = folded.as_bytes();
@@ -276,6 +297,15 @@ mod tests {
         let (folded, map) = fold_with_map("éx");
         assert_eq!(folded, "ex");
         assert_eq!(map, vec![0, 1]);
+    }
+
+    #[test]
+    fn words_are_cut_for_matching() {
+        assert_eq!(cut_word("ungeindsats"), "ungeindsats");
+        let long = "æ".repeat(100_000);
+        assert_eq!(cut_word(&long).chars().count(), MAX_WORD);
+        assert_eq!(cut_word(&long[..2 * MAX_WORD]), &long[..2 * MAX_WORD]);
+        assert_eq!(cut_word(""), "");
     }
 
     #[test]

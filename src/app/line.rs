@@ -1,8 +1,9 @@
 //! The search line: text and a cursor, edited like a shell's line.
 
 /// Longest query kept, in characters: far beyond any real query, and keeps a
-/// pasted document from making every keystroke slow.
-pub const MAX_QUERY_CHARS: usize = 200;
+/// pasted document from making every keystroke slow. The search reads no
+/// more of a query either (`indsats search` included).
+pub use crate::search::query::MAX_QUERY_CHARS;
 
 /// A line of text with a cursor (a byte offset on a character boundary).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -89,17 +89,21 @@ pub fn closest_ids(catalogue: &Catalogue, wanted: &str, limit: usize) -> Vec<Str
     let mut scored: Vec<(usize, &str)> = catalogue
         .initiatives
         .iter()
-        .map(|entry| {
+        .filter_map(|entry| {
             let id = entry.id.as_str();
             let name = entry.name.to_lowercase();
-            let score = if id.contains(&wanted) || name.contains(&wanted) || wanted.contains(id) {
-                0
-            } else {
-                1 + strsim::levenshtein(id, &wanted)
-            };
-            (score, id)
+            if id.contains(&wanted) || name.contains(&wanted) || wanted.contains(id) {
+                return Some((0, id));
+            }
+            let within = (id.len().max(wanted.len()) / 2).max(2);
+            // The edit distance is at least the difference in length, and
+            // costs the product of the lengths: not computed when too far.
+            if id.chars().count().abs_diff(wanted.chars().count()) > within {
+                return None;
+            }
+            let distance = strsim::levenshtein(id, &wanted);
+            (distance <= within).then_some((1 + distance, id))
         })
-        .filter(|&(score, id)| score <= 1 + (id.len().max(wanted.len()) / 2).max(2))
         .collect();
     scored.sort();
     scored

@@ -8,6 +8,8 @@
 //! word); per keystroke, a query word the dictionaries do not know is tried
 //! as two words they do.
 
+use crate::fold::MAX_WORD;
+
 /// Shortest half of a compound, in bytes (shorter halves are mostly noise:
 /// `for` + `løb`).
 pub const MIN_PART: usize = 4;
@@ -19,9 +21,13 @@ pub const MIN_COMPOUND: usize = 2 * MIN_PART;
 /// accepts, each at least [`MIN_PART`] bytes. The head may end in a linking
 /// `s` or `e` that the known word lacks (`virksomheds|netvaerk` gives
 /// `virksomhed`, `netvaerk`). Longest head first.
+///
+/// Each cut costs two lookups as long as the word, so a word longer than
+/// [`MAX_WORD`] chars (which the callers cut off first) is not tried: the
+/// cost stays within `MAX_WORD` cuts of `MAX_WORD` chars.
 pub fn splits<'w>(word: &'w str, known: &dyn Fn(&str) -> bool) -> Vec<(&'w str, &'w str)> {
     let mut found = Vec::new();
-    if word.len() < MIN_COMPOUND {
+    if word.len() < MIN_COMPOUND || word.chars().nth(MAX_WORD).is_some() {
         return found;
     }
     let cuts = word
@@ -75,6 +81,22 @@ mod tests {
         for (word, expected) in table {
             assert_eq!(splits(word, &words), *expected, "{word}");
         }
+    }
+
+    #[test]
+    fn a_word_past_the_limit_costs_no_lookups() {
+        // Before the limit, a 100,000-char word cost 100,000 cuts, each
+        // hashing up to the whole word.
+        let calls = std::cell::Cell::new(0usize);
+        let known = |_: &str| {
+            calls.set(calls.get() + 1);
+            false
+        };
+        assert!(splits(&"a".repeat(100_000), &known).is_empty());
+        assert_eq!(calls.get(), 0);
+        let longest = "a".repeat(MAX_WORD);
+        assert!(splits(&longest, &known).is_empty());
+        assert!(calls.get() <= 2 * MAX_WORD, "{}", calls.get());
     }
 
     #[test]

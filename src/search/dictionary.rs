@@ -6,11 +6,14 @@
 //! end for inner substrings and suffixes — and then walks the postings of the
 //! words that matched. The cost per keystroke therefore grows with the number
 //! of distinct words and of entries that match, not with the length of the
-//! texts.
+//! texts. A word is kept by its first [`MAX_WORD`] chars ([`cut_word`]), as
+//! a query's words are read, so no word costs more than that.
+//!
+//! [`MAX_WORD`]: crate::fold::MAX_WORD
 
 use rustc_hash::FxHashMap;
 
-use super::fold::{fold_into, loose, words};
+use super::fold::{cut_word, fold_into, loose, words};
 use super::query::{Mode, Piece};
 use super::score::Tier;
 
@@ -304,6 +307,7 @@ impl Builder {
         let entry = entry as u32;
         let mask = 1u32 << bit;
         for word in tokens {
+            let word = cut_word(word);
             let id = match self.ids.get(word) {
                 Some(&id) => id as usize,
                 None => {
@@ -326,8 +330,10 @@ impl Builder {
         }
     }
 
-    /// Adds one folded word as it is (not split into words) to entry
-    /// `entry`, field bit `bit`.
+    /// Adds one folded word as it is (not split into words, but cut like
+    /// every word to [`MAX_WORD`] chars) to entry `entry`, field bit `bit`.
+    ///
+    /// [`MAX_WORD`]: crate::fold::MAX_WORD
     pub fn add_word(&mut self, entry: usize, bit: u8, word: &str) {
         self.add_tokens(entry, bit, std::iter::once(word));
     }

@@ -13,6 +13,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::dictionary::Dictionary;
+use super::fold::cut_word;
 
 /// Best quality of a scattered match.
 pub const MAX_QUALITY: u16 = 14;
@@ -48,16 +49,21 @@ pub fn letters(word: &str) -> u32 {
     })
 }
 
-/// The words of `dict` that `pattern` (folded) matches fuzzily: one slip
-/// away, or (with `scatters`) with its letters scattered over the word.
-/// Words holding the pattern as a plain substring are left out when
-/// `skip_substrings` is set: their entries matched better already.
+/// The words of `dict` that `pattern` (folded, cut to [`MAX_WORD`] chars
+/// like the words) matches fuzzily: one slip away, or (with `scatters`)
+/// with its letters scattered over the word. Words holding the pattern as a
+/// plain substring are left out when `skip_substrings` is set: their
+/// entries matched better already. Both the Skim alignment and the edit
+/// distance cost the product of two lengths, each at most `MAX_WORD`.
+///
+/// [`MAX_WORD`]: crate::fold::MAX_WORD
 pub fn fuzzy(
     dict: &Dictionary,
     pattern: &str,
     skip_substrings: bool,
     scatters: bool,
 ) -> Vec<(u32, Fuzzy)> {
+    let pattern = cut_word(pattern);
     let mut found = Vec::new();
     if pattern.is_empty() {
         return found;
@@ -107,10 +113,14 @@ pub fn fuzzy(
 }
 
 /// Char positions in `text` (folded) of the best scattered match of
-/// `pattern`, for highlighting; empty when there is none.
+/// `pattern` (cut to [`MAX_WORD`] chars), for highlighting; empty when there
+/// is none. Costs the text's length times the pattern's: the caller bounds
+/// the text.
+///
+/// [`MAX_WORD`]: crate::fold::MAX_WORD
 pub fn positions(pattern: &str, text: &str) -> Vec<usize> {
     SkimMatcherV2::default()
-        .fuzzy_indices(text, pattern)
+        .fuzzy_indices(text, cut_word(pattern))
         .map(|(_, at)| at)
         .unwrap_or_default()
 }

@@ -231,7 +231,8 @@ impl Keywords {
 
 /// The words of a keyword that a query must hold for it to count: all but
 /// stop words and, in a phrase, words under three letters ("ud" in
-/// "droppet ud"). Empty for a keyword of stop words only.
+/// "droppet ud"), each cut as the dictionary cuts it
+/// ([`crate::fold::cut_word`]). Empty for a keyword of stop words only.
 fn phrase_words(keyword: &str) -> Vec<String> {
     let folded = crate::fold::fold(keyword);
     let words: Vec<&str> = crate::fold::words(&folded).collect();
@@ -239,7 +240,7 @@ fn phrase_words(keyword: &str) -> Vec<String> {
     words
         .into_iter()
         .filter(|w| !(STOP_WORDS.contains(w) || phrase && w.len() < 3))
-        .map(str::to_owned)
+        .map(|w| crate::fold::cut_word(w).to_owned())
         .collect()
 }
 

@@ -6,6 +6,12 @@ use super::fuzzy_words::positions;
 use super::query::{Mode, Term};
 use super::score::{MIN_FUZZY, Tier};
 
+/// The most chars of a folded name that are highlighted: far more than a
+/// row of the screen shows (`term::MAX_COLS`), and a real name is far
+/// shorter. Each of a query's words is looked for in it, so a name of a
+/// million chars costs no more than this.
+pub const MAX_HIGHLIGHT: usize = 1024;
+
 /// One entry's name, folded.
 #[derive(Debug, Clone)]
 pub struct EntryNames {
@@ -34,21 +40,23 @@ impl EntryNames {
 
     /// Char indices of the original name that `terms` matched, sorted and
     /// deduplicated: each piece's best occurrence, by the strict key, else the
-    /// loose key, else (plain terms) the fuzzy alignment. `scratch` is working
-    /// space, reused across calls so that the result is the only allocation.
+    /// loose key, else (plain terms) the fuzzy alignment, within the name's
+    /// first [`MAX_HIGHLIGHT`] chars. `scratch` is working space, reused
+    /// across calls so that the result is the only allocation.
     pub fn positions(&self, terms: &[Term], scratch: &mut Vec<u32>) -> Vec<usize> {
         scratch.clear();
+        let name = self.highlighted();
         let mut loose: Option<(String, Vec<u32>)> = None;
         for term in terms {
             let mark = scratch.len();
             let mut all = true;
             for piece in &term.pieces {
-                if let Some(at) = best_occurrence(&self.name, &piece.strict, term.mode) {
+                if let Some(at) = best_occurrence(name, &piece.strict, term.mode) {
                     let at = at as u32;
                     scratch.extend(at..at + piece.strict.len() as u32);
                     continue;
                 }
-                let (lkey, lmap) = loose.get_or_insert_with(|| self.loose_key());
+                let (lkey, lmap) = loose.get_or_insert_with(|| self.loose_key(name));
                 match best_occurrence(lkey, &piece.loose, term.mode) {
                     // Loose keys map straight to original chars; highlight
                     // the whole original stretch, collapsed letters too.
@@ -69,11 +77,11 @@ impl EntryNames {
             scratch.truncate(mark);
             if term.mode == Mode::Fuzzy && term.char_len() >= MIN_FUZZY {
                 let pattern = term.joined();
-                let chars = positions(&pattern, &self.name);
+                let chars = positions(&pattern, name);
                 if !chars.is_empty() {
                     // Char indices of the folded name, to its bytes.
                     let mut wanted = chars.iter().peekable();
-                    for (i, (b, _)) in self.name.char_indices().enumerate() {
+                    for (i, (b, _)) in name.char_indices().enumerate() {
                         if wanted.next_if(|&&w| w == i).is_some() {
                             scratch.push(b as u32);
                         }
@@ -89,13 +97,23 @@ impl EntryNames {
         scratch.iter().map(|&c| c as usize).collect()
     }
 
-    /// The loose key of the name with its map to original chars.
-    fn loose_key(&self) -> (String, Vec<u32>) {
+    /// The part of the folded name that is highlighted: its first
+    /// [`MAX_HIGHLIGHT`] chars.
+    fn highlighted(&self) -> &str {
+        match self.name.char_indices().nth(MAX_HIGHLIGHT) {
+            Some((at, _)) => &self.name[..at],
+            None => &self.name,
+        }
+    }
+
+    /// The loose key of `name`, the start of the folded name, with its map
+    /// to original chars.
+    fn loose_key(&self, name: &str) -> (String, Vec<u32>) {
         match &self.map {
-            Some(map) => loose_with_map(&self.name, map),
+            Some(map) => loose_with_map(name, &map[..name.len()]),
             None => {
-                let identity: Vec<u32> = (0..self.name.len() as u32).collect();
-                loose_with_map(&self.name, &identity)
+                let identity: Vec<u32> = (0..name.len() as u32).collect();
+                loose_with_map(name, &identity)
             }
         }
     }

@@ -20,7 +20,24 @@
 //! term without any letter or digit (`-`, a lone `!`) is ignored. Parsing
 //! never fails and never panics.
 
-use super::fold::{fold, loose, words};
+use super::fold::{cut_word, fold, loose, words};
+
+/// The most chars of a query that the search reads: far beyond any real
+/// query (the relevance sets' longest is 14 words), and what the app's
+/// search line holds. `indsats search` reads no more either, so a pasted
+/// document costs no more than a long query: with words cut to
+/// [`MAX_WORD`] chars, at most a hundred words of bounded cost.
+///
+/// [`MAX_WORD`]: crate::fold::MAX_WORD
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// `query` cut to its first [`MAX_QUERY_CHARS`] chars.
+pub fn cut_query(query: &str) -> &str {
+    match query.char_indices().nth(MAX_QUERY_CHARS) {
+        Some((at, _)) => &query[..at],
+        None => query,
+    }
+}
 
 /// How a term's pieces may match a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,8 +66,12 @@ pub struct Piece {
 }
 
 impl Piece {
-    /// The piece of a folded word.
+    /// The piece of a folded word, cut to its first [`MAX_WORD`] chars as
+    /// the dictionaries' words are ([`cut_word`]).
+    ///
+    /// [`MAX_WORD`]: crate::fold::MAX_WORD
     pub fn new(strict: &str) -> Piece {
+        let strict = cut_word(strict);
         Piece {
             strict: strict.to_owned(),
             loose: loose(strict),
@@ -74,9 +95,13 @@ pub struct Term {
 }
 
 impl Term {
-    /// The pieces run together (the pattern for fuzzy matching).
+    /// The pieces run together, cut to [`MAX_WORD`] chars (the pattern for
+    /// fuzzy matching, which compares it with single words).
+    ///
+    /// [`MAX_WORD`]: crate::fold::MAX_WORD
     pub fn joined(&self) -> String {
-        self.pieces.iter().map(|p| p.strict.as_str()).collect()
+        let joined: String = self.pieces.iter().map(|p| p.strict.as_str()).collect();
+        cut_word(&joined).to_owned()
     }
 
     /// Length in chars of the pieces run together.
@@ -116,10 +141,11 @@ pub fn parse_understood(understood: &super::understand::Understood) -> Query {
     parsed
 }
 
-/// Parses a query; never fails and never panics.
+/// Parses a query (its first [`MAX_QUERY_CHARS`] chars); never fails and
+/// never panics.
 pub fn parse(query: &str) -> Query {
     let mut parsed = Query::default();
-    for raw in query.split_whitespace() {
+    for raw in cut_query(query).split_whitespace() {
         if let Some(term) = parse_term(raw) {
             if term.negated {
                 parsed.negative.push(term);

@@ -16,7 +16,7 @@
 use std::ops::Range;
 
 use super::Filters;
-use super::fold::{fold, loose};
+use super::fold::{MAX_WORD, fold, loose};
 use crate::catalogue::Vocabularies;
 
 /// Youngest age a number in the query is taken for.
@@ -210,9 +210,9 @@ impl Places {
     }
 
     /// The id a folded word names: exactly, by its loose key, or — for
-    /// words of [`MIN_FUZZY_PLACE`] chars or more that `is_text` does not
-    /// know as a word of the catalogue — within one edit (a transposition
-    /// counts as one).
+    /// words of [`MIN_FUZZY_PLACE`] to [`MAX_WORD`] chars that `is_text`
+    /// does not know as a word of the catalogue — within one edit (a
+    /// transposition counts as one).
     fn place_of(&self, word: &str, is_text: &dyn Fn(&str) -> bool) -> Option<Read<'_>> {
         let exact = |k: &PlaceKey| Read {
             id: self.ids[k.place as usize].as_str(),
@@ -225,12 +225,18 @@ impl Places {
         if let Some(k) = self.keys.iter().find(|k| k.loose == lkey) {
             return Some(exact(k));
         }
-        if word.chars().count() < MIN_FUZZY_PLACE || is_text(word) {
+        // A slip is forgiven only in a word of at most `MAX_WORD` chars: the
+        // edit distance costs the product of the lengths.
+        let chars = word.chars().count();
+        if !(MIN_FUZZY_PLACE..=MAX_WORD).contains(&chars) || is_text(word) {
             return None;
         }
+        // One edit changes a key's length by one char, four bytes at most:
+        // a key further off is not compared at all.
         let mut close = self
             .keys
             .iter()
+            .filter(|k| k.loose.len().abs_diff(lkey.len()) <= 4)
             .filter(|k| k.strict.chars().count() >= MIN_FUZZY_PLACE)
             .filter(|k| strsim::osa_distance(&k.loose, &lkey) <= 1);
         let first = close.next()?;
@@ -244,10 +250,14 @@ impl Places {
         }
     }
 
-    /// Splits `query` into recognised filters, text and optional words.
-    /// `is_text` says whether a folded word occurs in the catalogue's text
-    /// (such a word is never taken for a misspelt municipality).
+    /// Splits `query` (its first [`MAX_QUERY_CHARS`] chars) into
+    /// recognised filters, text and optional words. `is_text` says whether
+    /// a folded word occurs in the catalogue's text (such a word is never
+    /// taken for a misspelt municipality).
+    ///
+    /// [`MAX_QUERY_CHARS`]: super::query::MAX_QUERY_CHARS
     pub fn understand(&self, query: &str, is_text: &dyn Fn(&str) -> bool) -> Understood {
+        let query = super::query::cut_query(query);
         let tokens: Vec<(Range<usize>, &str)> = tokens(query).collect();
         let mut out = Understood::default();
         let mut text: Vec<&str> = Vec::new();
@@ -424,6 +434,23 @@ mod tests {
         let statuses = Places::of_names([("active", vec!["Aktiv", "Active"])]);
         assert_eq!(statuses.read("aktvi").map(|r| r.id), Some("active"));
         assert_eq!(statuses.ids(), ["active"]);
+    }
+
+    #[test]
+    fn a_long_value_is_no_place_and_costs_no_edit_distance() {
+        // Before the limit, one value of 100,000 chars against an alias as
+        // long cost an edit distance of 10^10 cells: minutes.
+        let long = "skive".repeat(20_000);
+        let p = Places::of_names([("skive", vec![long.as_str()])]);
+        let start = std::time::Instant::now();
+        assert_eq!(p.read(&long).map(|r| r.slip), Some(false));
+        assert_eq!(p.read(&long[1..]), None);
+        assert_eq!(p.read(&format!("{long}x")), None);
+        let elapsed = start.elapsed();
+        assert!(elapsed < std::time::Duration::from_secs(5), "{elapsed:?}");
+        // A slip is still forgiven in a word of matching length.
+        let p = Places::of_names([("x", vec!["horsens"])]);
+        assert_eq!(p.read("horsnes").map(|r| r.slip), Some(true));
     }
 
     #[test]

@@ -204,10 +204,15 @@ fn name_spans(
             spans.push(Span::styled(std::mem::take(run), style));
         }
     };
-    let chars: Vec<char> = name.chars().collect();
-    let cut = chars.iter().map(|c| c.to_string().width()).sum::<usize>() > width;
+    // Whether the name is wider than the row, summed only until it is: a
+    // name of a million chars costs no more than the row.
+    let mut total = 0;
+    let cut = name.chars().any(|c| {
+        total += c.encode_utf8(&mut [0; 4]).width();
+        total > width
+    });
     let mut combining = 0;
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, c) in name.chars().enumerate() {
         // The same rules as `terminal_safe`, kept per character so the match
         // positions still line up.
         combining = if is_combining_mark(c) {

@@ -4,10 +4,9 @@
 use crate::common;
 
 use std::path::Path;
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use crate::common::{assert_no_panic, indsats};
+use crate::common::assert_no_panic;
 
 fn mkfifo(path: &Path) {
     let name = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
@@ -17,22 +16,7 @@ fn mkfifo(path: &Path) {
 
 /// Runs the binary in `home`, killing it (and failing) after 10 seconds.
 fn run_bounded(home: &Path, args: &[&str]) -> common::Run {
-    let mut child = indsats(home)
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let start = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if start.elapsed() > Duration::from_secs(10) {
-            let _ = child.kill();
-            panic!("indsats {args:?} hung");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let run: common::Run = child.wait_with_output().unwrap().into();
+    let run = common::run_bounded(home, args, Duration::from_secs(10));
     assert_no_panic(&run);
     run
 }

@@ -28,6 +28,7 @@ mod favourites_sessions;
 mod hostile_files;
 mod hostile_render;
 mod local_catalogue;
+mod long_words;
 mod ranking_rules;
 mod readme_keys;
 mod relevance;

@@ -529,6 +529,7 @@ fn facet_counts_example() {
     assert_eq!(facets.of(Facet::TargetGroup), [4, 1, 0]);
 }
 
+mod long;
 mod props;
 
 #[test]

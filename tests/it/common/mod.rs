@@ -82,6 +82,48 @@ pub fn hold_favourites_lock(dir: &Path) -> std::fs::File {
     file
 }
 
+/// Runs the binary with `args` in `home`, without input, and fails (killing
+/// it) when it has not finished within `limit`. Its output is read while it
+/// runs, so a long output cannot stall it.
+pub fn run_bounded(home: &Path, args: &[&str], limit: std::time::Duration) -> Run {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = indsats(home)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run indsats");
+    fn drain(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<String> {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    }
+    let stdout = drain(child.stdout.take().expect("stdout"));
+    let stderr = drain(child.stderr.take().expect("stderr"));
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for indsats") {
+            break status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            let shown: Vec<String> = args.iter().map(|a| a.chars().take(40).collect()).collect();
+            panic!("indsats {shown:?} took longer than {limit:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: stdout.join().expect("stdout"),
+        stderr: stderr.join().expect("stderr"),
+    }
+}
+
 /// Asserts that nothing looks like a panic or a backtrace.
 pub fn assert_no_panic(run: &Run) {
     for text in [&run.stdout, &run.stderr] {
