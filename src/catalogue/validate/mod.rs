@@ -11,7 +11,6 @@ mod rules;
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::mpsc;
 
 use serde::de::{Deserializer, SeqAccess, Visitor};
 use serde_json::value::RawValue;
@@ -274,69 +273,29 @@ impl<'de> Visitor<'de> for EachInitiative<'_, '_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<usize, A::Error> {
-        // Only the entries' places first (a quick scan): the parsing of
-        // each into a tree then runs on a second thread while this one
-        // checks and converts, in order.
-        let mut raws: Vec<&'de RawValue> = Vec::new();
+        let mut seen = HashMap::default();
+        let mut index = 0;
         while let Some(raw) = seq.next_element::<&RawValue>()? {
-            raws.push(raw);
-        }
-        std::thread::scope(|scope| {
-            let (send, receive) = mpsc::sync_channel::<Vec<Parsed>>(4);
-            let batches = raws.chunks(PARSE_BATCH);
-            let parse = |batch: &[&RawValue]| -> Vec<Parsed> {
-                batch
-                    .iter()
-                    .map(|raw| serde_json::from_str(raw.get()))
-                    .collect()
-            };
-            let second = (raws.len() >= PARALLEL_CHECK)
-                .then(|| {
-                    let batches = batches.clone();
-                    std::thread::Builder::new()
-                        .spawn_scoped(scope, move || {
-                            for batch in batches {
-                                if send.send(parse(batch)).is_err() {
-                                    return;
-                                }
-                            }
-                        })
-                        .ok()
-                })
-                .flatten();
-            let mut seen = HashMap::default();
-            let mut index = 0;
-            for batch in batches {
-                // Parsed on the second thread, or here where there is none.
-                let parsed = match &second {
-                    Some(_) => receive.recv().unwrap_or_else(|_| parse(batch)),
-                    None => parse(batch),
-                };
-                for (raw, read) in batch.iter().zip(parsed) {
-                    self.check_one(index, raw.get(), read, &mut seen);
-                    index += 1;
-                    if let Some((progress, array)) = self.progress
-                        && index % PROGRESS_EVERY == 0
-                    {
-                        // The entry's place in the array's text: how much is read.
-                        let read = raw.get().as_ptr() as usize - array.as_ptr() as usize;
-                        progress.set(Stage::Checking, read, array.len());
-                    }
-                }
+            // Past the problems listed, the rest is only counted.
+            if self.checker.dropped == 0 {
+                let read = serde_json::from_str(raw.get());
+                self.check_one(index, raw.get(), read, &mut seen);
             }
-        });
-        Ok(raws.len())
+            index += 1;
+            if let Some((progress, array)) = self.progress
+                && index % PROGRESS_EVERY == 0
+            {
+                // The entry's place in the array's text: how much is read.
+                let read = raw.get().as_ptr() as usize - array.as_ptr() as usize;
+                progress.set(Stage::Checking, read, array.len());
+            }
+        }
+        Ok(index)
     }
 }
 
 /// One entry parsed into a tree, or why it could not be.
 type Parsed = Result<Value, serde_json::Error>;
-
-/// Entries parsed per batch handed from the parsing thread to the checking one.
-const PARSE_BATCH: usize = 256;
-
-/// From this many entries on, parsing and checking run on two threads.
-const PARALLEL_CHECK: usize = 2048;
 
 impl EachInitiative<'_, '_> {
     /// Checks entry number `index` (its text `raw`, parsed as `read`) and,
