@@ -84,3 +84,28 @@ pub enum Action {
     /// and come back.
     Print,
 }
+
+impl Action {
+    /// Whether carrying the action out reads the results (the hits, the
+    /// selection, the facet counts): then the loop brings them up to date
+    /// first ([`super::App::sync`]). Typing and moving the cursor in the
+    /// search line only edit it; the search follows once per batch.
+    pub fn reads_results(self) -> bool {
+        !matches!(
+            self,
+            Action::Insert(_)
+                | Action::DeleteBack
+                | Action::DeleteForward
+                | Action::DeleteWord
+                | Action::ClearQuery
+                | Action::CursorLeft
+                | Action::CursorRight
+                | Action::CursorStart
+                | Action::CursorEnd
+                | Action::Resize(..)
+                | Action::Quit
+                | Action::Suspend
+                | Action::ToggleHelp
+        )
+    }
+}

@@ -13,7 +13,6 @@ const MAX_AGE: u8 = 99;
 impl App {
     /// Opens the picker on `facet`, or on the facet used last.
     pub(super) fn open_picker(&mut self, facet: Option<Facet>) {
-        self.sync();
         let facet = facet
             .or_else(|| self.view.picker.as_ref().map(|p| p.facet))
             .unwrap_or_default();
@@ -70,13 +69,12 @@ impl App {
             Action::EditAge => self.switch_facet(Facet::Age),
             Action::Toggle | Action::Open if on_age => self.view.picker = None,
             Action::Toggle | Action::Open => {
-                self.sync();
                 let values = self.picker_values();
                 if let Some(value) = values.get(picker.cursor) {
                     let value = value.value.clone();
                     self.toggle_chip(value.clone());
-                    // Type-ahead starts afresh, the cursor on the same value.
-                    self.sync();
+                    // Type-ahead starts afresh, the cursor on the same value
+                    // (the values' order does not follow the counts).
                     let all = self.facet_values(picker.facet);
                     let at = all.iter().position(|v| v.value == value).unwrap_or(0);
                     self.set_picker(|p| {
@@ -134,7 +132,6 @@ impl App {
     }
 
     fn move_picker(&mut self, delta: isize) {
-        self.sync();
         let len = self.picker_values().len();
         self.set_picker(|p| {
             p.cursor = if len == 0 {

@@ -55,6 +55,19 @@ pub struct CopyChoice {
     pub more: bool,
 }
 
+/// Where the next search ([`App::sync`]) puts the selection, asked for by
+/// an action that changed the results under it.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// On the first row.
+    #[default]
+    First,
+    /// On this entry (by its index in the catalogue) if it is still there.
+    Entry(Option<usize>),
+    /// On this row, or the last one.
+    Row(usize),
+}
+
 /// The search: the line being typed, the filter chips and the results.
 #[derive(Debug, Default)]
 pub struct SearchState {
@@ -84,6 +97,8 @@ pub struct SearchState {
     pub(super) undo: Vec<Undo>,
     /// Whether the status line has said once that Ctrl-_ undoes a clear.
     pub(super) undo_told: bool,
+    /// Where the selection goes at the next search (else the first row).
+    pub keep: Keep,
 }
 
 /// How many clears Ctrl-_ can undo, one after the other.
@@ -324,6 +339,8 @@ impl App {
     /// Brings the results up to date with the line, the chips and the list view.
     pub fn sync(&mut self) {
         if !self.search.dirty {
+            // Nothing changed under the selection: no place to keep.
+            self.search.keep = Keep::First;
             return;
         }
         // Municipalities and ages still in the line filter like chips.
@@ -359,7 +376,12 @@ impl App {
             self.search.results.ignored.clear();
         }
         self.search.dirty = false;
-        self.search.selected = 0;
+        let hits = &self.search.results.hits;
+        self.search.selected = match std::mem::take(&mut self.search.keep) {
+            Keep::First | Keep::Entry(None) => 0,
+            Keep::Entry(Some(entry)) => hits.iter().position(|h| h.index == entry).unwrap_or(0),
+            Keep::Row(row) => row.min(hits.len().saturating_sub(1)),
+        };
         self.view.detail_scroll = 0;
         self.view.list_offset = 0;
         let len = self.picker_values().len();

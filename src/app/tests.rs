@@ -328,6 +328,35 @@ fn apply_defers_the_search_until_sync() {
 }
 
 #[test]
+fn apply_never_searches_even_for_an_action_that_reads_the_results() {
+    let mut app = app();
+    for c in "fgu".chars() {
+        app.apply(Action::Insert(c));
+    }
+    for action in [
+        Action::Down,
+        Action::Open,
+        Action::ToggleMark,
+        Action::OpenPicker,
+    ] {
+        assert!(action.reads_results(), "{action:?}");
+        app.apply(action);
+        assert_eq!(
+            app.hits().len(),
+            app.catalogue.initiatives.len(),
+            "{action:?} searched"
+        );
+    }
+    assert!(!Action::Insert('x').reads_results());
+    // The loop's way: brought up to date first, so Enter opens an FGU entry.
+    let mut app = app_at(120, 40);
+    type_text(&mut app, "fgu skive");
+    app.update(Action::Open);
+    assert_eq!(app.view.focus, Focus::Details);
+    assert!(app.selected_entry().is_some_and(|e| e.name.contains("FGU")));
+}
+
+#[test]
 fn query_length_is_capped() {
     let mut app = app();
     for _ in 0..500 {

@@ -4,12 +4,18 @@ use super::action::Action;
 use super::focus::{Focus, ListView};
 use super::keymap::Place;
 use super::mode::Mode;
+use super::state::Keep;
 use super::state::{App, Effect, Measured};
 use crate::search::DETAILED_HITS;
 
 impl App {
-    /// Applies `action` and brings the results up to date.
+    /// Applies `action` as the event loop does — the results brought up to
+    /// date first when it reads them ([`Action::reads_results`]) — and
+    /// brings them up to date after.
     pub fn update(&mut self, action: Action) {
+        if action.reads_results() {
+            self.sync();
+        }
         self.apply(action);
         self.sync();
     }
@@ -25,6 +31,8 @@ impl App {
 
     /// Applies `action`; a changed query or filter only marks the results out
     /// of date, so a burst of keys (a paste) searches once, in [`App::sync`].
+    /// Never searches: an action that reads the results finds them brought
+    /// up to date by the caller ([`Action::reads_results`]).
     pub fn apply(&mut self, action: Action) {
         if !matches!(action, Action::Resize(..)) {
             // A status message lasts until the next key.
@@ -231,7 +239,6 @@ impl App {
 
     /// Moves the cursor of the focused part by `delta` lines, clamped.
     fn step(&mut self, delta: isize) {
-        self.sync();
         let move_by = |pos: usize, len: usize| -> usize {
             if len == 0 {
                 0
@@ -288,18 +295,13 @@ impl App {
     /// Finishes the words in the search line (Enter): recognised filters
     /// become chips, and the selection stays on the same entry.
     fn finish_line(&mut self) {
-        let before = self.selected_hit().map(|h| h.index);
+        // The filters are those the line already applied, so the results
+        // stay as they are; the next search keeps the selection on the entry.
+        self.search.keep = Keep::Entry(self.selected_hit().map(|h| h.index));
         self.extract_chips(true);
-        self.sync();
-        if let Some(index) = before
-            && let Some(at) = self.hits().iter().position(|h| h.index == index)
-        {
-            self.search.selected = at;
-        }
     }
 
     fn open(&mut self) {
-        self.sync();
         if self.view.focus == Focus::Query {
             self.finish_line();
         }
@@ -376,7 +378,6 @@ impl App {
     }
 
     fn cycle_focus(&mut self, step: isize) {
-        self.sync();
         let mut order = vec![Focus::Query, Focus::List];
         // The details take part only when there is something to show and
         // room to show it beside the list.

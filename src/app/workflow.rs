@@ -2,6 +2,7 @@
 //! clipboard writes and saving are left to the event loop as [`Effect`]s.
 
 use super::focus::ListView;
+use super::state::Keep;
 use super::state::{App, CopyChoice, CopyMenu, Effect};
 use crate::catalogue::contacts;
 use crate::report::{Printout, TEXT_WIDTH, join_entries, printout, referral_summary};
@@ -33,7 +34,6 @@ const COPY_ROWS: usize = 8;
 
 impl App {
     pub(super) fn toggle_mark(&mut self) {
-        self.sync();
         let Some(id) = self.selected_entry().map(|e| e.id.clone()) else {
             return;
         };
@@ -51,7 +51,6 @@ impl App {
     }
 
     pub(super) fn toggle_favourite(&mut self) {
-        self.sync();
         let Some(id) = self.selected_entry().map(|e| e.id.clone()) else {
             return;
         };
@@ -80,10 +79,8 @@ impl App {
 
     /// Rebuilds the list after it changed under the cursor, keeping the cursor near.
     fn refresh_keeping_selection(&mut self) {
-        let keep = self.search.selected;
+        self.search.keep = Keep::Row(self.search.selected);
         self.search.dirty = true;
-        self.sync();
-        self.search.selected = keep.min(self.hits().len().saturating_sub(1));
     }
 
     /// Records that the selected entry was opened.
@@ -191,7 +188,6 @@ impl App {
     }
 
     pub(super) fn open_copy_menu(&mut self) {
-        self.sync();
         let (all, shown) = self.copy_choices_split();
         if all.is_empty() {
             return;
@@ -245,7 +241,6 @@ impl App {
     /// everything as it was: a header with the date, the catalogue's date,
     /// the municipality and the age, then each entry's short form.
     pub(super) fn print(&mut self) {
-        self.sync();
         // As wide as `indsats show`, unless the terminal is narrower.
         let width = usize::from(self.view.size.0).clamp(20, TEXT_WIDTH);
         let entries: Vec<&crate::catalogue::Initiative> = if self.meeting.shortlist.is_empty() {

@@ -312,6 +312,11 @@ fn event_loop(
                 }
                 Incoming::Terminal(event) => {
                     for action in actions(app, event) {
+                        // The search runs here only: before an action that
+                        // reads the results, and once after the batch.
+                        if action.reads_results() {
+                            app.sync();
+                        }
                         app.apply(action);
                         changed = true;
                     }
