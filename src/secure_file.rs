@@ -12,7 +12,7 @@
 //! no one else can write to it, and the way to it runs through folders
 //! only the user or root can write to (or sticky ones, like `/tmp`) and
 //! symbolic links of the user's or root's. The same walk checks the way to
-//! the folder favourites are written into ([`safe_dir`]).
+//! the folder favourites are written into ([`safe_place`]).
 
 use std::fs::{File, Metadata};
 use std::io::{self, Read};
@@ -93,26 +93,6 @@ impl NotRegular {
     }
 }
 
-/// [`open_regular`], with its refusal told apart from a failed open.
-pub fn open_regular_file(path: &Path) -> Result<(File, Metadata), OpenError> {
-    let (file, meta) = open_nonblocking(path)?;
-    if !meta.is_file() {
-        return Err(OpenError::NotRegular(kind_name(&meta)));
-    }
-    Ok((file, meta))
-}
-
-/// Why [`open_regular_file`] gave up.
-#[derive(Debug, thiserror::Error)]
-pub enum OpenError {
-    /// The file could not be opened (or its metadata read).
-    #[error(transparent)]
-    Io(#[from] io::Error),
-    /// It is not a regular file but this kind of file ([`kind_name`]).
-    #[error("{0}, not a regular file")]
-    NotRegular(&'static str),
-}
-
 /// Why [`safe_place`] refused a directory, or could not make it.
 #[derive(Debug, thiserror::Error)]
 pub enum PlaceError {
@@ -124,18 +104,6 @@ pub enum PlaceError {
     #[error(transparent)]
     Io(#[from] io::Error),
 }
-
-/// The error inside [`safe_dir`]'s refusal: where, and why it is unsafe.
-#[derive(Debug)]
-pub struct UnsafePlace(pub String);
-
-impl std::fmt::Display for UnsafePlace {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for UnsafePlace {}
 
 /// Why [`read_regular`] gave up.
 #[derive(Debug)]
@@ -428,16 +396,6 @@ pub fn unsafe_dir_reason(meta: &Metadata) -> Option<String> {
 /// ([`distrust`]): whoever can rename a directory on it can put a directory
 /// of their own in its place, and another user's symbolic link could lead
 /// a write anywhere that user likes.
-pub fn safe_dir(dir: &Path, mode: u32) -> io::Result<()> {
-    safe_place(dir, mode).map_err(|err| match err {
-        PlaceError::Io(err) => err,
-        PlaceError::Unsafe(why) => {
-            io::Error::new(io::ErrorKind::PermissionDenied, UnsafePlace(why))
-        }
-    })
-}
-
-/// [`safe_dir`], with its refusal told apart from a failed check.
 pub fn safe_place(dir: &Path, mode: u32) -> Result<(), PlaceError> {
     let absolute = if dir.is_absolute() {
         dir.to_path_buf()

@@ -149,7 +149,7 @@ fn read_limited(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
         Err(ReadError::Untrusted(why)) => Err(StoreError::UnsafeFolder(why.to_string())),
         Err(ReadError::Io(err)) if err.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(ReadError::Io(err)) => Err(match NotRegular::kind_in(&err) {
-            Some(kind) => StoreError::NotAFile(kind),
+            Some(kind) => NotRegular(kind).into(),
             None => err.into(),
         }),
         // Far too big to be ours (or it grew while read): corrupt.

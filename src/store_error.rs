@@ -6,7 +6,7 @@
 
 use std::io;
 
-use crate::secure_file::{OpenError, PlaceError};
+use crate::secure_file::{NotRegular, PlaceError};
 
 /// What went wrong with the favourites file or its folder.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -65,12 +65,9 @@ impl From<io::Error> for StoreError {
     }
 }
 
-impl From<OpenError> for StoreError {
-    fn from(err: OpenError) -> StoreError {
-        match err {
-            OpenError::NotRegular(kind) => StoreError::NotAFile(kind),
-            OpenError::Io(err) => err.into(),
-        }
+impl From<NotRegular> for StoreError {
+    fn from(NotRegular(kind): NotRegular) -> StoreError {
+        StoreError::NotAFile(kind)
     }
 }
 
@@ -131,7 +128,7 @@ mod tests {
             StoreError::UnsafeFolder("x: others can write to it".into())
         );
         assert_eq!(
-            StoreError::from(OpenError::NotRegular("a FIFO (named pipe)")),
+            StoreError::from(NotRegular("a FIFO (named pipe)")),
             StoreError::NotAFile("a FIFO (named pipe)")
         );
     }

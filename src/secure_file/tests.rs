@@ -42,11 +42,11 @@ fn reads_at_most_one_byte_past_the_limit() {
 fn private_dirs_are_made_0700_and_shared_ones_refused() {
     let dir = tempfile::tempdir().unwrap();
     let inner = dir.path().join("a/b");
-    safe_dir(&inner, 0o700).unwrap();
+    safe_place(&inner, 0o700).unwrap();
     let mode = std::fs::metadata(&inner).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o700);
     std::fs::set_permissions(&inner, std::fs::Permissions::from_mode(0o770)).unwrap();
-    let err = safe_dir(&inner, 0o700).unwrap_err();
+    let err = safe_place(&inner, 0o700).unwrap_err();
     assert!(err.to_string().contains("others can write"), "{err}");
 }
 
@@ -55,10 +55,10 @@ fn a_directory_above_that_others_can_write_is_refused_unless_sticky() {
     let dir = tempfile::tempdir().unwrap();
     let shared = dir.path().join("shared");
     let inner = shared.join("mine");
-    safe_dir(&inner, 0o700).unwrap();
+    safe_place(&inner, 0o700).unwrap();
     // Group-writable: a member could rename `mine` away and put theirs there.
     std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o775)).unwrap();
-    let err = safe_dir(&inner, 0o700).unwrap_err();
+    let err = safe_place(&inner, 0o700).unwrap_err();
     assert!(
         err.to_string().contains("others can write to the folder")
             && err.to_string().contains("in its place"),
@@ -66,7 +66,7 @@ fn a_directory_above_that_others_can_write_is_refused_unless_sticky() {
     );
     // Sticky, like /tmp: others cannot rename what is not theirs.
     std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).unwrap();
-    safe_dir(&inner, 0o700).unwrap();
+    safe_place(&inner, 0o700).unwrap();
 }
 
 fn chmod(path: &Path, mode: u32) {
@@ -220,6 +220,6 @@ fn another_users_file_folder_or_link_is_not_believed() {
         verdict(&link.join("local.json")),
         Some(Distrust::LinkOwner(link.clone(), other))
     );
-    let err = safe_dir(&link, 0o700).unwrap_err();
+    let err = safe_place(&link, 0o700).unwrap_err();
     assert!(err.to_string().contains("belongs to another user"), "{err}");
 }
