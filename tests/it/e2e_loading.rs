@@ -19,6 +19,13 @@ const ENTRIES: usize = 6_000;
 /// Longest wait for the catalogue to load: generous, for a loaded machine.
 const LOAD_LIMIT: Duration = Duration::from_secs(240);
 
+/// The app started on the catalogue at `path`, its loading screen shown.
+fn loading(home: &std::path::Path, path: &std::path::Path) -> PtyApp {
+    let app = PtyApp::start(home, &["--catalogue", path.to_str().unwrap()], 80, 24, &[]);
+    app.wait_for("Indlæser katalog …");
+    app
+}
+
 #[test]
 fn a_large_catalogue_shows_its_progress_and_takes_typing_while_it_loads() {
     let entries = std::env::var("INDSATS_TEST_LOADING_ENTRIES")
@@ -38,14 +45,7 @@ fn a_large_catalogue_shows_its_progress_and_takes_typing_while_it_loads() {
     std::fs::write(&path, serde_json::to_vec(&catalogue).unwrap()).unwrap();
     drop(catalogue);
 
-    let mut app = PtyApp::start(
-        home.path(),
-        &["--catalogue", path.to_str().unwrap()],
-        80,
-        24,
-        &[],
-    );
-    app.wait_for("Indlæser katalog …");
+    let mut app = loading(home.path(), &path);
     // Typed while the catalogue loads: a place, an age and a word.
     app.type_text(&format!("skive 17 {word}"));
     app.wait_until("the typing drawn while loading", |screen| {
@@ -84,14 +84,7 @@ fn a_problem_found_after_the_screen_opened_is_printed_on_a_restored_terminal() {
     value["initiatives"][ENTRIES - 1]["status"] = "måske".into();
     let path = home.path().join("broken.json");
     std::fs::write(&path, serde_json::to_vec(&value).unwrap()).unwrap();
-    let mut app = PtyApp::start(
-        home.path(),
-        &["--catalogue", path.to_str().unwrap()],
-        80,
-        24,
-        &[],
-    );
-    app.wait_for("Indlæser katalog …");
+    let mut app = loading(home.path(), &path);
     let status = app.wait_status();
     assert_eq!(status.exit_code(), 1);
     assert!(app.cooked(), "the terminal is restored");
