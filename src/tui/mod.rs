@@ -114,25 +114,25 @@ pub fn run(options: Options) -> Result<Ended, Error> {
     }
     // What is typed stays in memory only: core dumps went off first thing
     // in `main` (crate::process::harden).
-    let (mut app, loading) = match options.start {
+    // The files passed over are named now, or when a loading catalogue comes.
+    let (mut app, loading, ignored) = match options.start {
         Start::Ready(loaded, index) => {
             let ignored = ignored_text(options.lang, &loaded);
-            let mut app = App::with_index(
+            let app = App::with_index(
                 *loaded,
                 *index,
                 options.lang,
                 options.today,
                 options.no_color,
             );
-            app.outbox.status = ignored;
-            (app, None)
+            (app, None, ignored)
         }
         Start::Loading(loading) => (
             App::loading(options.lang, options.today, options.no_color),
             Some(loading),
+            None,
         ),
     };
-    let ignored = app.outbox.status.take();
     let saver = favourites::load(&mut app, options.data_dir);
     put_first(&mut app, ignored);
     if !options.query.trim().is_empty() {
