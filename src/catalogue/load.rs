@@ -172,16 +172,27 @@ pub fn choose_origin(
     env_value: Option<OsString>,
     config_file: Option<PathBuf>,
 ) -> Origin {
-    if let Some(path) = flag {
-        return Origin::Flag(path.to_owned());
-    }
-    if let Some(value) = env_value.filter(|v| !v.is_empty()) {
-        return Origin::Env(PathBuf::from(value));
-    }
-    match config_file {
-        Some(path) => Origin::ConfigDir(path),
-        None => Origin::Bundled,
-    }
+    search_order(flag, env_value, config_file)
+        .next()
+        .unwrap_or(Origin::Bundled)
+}
+
+/// The catalogue files in the order they are looked for (the bundled
+/// catalogue comes after them all): the flag, `$INDSATS_CATALOGUE` (empty
+/// counts as unset), `catalogue.json` in the config dir.
+fn search_order(
+    flag: Option<&Path>,
+    env_value: Option<OsString>,
+    config_file: Option<PathBuf>,
+) -> impl Iterator<Item = Origin> {
+    let env = env_value.filter(|v| !v.is_empty()).map(PathBuf::from);
+    [
+        flag.map(|p| Origin::Flag(p.to_owned())),
+        env.map(Origin::Env),
+        config_file.map(Origin::ConfigDir),
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// Resolves the origin from the flag, the environment and the file system.
@@ -286,15 +297,9 @@ pub fn load_for_app_from(
     local: Option<&Path>,
     progress: &Progress,
 ) -> Result<Loaded, LoadError> {
-    let env = env_value.filter(|v| !v.is_empty()).map(PathBuf::from);
-    let origins = [
-        flag.map(|p| Origin::Flag(p.to_owned())),
-        env.map(Origin::Env),
-        config_file.map(Origin::ConfigDir),
-    ];
     let mut ignored = Vec::new();
     let mut found = None;
-    for origin in origins.into_iter().flatten() {
+    for origin in search_order(flag, env_value, config_file) {
         let Some(path) = origin.path() else { continue };
         match read_believed(path)? {
             Ok(bytes) => {
