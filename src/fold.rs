@@ -29,14 +29,43 @@ use unicode_normalization::char::{
 /// The strict folded key of `text` (see the module documentation).
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    fold_chunks(text, |_, c| out.push(c));
+    fold_into(text, &mut out);
     out
 }
 
 /// Appends the strict folded key of `text` to `out` (no allocation when `out`
 /// has room), for folding many texts into one buffer.
 pub fn fold_into(text: &str, out: &mut String) {
-    fold_chunks(text, |_, c| out.push(c));
+    let bytes = text.as_bytes();
+    // An ASCII char starts a chunk of its own unless a combining mark
+    // follows it, so a run of such chars is lower-cased as a whole and the
+    // rest goes char by char through `fold_chunks`: the same result as the
+    // char-by-char path alone (tested), at a fraction of the cost for the
+    // mostly-ASCII texts of a catalogue.
+    let plain = |at: usize| bytes[at].is_ascii() && bytes.get(at + 1).is_none_or(u8::is_ascii);
+    let mut at = 0;
+    while at < bytes.len() {
+        let start = at;
+        while at < bytes.len() && plain(at) {
+            at += 1;
+        }
+        if at > start {
+            let from = out.len();
+            out.push_str(&text[start..at]);
+            out[from..].make_ascii_lowercase();
+        }
+        if at == bytes.len() {
+            break;
+        }
+        // `at` is on a char boundary: a byte before it was ASCII or it is
+        // where the last stretch stopped, on an ASCII byte.
+        let start = at;
+        at += 1;
+        while at < bytes.len() && !plain(at) {
+            at += 1;
+        }
+        fold_chunks(&text[start..at], |_, c| out.push(c));
+    }
 }
 
 /// The strict folded key of `text` and, for each byte of it, the index of the
@@ -111,6 +140,10 @@ pub const MAX_WORD: usize = 64;
 /// reads (see there). Costs at most `MAX_WORD` chars' look, however long
 /// the word.
 pub fn cut_word(word: &str) -> &str {
+    // No more bytes than chars allowed: nothing to count.
+    if word.len() <= MAX_WORD {
+        return word;
+    }
     match word.char_indices().nth(MAX_WORD) {
         Some((at, _)) => &word[..at],
         None => word,
@@ -360,6 +393,27 @@ mod tests {
         fn loose_is_idempotent(s in any::<String>()) {
             let key = loose(&fold(&s));
             prop_assert_eq!(loose(&fold(&key)), key.clone());
+        }
+
+        /// The ASCII stretches of `fold_into` change nothing: it folds as
+        /// the char-by-char path does, combining marks after ASCII included.
+        #[test]
+        fn fold_into_folds_as_char_by_char(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "a", "A", "e", "E", " ", "-", "x", "\u{30A}", "\u{301}", "\u{327}",
+                    "æ", "ø", "Å", "É", "\u{212B}", "ǽ", "日",
+                ][..]),
+                0..24,
+            ),
+            any in any::<String>(),
+        ) {
+            let pieces = pieces.concat();
+            for text in [&pieces, &any] {
+                let mut slow = String::new();
+                fold_chunks(text, |_, c| slow.push(c));
+                prop_assert_eq!(fold(text), slow);
+            }
         }
 
         #[test]
