@@ -42,7 +42,13 @@ fn take<'scope, T>(slot: &Slot<'scope, T>) -> Option<Box<dyn FnOnce() -> T + Sen
     slot.lock().unwrap_or_else(PoisonError::into_inner).take()
 }
 
-impl<T> Joinable<'_, T> {
+impl<'scope, T> Joinable<'scope, T> {
+    /// Work kept to run on the thread that joins it, without starting a
+    /// thread: for work too small to pay for one.
+    pub fn deferred(work: impl FnOnce() -> T + Send + 'scope) -> Joinable<'scope, T> {
+        Joinable::Deferred(Arc::new(Mutex::new(Some(Box::new(work)))))
+    }
+
     /// The work's result, waiting for its thread or running it here. A
     /// panic on the thread goes on here.
     pub fn join(self) -> T {

@@ -397,56 +397,93 @@ impl Builder {
         }
     }
 
-    /// Sorts the words and lays everything out for lookups.
+    /// Sorts the words and lays everything out for lookups. A large
+    /// dictionary computes its stems on a second thread meanwhile.
     pub fn finish(self) -> Dictionary {
         let Builder { words, lists, .. } = self;
         let mut order: Vec<usize> = (0..words.len()).collect();
         order.sort_unstable_by(|&a, &b| words[a].cmp(&words[b]));
-
-        let mut dict = Dictionary::default();
-        let total_bytes: usize = words.iter().map(|w| w.len() + 1).sum::<usize>() + 1;
-        dict.blob.reserve(total_bytes);
-        dict.blob.push('\n');
-        dict.loose_blob.push('\n');
-        dict.postings.reserve(lists.iter().map(Vec::len).sum());
-        dict.post_starts.push(0);
-        let mut loose_keys = Vec::with_capacity(words.len());
-        for &old in &order {
-            dict.starts.push(dict.blob.len() as u32);
-            dict.blob.push_str(&words[old]);
+        let (words, order) = (&words, &order);
+        std::thread::scope(|scope| {
+            let stems = || Stems::new(words, order);
+            let stems = if words.len() >= PARALLEL_FINISH {
+                crate::threads::spawn_or_defer(scope, stems)
+            } else {
+                crate::threads::Joinable::deferred(stems)
+            };
+            let mut dict = Dictionary::default();
+            let total_bytes: usize = words.iter().map(|w| w.len() + 1).sum::<usize>() + 1;
+            dict.blob.reserve(total_bytes);
             dict.blob.push('\n');
-            let key = loose(&words[old]);
-            dict.loose_starts.push(dict.loose_blob.len() as u32);
-            dict.loose_blob.push_str(&key);
             dict.loose_blob.push('\n');
-            loose_keys.push(key);
-            dict.postings.extend_from_slice(&lists[old]);
-            dict.post_starts.push(dict.postings.len());
-        }
-        dict.starts.push(dict.blob.len() as u32);
-        dict.loose_starts.push(dict.loose_blob.len() as u32);
-        let mut loose_order: Vec<u32> = (0..words.len() as u32).collect();
-        loose_order.sort_unstable_by(|&a, &b| loose_keys[a as usize].cmp(&loose_keys[b as usize]));
-        dict.loose_order = loose_order;
-        drop(loose_keys);
-        dict.stem_blob.push('\n');
+            dict.postings.reserve(lists.iter().map(Vec::len).sum());
+            dict.post_starts.push(0);
+            let mut loose_keys = Vec::with_capacity(words.len());
+            for &old in order {
+                dict.starts.push(dict.blob.len() as u32);
+                dict.blob.push_str(&words[old]);
+                dict.blob.push('\n');
+                let key = loose(&words[old]);
+                dict.loose_starts.push(dict.loose_blob.len() as u32);
+                dict.loose_blob.push_str(&key);
+                dict.loose_blob.push('\n');
+                loose_keys.push(key);
+                dict.postings.extend_from_slice(&lists[old]);
+                dict.post_starts.push(dict.postings.len());
+            }
+            dict.starts.push(dict.blob.len() as u32);
+            dict.loose_starts.push(dict.loose_blob.len() as u32);
+            dict.loose_order = sorted_ids(&loose_keys);
+            drop(loose_keys);
+            dict.letters = order
+                .iter()
+                .map(|&old| super::fuzzy_words::letters(&words[old]))
+                .collect();
+            let stems = stems.join();
+            dict.stem_blob = stems.blob;
+            dict.stem_starts = stems.starts;
+            dict.stem_order = stems.order;
+            dict
+        })
+    }
+}
+
+/// From this many words on, [`Builder::finish`] stems on a second thread.
+const PARALLEL_FINISH: usize = 16_384;
+
+/// Word ids (places in `keys`) sorted by their key.
+fn sorted_ids(keys: &[String]) -> Vec<u32> {
+    let mut ids: Vec<u32> = (0..keys.len() as u32).collect();
+    ids.sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
+    ids
+}
+
+/// The Danish stems of the words, laid out as [`Dictionary`] keeps them.
+struct Stems {
+    blob: String,
+    starts: Vec<u32>,
+    order: Vec<u32>,
+}
+
+impl Stems {
+    /// The stems of `words`, in the sorted `order`.
+    fn new(words: &[Box<str>], order: &[usize]) -> Stems {
+        let mut blob = String::from("\n");
+        let mut starts = Vec::with_capacity(words.len() + 1);
         let mut stems = Vec::with_capacity(words.len());
-        for &old in &order {
+        for &old in order {
             let stem = super::stem::stem(&words[old]);
-            dict.stem_starts.push(dict.stem_blob.len() as u32);
-            dict.stem_blob.push_str(&stem);
-            dict.stem_blob.push('\n');
+            starts.push(blob.len() as u32);
+            blob.push_str(&stem);
+            blob.push('\n');
             stems.push(stem);
         }
-        dict.stem_starts.push(dict.stem_blob.len() as u32);
-        let mut stem_order: Vec<u32> = (0..words.len() as u32).collect();
-        stem_order.sort_unstable_by(|&a, &b| stems[a as usize].cmp(&stems[b as usize]));
-        dict.stem_order = stem_order;
-        dict.letters = order
-            .iter()
-            .map(|&old| super::fuzzy_words::letters(&words[old]))
-            .collect();
-        dict
+        starts.push(blob.len() as u32);
+        Stems {
+            blob,
+            starts,
+            order: sorted_ids(&stems),
+        }
     }
 }
 

@@ -389,6 +389,23 @@ fn entry_flags(catalogue: &Catalogue) -> Vec<u8> {
         .collect()
 }
 
+/// Entry indices sorted by folded name (then catalogue order), and each
+/// entry's place in that order.
+fn name_order(names: &[EntryNames]) -> (Vec<u32>, Vec<u32>) {
+    let mut by_name: Vec<u32> = (0..names.len() as u32).collect();
+    by_name.sort_by(|&a, &b| {
+        names[a as usize]
+            .folded()
+            .cmp(names[b as usize].folded())
+            .then(a.cmp(&b))
+    });
+    let mut name_rank = vec![0u32; names.len()];
+    for (rank, &e) in by_name.iter().enumerate() {
+        name_rank[e as usize] = rank as u32;
+    }
+    (by_name, name_rank)
+}
+
 fn local_bit(fields: &[Field], field: Field) -> u8 {
     fields.iter().position(|&f| f == field).unwrap_or_default() as u8
 }
@@ -468,39 +485,29 @@ impl SearchIndex {
         // little, and a query's compound is split at search time anyway.
         name_words.add_compound_parts();
 
-        let mut by_name: Vec<u32> = (0..entries.len() as u32).collect();
-        by_name.sort_by(|&a, &b| {
-            names[a as usize]
-                .folded()
-                .cmp(names[b as usize].folded())
-                .then(a.cmp(&b))
-        });
-        let mut name_rank = vec![0u32; entries.len()];
-        for (rank, &e) in by_name.iter().enumerate() {
-            name_rank[e as usize] = rank as u32;
-        }
-
-        // The text dictionary is the big one: lay it out on its own thread.
-        let (text_dict, (name_dict, pair_dict)) = std::thread::scope(|scope| {
-            let names = || {
-                (
-                    Scored::new(name_words.finish(), NAME_FIELDS, points),
-                    Scored::new(pair_words.finish(), NAME_FIELDS, pair_points),
-                )
-            };
-            if entries.len() >= PARALLEL_BUILD && threads > 1 {
-                let other = crate::threads::spawn_or_defer(scope, names);
+        // The text dictionary is the big one: lay it out on this thread
+        // while the other does the rest.
+        let rest = || {
+            let (by_name, name_rank) = name_order(&names);
+            (
+                Scored::new(name_words.finish(), NAME_FIELDS, points),
+                Scored::new(pair_words.finish(), NAME_FIELDS, pair_points),
+                by_name,
+                name_rank,
+                SearchIndex::small_parts(catalogue),
+                FacetIndex::new(catalogue),
+            )
+        };
+        let (text_dict, (name_dict, pair_dict, by_name, name_rank, small, facets)) =
+            std::thread::scope(|scope| {
+                let rest = if entries.len() >= PARALLEL_BUILD && threads > 1 {
+                    crate::threads::spawn_or_defer(scope, rest)
+                } else {
+                    crate::threads::Joinable::deferred(rest)
+                };
                 let text = Scored::new(text_words.finish(), TEXT_FIELDS, points);
-                (text, other.join())
-            } else {
-                (
-                    Scored::new(text_words.finish(), TEXT_FIELDS, points),
-                    names(),
-                )
-            }
-        });
-
-        let small = SearchIndex::small_parts(catalogue);
+                (text, rest.join())
+            });
         SearchIndex {
             len: entries.len(),
             names,
@@ -509,7 +516,7 @@ impl SearchIndex {
             text_dict,
             by_name,
             name_rank,
-            facets: FacetIndex::new(catalogue),
+            facets,
             places: small.places,
             prior: small.prior,
             fit: small.fit,

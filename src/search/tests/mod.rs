@@ -402,17 +402,27 @@ fn two_threads_build_the_same_index_as_one() {
         "støtte",
         "bolig",
     ];
-    let entries: Vec<Initiative> = (0..5000)
+    let entries: Vec<Initiative> = (0..6000)
         .map(|i| {
             let w = |k: usize| words[(i * 7 + k * 3) % words.len()];
             let mut e = entry(&format!("e{i}"), &format!("{} {}{}", w(0), w(1), w(2)));
-            e.description = format!("{} {} {} {}", w(3), w(4), w(5), i % 13);
+            // Words of its own too, so the text dictionary is large enough
+            // to be laid out on two threads.
+            e.description = format!(
+                "{} {} {} {} skoleforlob{i} tilbuddet{i} ungementor{i} praktik{}",
+                w(3),
+                w(4),
+                w(5),
+                i % 13,
+                i % 97
+            );
             e
         })
         .collect();
     let cat = catalogue(entries);
     let one = SearchIndex::with_threads(&cat, 1, None);
     let two = SearchIndex::with_threads(&cat, 2, None);
+    assert!(two.text_words() > 16_384, "{}", two.text_words());
     for query in [
         "",
         "ung",
@@ -422,6 +432,10 @@ fn two_threads_build_the_same_index_as_one() {
         "mntr",
         "7",
         "!job praktik",
+        "tilbud",
+        "ungementor4711",
+        "skoleforlob12",
+        "praktik9",
     ] {
         assert_eq!(
             one.search(query, &Filters::default()),
