@@ -8,6 +8,21 @@
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::{Scope, ScopedJoinHandle};
 
+/// Starts `work` on a new thread of `scope` when `parallel` (see
+/// [`spawn_or_defer`]), else keeps it to run when joined: for work that
+/// pays for a thread only when large.
+pub fn start<'scope, 'env, T: Send + 'scope>(
+    scope: &'scope Scope<'scope, 'env>,
+    parallel: bool,
+    work: impl FnOnce() -> T + Send + 'scope,
+) -> Joinable<'scope, T> {
+    if parallel {
+        spawn_or_defer(scope, work)
+    } else {
+        Joinable::deferred(work)
+    }
+}
+
 /// Work started by [`spawn_or_defer`]: on its own thread, or waiting to run
 /// on the thread that joins it.
 pub enum Joinable<'scope, T> {

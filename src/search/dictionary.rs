@@ -398,26 +398,23 @@ impl Builder {
     }
 
     /// Sorts the words and lays everything out for lookups. A large
-    /// dictionary computes its stems on a second thread meanwhile.
+    /// dictionary lays out its postings and computes its stems on threads
+    /// of their own meanwhile.
     pub fn finish(self) -> Dictionary {
         let Builder { words, lists, .. } = self;
         let mut order: Vec<usize> = (0..words.len()).collect();
         order.sort_unstable_by(|&a, &b| words[a].cmp(&words[b]));
         let (words, order) = (&words, &order);
+        let parallel = words.len() >= PARALLEL_FINISH;
         std::thread::scope(|scope| {
-            let stems = || Stems::new(words, order);
-            let stems = if words.len() >= PARALLEL_FINISH {
-                crate::threads::spawn_or_defer(scope, stems)
-            } else {
-                crate::threads::Joinable::deferred(stems)
-            };
+            let stems = crate::threads::start(scope, parallel, move || Stems::new(words, order));
+            let postings =
+                crate::threads::start(scope, parallel, move || postings_in(order, lists));
             let mut dict = Dictionary::default();
             let total_bytes: usize = words.iter().map(|w| w.len() + 1).sum::<usize>() + 1;
             dict.blob.reserve(total_bytes);
             dict.blob.push('\n');
             dict.loose_blob.push('\n');
-            dict.postings.reserve(lists.iter().map(Vec::len).sum());
-            dict.post_starts.push(0);
             let mut loose_keys = Vec::with_capacity(words.len());
             for &old in order {
                 dict.starts.push(dict.blob.len() as u32);
@@ -428,8 +425,6 @@ impl Builder {
                 dict.loose_blob.push_str(&key);
                 dict.loose_blob.push('\n');
                 loose_keys.push(key);
-                dict.postings.extend_from_slice(&lists[old]);
-                dict.post_starts.push(dict.postings.len());
             }
             dict.starts.push(dict.blob.len() as u32);
             dict.loose_starts.push(dict.loose_blob.len() as u32);
@@ -443,12 +438,26 @@ impl Builder {
             dict.stem_blob = stems.blob;
             dict.stem_starts = stems.starts;
             dict.stem_order = stems.order;
+            (dict.post_starts, dict.postings) = postings.join();
             dict
         })
     }
 }
 
-/// From this many words on, [`Builder::finish`] stems on a second thread.
+/// The postings of the words, word after word in the sorted `order`, and
+/// where each word's begin (plus the end).
+fn postings_in(order: &[usize], lists: Vec<Vec<Posting>>) -> (Vec<usize>, Vec<Posting>) {
+    let mut postings = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    let mut starts = Vec::with_capacity(order.len() + 1);
+    starts.push(0);
+    for &old in order {
+        postings.extend_from_slice(&lists[old]);
+        starts.push(postings.len());
+    }
+    (starts, postings)
+}
+
+/// From this many words on, [`Builder::finish`] uses more threads.
 const PARALLEL_FINISH: usize = 16_384;
 
 /// Word ids (places in `keys`) sorted by their key.

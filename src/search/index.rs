@@ -500,11 +500,8 @@ impl SearchIndex {
         };
         let (text_dict, (name_dict, pair_dict, by_name, name_rank, small, facets)) =
             std::thread::scope(|scope| {
-                let rest = if entries.len() >= PARALLEL_BUILD && threads > 1 {
-                    crate::threads::spawn_or_defer(scope, rest)
-                } else {
-                    crate::threads::Joinable::deferred(rest)
-                };
+                let parallel = entries.len() >= PARALLEL_BUILD && threads > 1;
+                let rest = crate::threads::start(scope, parallel, rest);
                 let text = Scored::new(text_words.finish(), TEXT_FIELDS, points);
                 (text, rest.join())
             });
