@@ -1,0 +1,228 @@
+//! Collecting the words of a catalogue's entries into a [`Dictionary`]:
+//! each thread collects the entries of its part in a [`Builder`], and the
+//! parts are laid out together, sorted, once.
+
+use rustc_hash::FxHashMap;
+
+use super::{Dictionary, MAX_ENTRIES, Posting};
+use crate::search::fold::{cut_word, fold_into, loose, words};
+
+/// Collects the words of entries, field by field, into a [`Dictionary`].
+#[derive(Debug, Default)]
+pub struct Builder {
+    ids: FxHashMap<Box<str>, u32>,
+    words: Vec<Box<str>>,
+    lists: Vec<Vec<Posting>>,
+    /// The last entry that added each word, to merge its field bits.
+    last_entry: Vec<u32>,
+    buffer: String,
+}
+
+impl Builder {
+    /// Adds the words of `text` (not yet folded) to entry `entry`, field bit `bit`.
+    pub fn add_text(&mut self, entry: usize, bit: u8, text: &str) {
+        let mut buffer = std::mem::take(&mut self.buffer);
+        buffer.clear();
+        fold_into(text, &mut buffer);
+        self.add_folded(entry, bit, &buffer);
+        self.buffer = buffer;
+    }
+
+    /// Adds the words of the folded `text` to entry `entry`, field bit `bit`.
+    pub fn add_folded(&mut self, entry: usize, bit: u8, text: &str) {
+        self.add_tokens(entry, bit, words(text));
+    }
+
+    fn add_tokens<'a>(&mut self, entry: usize, bit: u8, tokens: impl Iterator<Item = &'a str>) {
+        debug_assert!(entry < MAX_ENTRIES && bit < 8);
+        let entry = entry as u32;
+        let mask = 1u32 << bit;
+        for word in tokens {
+            let word = cut_word(word);
+            let id = match self.ids.get(word) {
+                Some(&id) => id as usize,
+                None => {
+                    let id = self.words.len();
+                    self.ids.insert(word.into(), id as u32);
+                    self.words.push(word.into());
+                    self.lists.push(Vec::new());
+                    self.last_entry.push(u32::MAX);
+                    id
+                }
+            };
+            let list = &mut self.lists[id];
+            match list.last_mut() {
+                Some(last) if self.last_entry[id] == entry => *last |= mask,
+                _ => {
+                    list.push(entry << 8 | mask);
+                    self.last_entry[id] = entry;
+                }
+            }
+        }
+    }
+
+    /// Adds one folded word as it is (not split into words, but cut like
+    /// every word to [`MAX_WORD`] chars) to entry `entry`, field bit `bit`.
+    ///
+    /// [`MAX_WORD`]: crate::fold::MAX_WORD
+    pub fn add_word(&mut self, entry: usize, bit: u8, word: &str) {
+        self.add_tokens(entry, bit, std::iter::once(word));
+    }
+
+    /// Appends the words of `next`, collected from entries that all come
+    /// after this builder's.
+    pub fn append(&mut self, next: Builder) {
+        for (word, list) in next.words.into_iter().zip(next.lists) {
+            let last = list.last().map_or(u32::MAX, |&p| p >> 8);
+            match self.ids.get(&word) {
+                Some(&id) => {
+                    let id = id as usize;
+                    self.lists[id].extend_from_slice(&list);
+                    self.last_entry[id] = last;
+                }
+                None => {
+                    self.ids.insert(word.clone(), self.words.len() as u32);
+                    self.words.push(word);
+                    self.lists.push(list);
+                    self.last_entry.push(last);
+                }
+            }
+        }
+    }
+
+    /// Lets each compound word also count as its two halves, where both
+    /// are words of this builder already (see [`super::compound`]): the
+    /// entries and fields of `virksomhedsnetvaerk` join those of
+    /// `virksomhed` and `netvaerk`. Only the longest-head cut is used.
+    pub fn add_compound_parts(&mut self) {
+        let mut extra: FxHashMap<u32, Vec<Posting>> = FxHashMap::default();
+        let known = |w: &str| self.ids.contains_key(w);
+        for (id, word) in self.words.iter().enumerate() {
+            if let Some(&(head, tail)) = crate::search::compound::splits(word, &known).first() {
+                for part in [head, tail] {
+                    if let Some(&target) = self.ids.get(part) {
+                        extra
+                            .entry(target)
+                            .or_default()
+                            .extend_from_slice(&self.lists[id]);
+                    }
+                }
+            }
+        }
+        for (target, mut added) in extra {
+            let list = &mut self.lists[target as usize];
+            added.extend_from_slice(list);
+            added.sort_unstable_by_key(|&p| p >> 8);
+            // One posting per entry, its field bits merged.
+            let mut merged: Vec<Posting> = Vec::with_capacity(added.len());
+            for posting in added {
+                match merged.last_mut() {
+                    Some(last) if *last >> 8 == posting >> 8 => *last |= posting,
+                    _ => merged.push(posting),
+                }
+            }
+            if let Some(&last) = merged.last() {
+                self.last_entry[target as usize] = last >> 8;
+            }
+            *list = merged;
+        }
+    }
+
+    /// Sorts the words and lays everything out for lookups. A large
+    /// dictionary lays out its postings and computes its stems on threads
+    /// of their own meanwhile.
+    pub fn finish(self) -> Dictionary {
+        let Builder { words, lists, .. } = self;
+        let mut order: Vec<usize> = (0..words.len()).collect();
+        order.sort_unstable_by(|&a, &b| words[a].cmp(&words[b]));
+        let (words, order) = (&words, &order);
+        let parallel = words.len() >= PARALLEL_FINISH;
+        std::thread::scope(|scope| {
+            let stems = crate::threads::start(scope, parallel, move || Stems::new(words, order));
+            let postings =
+                crate::threads::start(scope, parallel, move || postings_in(order, lists));
+            let mut dict = Dictionary::default();
+            let total_bytes: usize = words.iter().map(|w| w.len() + 1).sum::<usize>() + 1;
+            dict.blob.reserve(total_bytes);
+            dict.blob.push('\n');
+            dict.loose_blob.push('\n');
+            let mut loose_keys = Vec::with_capacity(words.len());
+            for &old in order {
+                dict.starts.push(dict.blob.len() as u32);
+                dict.blob.push_str(&words[old]);
+                dict.blob.push('\n');
+                let key = loose(&words[old]);
+                dict.loose_starts.push(dict.loose_blob.len() as u32);
+                dict.loose_blob.push_str(&key);
+                dict.loose_blob.push('\n');
+                loose_keys.push(key);
+            }
+            dict.starts.push(dict.blob.len() as u32);
+            dict.loose_starts.push(dict.loose_blob.len() as u32);
+            dict.loose_order = sorted_ids(&loose_keys);
+            drop(loose_keys);
+            dict.letters = order
+                .iter()
+                .map(|&old| crate::search::fuzzy_words::letters(&words[old]))
+                .collect();
+            let stems = stems.join();
+            dict.stem_blob = stems.blob;
+            dict.stem_starts = stems.starts;
+            dict.stem_order = stems.order;
+            (dict.post_starts, dict.postings) = postings.join();
+            dict
+        })
+    }
+}
+
+/// The postings of the words, word after word in the sorted `order`, and
+/// where each word's begin (plus the end).
+fn postings_in(order: &[usize], lists: Vec<Vec<Posting>>) -> (Vec<usize>, Vec<Posting>) {
+    let mut postings = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    let mut starts = Vec::with_capacity(order.len() + 1);
+    starts.push(0);
+    for &old in order {
+        postings.extend_from_slice(&lists[old]);
+        starts.push(postings.len());
+    }
+    (starts, postings)
+}
+
+/// From this many words on, [`Builder::finish`] uses more threads.
+const PARALLEL_FINISH: usize = 16_384;
+
+/// Word ids (places in `keys`) sorted by their key.
+fn sorted_ids(keys: &[String]) -> Vec<u32> {
+    let mut ids: Vec<u32> = (0..keys.len() as u32).collect();
+    ids.sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
+    ids
+}
+
+/// The Danish stems of the words, laid out as [`Dictionary`] keeps them.
+struct Stems {
+    blob: String,
+    starts: Vec<u32>,
+    order: Vec<u32>,
+}
+
+impl Stems {
+    /// The stems of `words`, in the sorted `order`.
+    fn new(words: &[Box<str>], order: &[usize]) -> Stems {
+        let mut blob = String::from("\n");
+        let mut starts = Vec::with_capacity(words.len() + 1);
+        let mut stems = Vec::with_capacity(words.len());
+        for &old in order {
+            let stem = crate::search::stem::stem(&words[old]);
+            starts.push(blob.len() as u32);
+            blob.push_str(&stem);
+            blob.push('\n');
+            stems.push(stem);
+        }
+        starts.push(blob.len() as u32);
+        Stems {
+            blob,
+            starts,
+            order: sorted_ids(&stems),
+        }
+    }
+}
