@@ -302,12 +302,14 @@ impl Part {
         part
     }
 
-    /// Appends the part for the entries right after this part's.
-    fn append(&mut self, next: Part) {
+    /// Appends the part for the entries right after this part's, but for
+    /// its text words, which are given back: the big text dictionary is
+    /// laid out from both parts at once ([`Builder::finish_parts`]).
+    fn append(&mut self, next: Part) -> Builder {
         self.names.extend(next.names);
         self.name_words.append(next.name_words);
         self.pair_words.append(next.pair_words);
-        self.text_words.append(next.text_words);
+        next.text_words
     }
 }
 
@@ -460,18 +462,18 @@ impl SearchIndex {
         };
         // Two halves on two threads when it pays; the halves' dictionaries
         // merge in entry order.
-        let part = if entries.len() >= PARALLEL_BUILD && threads > 1 {
+        let (part, second_text) = if entries.len() >= PARALLEL_BUILD && threads > 1 {
             let half = entries.len() / 2;
             std::thread::scope(|scope| {
                 let second = crate::threads::spawn_or_defer(scope, || {
                     Part::build(&entries[half..], half, &labels, &ticker)
                 });
                 let mut part = Part::build(&entries[..half], 0, &labels, &ticker);
-                part.append(second.join());
-                part
+                let second_text = part.append(second.join());
+                (part, Some(second_text))
             })
         } else {
-            Part::build(entries, 0, &labels, &ticker)
+            (Part::build(entries, 0, &labels, &ticker), None)
         };
         let Part {
             names,
@@ -502,7 +504,8 @@ impl SearchIndex {
             std::thread::scope(|scope| {
                 let parallel = entries.len() >= PARALLEL_BUILD && threads > 1;
                 let rest = crate::threads::start(scope, parallel, rest);
-                let text = Scored::new(text_words.finish(), TEXT_FIELDS, points);
+                let text = Builder::finish_parts(text_words, second_text);
+                let text = Scored::new(text, TEXT_FIELDS, points);
                 (text, rest.join())
             });
         SearchIndex {

@@ -128,30 +128,43 @@ impl Builder {
         }
     }
 
-    /// Sorts the words and lays everything out for lookups. A large
-    /// dictionary lays out its postings and computes its stems on threads
-    /// of their own meanwhile.
+    /// Sorts the words and lays everything out for lookups.
     pub fn finish(self) -> Dictionary {
-        let Builder { words, lists, .. } = self;
-        let mut order: Vec<usize> = (0..words.len()).collect();
-        order.sort_unstable_by(|&a, &b| words[a].cmp(&words[b]));
-        let (words, order) = (&words, &order);
-        let parallel = words.len() >= PARALLEL_FINISH;
+        Builder::finish_parts(self, None)
+    }
+
+    /// Lays out the words of `first` and of `second` (collected from the
+    /// entries after all of `first`'s) as one dictionary, as if one builder
+    /// had collected both: each part's words are sorted on a thread of its
+    /// own and merged, and each word's postings are copied once, the first
+    /// part's before the second's. A large dictionary also lays out its
+    /// postings and computes its stems on threads of their own.
+    pub fn finish_parts(first: Builder, second: Option<Builder>) -> Dictionary {
+        let second = second.unwrap_or_default();
+        let parallel = first.ids.len() + second.ids.len() >= PARALLEL_FINISH;
+        let (firsts, seconds) = (&first.words, &second.words);
+        let (words, sources) = std::thread::scope(|scope| {
+            let theirs = crate::threads::start(scope, parallel, move || sorted_words(seconds));
+            let ours = sorted_words(firsts);
+            merge(firsts, &ours, seconds, &theirs.join())
+        });
+        let (words, sources) = (&words, &sources);
+        let lists = (first.lists, second.lists);
         std::thread::scope(|scope| {
-            let stems = crate::threads::start(scope, parallel, move || Stems::new(words, order));
+            let stems = crate::threads::start(scope, parallel, move || Stems::new(words));
             let postings =
-                crate::threads::start(scope, parallel, move || postings_in(order, lists));
+                crate::threads::start(scope, parallel, move || postings_in(sources, lists));
             let mut dict = Dictionary::default();
             let total_bytes: usize = words.iter().map(|w| w.len() + 1).sum::<usize>() + 1;
             dict.blob.reserve(total_bytes);
             dict.blob.push('\n');
             dict.loose_blob.push('\n');
             let mut loose_keys = Vec::with_capacity(words.len());
-            for &old in order {
+            for word in words {
                 dict.starts.push(dict.blob.len() as u32);
-                dict.blob.push_str(&words[old]);
+                dict.blob.push_str(word);
                 dict.blob.push('\n');
-                let key = loose(&words[old]);
+                let key = loose(word);
                 dict.loose_starts.push(dict.loose_blob.len() as u32);
                 dict.loose_blob.push_str(&key);
                 dict.loose_blob.push('\n');
@@ -161,9 +174,9 @@ impl Builder {
             dict.loose_starts.push(dict.loose_blob.len() as u32);
             dict.loose_order = sorted_ids(&loose_keys);
             drop(loose_keys);
-            dict.letters = order
+            dict.letters = words
                 .iter()
-                .map(|&old| crate::search::fuzzy_words::letters(&words[old]))
+                .map(|word| crate::search::fuzzy_words::letters(word))
                 .collect();
             let stems = stems.join();
             dict.stem_blob = stems.blob;
@@ -175,14 +188,71 @@ impl Builder {
     }
 }
 
-/// The postings of the words, word after word in the sorted `order`, and
-/// where each word's begin (plus the end).
-fn postings_in(order: &[usize], lists: Vec<Vec<Posting>>) -> (Vec<usize>, Vec<Posting>) {
-    let mut postings = Vec::with_capacity(lists.iter().map(Vec::len).sum());
-    let mut starts = Vec::with_capacity(order.len() + 1);
+/// No word of a part: see [`merge`].
+const ABSENT: u32 = u32::MAX;
+
+/// Ids of `words` in the order of the words.
+fn sorted_words(words: &[Box<str>]) -> Vec<u32> {
+    let mut ids: Vec<u32> = (0..words.len() as u32).collect();
+    ids.sort_unstable_by(|&a, &b| words[a as usize].cmp(&words[b as usize]));
+    ids
+}
+
+/// The distinct words of two parts in sorted order, each with its id in
+/// the first part and in the second ([`ABSENT`] when it has none), from
+/// each part's words and ids sorted by word.
+fn merge<'w>(
+    firsts: &'w [Box<str>],
+    first_order: &[u32],
+    seconds: &'w [Box<str>],
+    second_order: &[u32],
+) -> (Vec<&'w str>, Vec<[u32; 2]>) {
+    let mut words = Vec::with_capacity(first_order.len().max(second_order.len()));
+    let mut sources = Vec::with_capacity(words.capacity());
+    let (mut a, mut b) = (
+        first_order.iter().peekable(),
+        second_order.iter().peekable(),
+    );
+    loop {
+        let (word, source): (&str, [u32; 2]) = match (a.peek(), b.peek()) {
+            (None, None) => break,
+            (Some(&&x), None) => (&firsts[x as usize], [x, ABSENT]),
+            (None, Some(&&y)) => (&seconds[y as usize], [ABSENT, y]),
+            (Some(&&x), Some(&&y)) => match firsts[x as usize].cmp(&seconds[y as usize]) {
+                std::cmp::Ordering::Less => (&firsts[x as usize], [x, ABSENT]),
+                std::cmp::Ordering::Greater => (&seconds[y as usize], [ABSENT, y]),
+                std::cmp::Ordering::Equal => (&firsts[x as usize], [x, y]),
+            },
+        };
+        if source[0] != ABSENT {
+            a.next();
+        }
+        if source[1] != ABSENT {
+            b.next();
+        }
+        words.push(word);
+        sources.push(source);
+    }
+    (words, sources)
+}
+
+/// The postings of the words, word after word as in `sources` (each
+/// word's from the first part's lists, then the second's), and where each
+/// word's begin (plus the end).
+fn postings_in(
+    sources: &[[u32; 2]],
+    lists: (Vec<Vec<Posting>>, Vec<Vec<Posting>>),
+) -> (Vec<usize>, Vec<Posting>) {
+    let total = lists.0.iter().chain(&lists.1).map(Vec::len).sum();
+    let mut postings = Vec::with_capacity(total);
+    let mut starts = Vec::with_capacity(sources.len() + 1);
     starts.push(0);
-    for &old in order {
-        postings.extend_from_slice(&lists[old]);
+    for &[x, y] in sources {
+        for (id, lists) in [(x, &lists.0), (y, &lists.1)] {
+            if id != ABSENT {
+                postings.extend_from_slice(&lists[id as usize]);
+            }
+        }
         starts.push(postings.len());
     }
     (starts, postings)
@@ -206,13 +276,13 @@ struct Stems {
 }
 
 impl Stems {
-    /// The stems of `words`, in the sorted `order`.
-    fn new(words: &[Box<str>], order: &[usize]) -> Stems {
+    /// The stems of the sorted `words`.
+    fn new(words: &[&str]) -> Stems {
         let mut blob = String::from("\n");
         let mut starts = Vec::with_capacity(words.len() + 1);
         let mut stems = Vec::with_capacity(words.len());
-        for &old in order {
-            let stem = crate::search::stem::stem(&words[old]);
+        for word in words {
+            let stem = crate::search::stem::stem(word);
             starts.push(blob.len() as u32);
             blob.push_str(&stem);
             blob.push('\n');
@@ -224,5 +294,54 @@ impl Stems {
             starts,
             order: sorted_ids(&stems),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A builder of `texts`, the first being entry number `first`.
+    fn built(texts: &[String], first: usize) -> Builder {
+        let mut b = Builder::default();
+        for (i, text) in texts.iter().enumerate() {
+            b.add_text(first + i, ((first + i) % 3) as u8, text);
+            b.add_text(first + i, 4, "fælles");
+        }
+        b
+    }
+
+    proptest! {
+        /// Two parts laid out together give the dictionary one builder of
+        /// all their entries gives, whatever the words and the cut.
+        #[test]
+        fn two_parts_lay_out_as_one(
+            texts in proptest::collection::vec("[abæø ]{0,12}", 0..40),
+            cut in 0usize..40,
+        ) {
+            let cut = cut.min(texts.len());
+            let whole = built(&texts, 0).finish();
+            let parts = Builder::finish_parts(
+                built(&texts[..cut], 0),
+                Some(built(&texts[cut..], cut)),
+            );
+            prop_assert_eq!(format!("{parts:?}"), format!("{whole:?}"));
+        }
+    }
+
+    /// The same, for a dictionary large enough to be laid out on threads.
+    #[test]
+    fn a_large_dictionary_lays_out_as_one_on_threads() {
+        let texts: Vec<String> = (0..12_000)
+            .map(|i| format!("ord{i} fælles{} ung{}", i % 7, 11_999 - i))
+            .collect();
+        let whole = built(&texts, 0).finish();
+        assert!(whole.len() >= PARALLEL_FINISH, "{}", whole.len());
+        let parts = Builder::finish_parts(
+            built(&texts[..5_000], 0),
+            Some(built(&texts[5_000..], 5_000)),
+        );
+        assert_eq!(format!("{parts:?}"), format!("{whole:?}"));
     }
 }
