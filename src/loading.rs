@@ -4,8 +4,8 @@
 //! the commands that use it.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use crate::catalogue::load::{self, LoadError, Loaded};
@@ -19,6 +19,26 @@ pub type Outcome = Result<(Loaded, SearchIndex), LoadError>;
 pub struct Loading {
     progress: Arc<Progress>,
     result: Receiver<Outcome>,
+    done: Arc<Mutex<Done>>,
+}
+
+/// Whether the outcome is sent, and what to call when it is.
+#[derive(Default)]
+struct Done {
+    sent: bool,
+    then: Option<Box<dyn FnOnce() + Send>>,
+}
+
+/// Marks the outcome sent and calls what waits for it.
+fn mark_done(done: &Mutex<Done>) {
+    let then = {
+        let mut done = done.lock().unwrap_or_else(PoisonError::into_inner);
+        done.sent = true;
+        done.then.take()
+    };
+    if let Some(then) = then {
+        then();
+    }
 }
 
 impl Loading {
@@ -29,13 +49,15 @@ impl Loading {
     /// returns.
     pub fn start(flag: Option<PathBuf>) -> Loading {
         let progress = Arc::new(Progress::default());
+        let done = Arc::new(Mutex::new(Done::default()));
         let (send, result) = mpsc::sync_channel(1);
         let work = {
             let (progress, send) = (Arc::clone(&progress), send.clone());
-            let flag = flag.clone();
+            let (flag, done) = (flag.clone(), Arc::clone(&done));
             move || {
                 // The other side may have stopped waiting: nothing to do then.
                 let _ = send.send(guarded(flag, &progress));
+                mark_done(&done);
             }
         };
         if std::thread::Builder::new()
@@ -44,8 +66,25 @@ impl Loading {
             .is_err()
         {
             let _ = send.send(guarded(flag, &progress));
+            mark_done(&done);
         }
-        Loading { progress, result }
+        Loading {
+            progress,
+            result,
+            done,
+        }
+    }
+
+    /// Calls `then` once the outcome can be taken: at once when it can
+    /// already, else on the loading thread when it comes.
+    pub fn on_done(&self, then: impl FnOnce() + Send + 'static) {
+        let mut done = self.done.lock().unwrap_or_else(PoisonError::into_inner);
+        if done.sent {
+            drop(done);
+            then();
+        } else {
+            done.then = Some(Box::new(then));
+        }
     }
 
     /// How far the loading has come.
@@ -93,4 +132,28 @@ pub fn load_indexed(flag: Option<&std::path::Path>, progress: &Progress) -> Outc
     let loaded = load::load_for_app_reporting(flag, progress)?;
     let index = SearchIndex::new_reporting(&loaded.catalogue, progress);
     Ok((loaded, index))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid-v2.json")
+    }
+
+    /// What waits for the outcome is called once it can be taken, whether
+    /// it waits from before or from after.
+    #[test]
+    fn on_done_calls_once_the_outcome_is_there() {
+        let loading = Loading::start(Some(fixture()));
+        let (tell, told) = mpsc::channel();
+        let early = tell.clone();
+        loading.on_done(move || early.send("early").unwrap());
+        assert_eq!(told.recv_timeout(Duration::from_secs(30)), Ok("early"));
+        let outcome = loading.wait(Duration::ZERO).expect("there when told");
+        assert!(outcome.is_ok());
+        loading.on_done(move || tell.send("late").unwrap());
+        assert_eq!(told.try_recv(), Ok("late"));
+    }
 }

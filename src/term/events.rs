@@ -16,13 +16,17 @@ pub enum Incoming {
     Signal(i32),
     /// Input is gone (the SSH connection dropped without a signal).
     InputClosed,
+    /// Something else the loop waits for is ready (a catalogue loaded).
+    Wake,
 }
 
-/// Starts the input and signal threads and returns the receiving end.
-pub fn spawn() -> std::io::Result<Receiver<Incoming>> {
+/// Starts the input and signal threads and returns the receiving end, and
+/// a sender for [`Incoming::Wake`].
+pub fn spawn() -> std::io::Result<(Receiver<Incoming>, Sender<Incoming>)> {
     let (tx, rx) = mpsc::channel();
     let mut signals = Signals::new(super::signals::handled())?;
     let signal_tx = tx.clone();
+    let wake_tx = tx.clone();
     thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
@@ -35,7 +39,7 @@ pub fn spawn() -> std::io::Result<Receiver<Incoming>> {
     thread::Builder::new()
         .name("input".into())
         .spawn(move || read_input(&tx))?;
-    Ok(rx)
+    Ok((rx, wake_tx))
 }
 
 fn read_input(tx: &Sender<Incoming>) {

@@ -140,7 +140,14 @@ pub fn run(options: Options) -> Result<Ended, Error> {
     }
     let mut io = Io { saver };
     // Signals are caught before the terminal changes, so none can leave it raw.
-    let incoming = events::spawn().map_err(Error::Io)?;
+    let (incoming, wake) = events::spawn().map_err(Error::Io)?;
+    if let Some(load) = &loading {
+        // The search starts as soon as the catalogue is there, not at the
+        // next tick of the progress.
+        load.on_done(move || {
+            let _ = wake.send(Incoming::Wake);
+        });
+    }
     let mut session = Session::start().map_err(Error::Io)?;
     let result = event_loop(&mut session, &mut app, &mut io, &incoming, loading);
     // Restores the terminal (as it would on any other way out).
@@ -335,6 +342,8 @@ fn event_loop(
                     app.outbox.quit = true;
                 }
                 Incoming::InputClosed => app.outbox.quit = true,
+                // The loading was looked at above.
+                Incoming::Wake => {}
             }
             // Effects still run on the way out: a mark made just before is saved.
             changed |= run_effects(session, app, io)?;
