@@ -58,6 +58,9 @@ impl Loading {
                 // The other side may have stopped waiting: nothing to do then.
                 let _ = send.send(guarded(flag, &progress));
                 mark_done(&done);
+                // What checking and indexing freed is not needed again;
+                // given back once the search has what it needs.
+                crate::process::memory::give_back();
             }
         };
         if std::thread::Builder::new()

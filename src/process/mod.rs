@@ -3,6 +3,7 @@
 //! can read ([`argv::hide`]). `main` calls both before anything else.
 
 pub mod argv;
+pub mod memory;
 
 /// Turns core dumps off for the rest of the process (a dump would hold what
 /// was typed or given on the command line): the core limit 0 and the process
