@@ -110,6 +110,25 @@ impl<'p> Checker<'p> {
         }
     }
 
+    /// A checker with the same rules (file, version, vocabularies) and no
+    /// problems yet: each thread checking initiatives has its own.
+    pub(super) fn for_entries(&self) -> Checker<'p> {
+        Checker {
+            path: self.path,
+            problems: Vec::new(),
+            warnings: Vec::new(),
+            initiative: None,
+            local: self.local,
+            bundled: self.bundled,
+            version: self.version,
+            missing_kind: 0,
+            dropped: 0,
+            themes: self.themes.clone(),
+            target_groups: self.target_groups.clone(),
+            municipalities: self.municipalities.clone(),
+        }
+    }
+
     pub(super) fn report(&mut self, field: impl Into<String>, message: impl Into<String>) {
         if self.problems.len() >= MAX_PROBLEMS {
             self.dropped += 1;

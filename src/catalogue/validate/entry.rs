@@ -8,13 +8,28 @@ use super::checker::{Checker, Need, join, kind, list_ids, present};
 use super::rules::*;
 use crate::catalogue::model::{Kind, SCHEMA_VERSION, SCHEMA_VERSION_1, Scope, Status};
 
+/// How an entry's id is checked against the ids of the entries before it.
+pub(super) enum Ids<'s> {
+    /// Here, against the ids seen so far (id → entry number, 1-based).
+    Seen(&'s mut HashMap<String, usize>),
+    /// Later, by whoever holds the ids before it (the in-order collector of
+    /// the walk on several threads): the entry's id is noted here, with how
+    /// many problems it had before its id was checked, so the collector can
+    /// put a "duplicate id" problem where this walk would have put it.
+    Later(&'s mut Option<IdCheck>),
+}
+
+/// An entry's id, to be checked against the ids before it ([`Ids::Later`]).
+#[derive(Debug)]
+pub(super) struct IdCheck {
+    /// The id (a non-blank string).
+    pub(super) id: String,
+    /// Problems of the entry (listed and dropped) before its id's check.
+    pub(super) before: usize,
+}
+
 impl Checker<'_> {
-    pub(super) fn initiative(
-        &mut self,
-        index: usize,
-        item: &Value,
-        seen: &mut HashMap<String, usize>,
-    ) {
+    pub(super) fn initiative(&mut self, index: usize, item: &Value, mut ids: Ids<'_>) {
         let number = index + 1;
         let Value::Object(obj) = item else {
             self.initiative = Some(format!("#{number}"));
@@ -27,7 +42,9 @@ impl Checker<'_> {
             .filter(|s| !s.trim().is_empty());
         // A repeated id alone would not say which of the two is meant.
         self.initiative = Some(match id {
-            Some(id) if seen.contains_key(id) => format!("'{id}' (#{number})"),
+            Some(id) if matches!(&ids, Ids::Seen(seen) if seen.contains_key(id)) => {
+                format!("'{id}' (#{number})")
+            }
             Some(id) => format!("'{id}'"),
             None => format!("#{number}"),
         });
@@ -65,10 +82,20 @@ impl Checker<'_> {
                     format!("'{id}' is not a valid id; use lower-case a-z, 0-9 and '-'"),
                 );
             }
-            if let Some(first) = seen.get(id) {
-                self.report("id", format!("duplicate id (also initiative #{first})"));
-            } else {
-                seen.insert(id.to_owned(), number);
+            match &mut ids {
+                Ids::Seen(seen) => {
+                    if let Some(first) = seen.get(id) {
+                        self.report("id", format!("duplicate id (also initiative #{first})"));
+                    } else {
+                        seen.insert(id.to_owned(), number);
+                    }
+                }
+                Ids::Later(slot) => {
+                    **slot = Some(IdCheck {
+                        id: id.to_owned(),
+                        before: self.problems.len() + self.dropped,
+                    });
+                }
             }
         }
         for key in ["name", "summary", "description"] {

@@ -5,10 +5,11 @@
 
 mod checker;
 mod entry;
+mod parallel;
+#[cfg(test)]
+mod parallel_tests;
 mod patches;
 mod rules;
-
-use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -34,6 +35,12 @@ pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Catalogue, Vec<Problem>> 
 /// A UTF-8 byte order mark at the start is accepted and skipped.
 pub fn utf8<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, Vec<Problem>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.len() >= parallel::PARALLEL_BYTES
+        && parallel::threads() > 1
+        && let Some(text) = parallel::utf8_in_halves(bytes)
+    {
+        return Ok(text);
+    }
     std::str::from_utf8(bytes).map_err(|err| {
         let (line, column) = line_col(&bytes[..err.valid_up_to()]);
         vec![Problem::Syntax {
@@ -127,12 +134,30 @@ pub struct Parts {
 /// it (title, date and vocabularies optional, the base vocabulary usable).
 ///
 /// Initiatives are checked and converted one at a time from their raw text, so
-/// a large catalogue never exists as one big JSON tree in memory.
+/// a large catalogue never exists as one big JSON tree in memory; in a large
+/// file, on the cores there are (`parallel`), with the same result.
 pub fn parse_parts(
     path: &str,
     text: &str,
     base: Option<&Vocabularies>,
     progress: Option<&Progress>,
+) -> Result<Parts, Vec<Problem>> {
+    let threads = if text.len() >= parallel::PARALLEL_BYTES {
+        parallel::threads()
+    } else {
+        1
+    };
+    parse_parts_on(path, text, base, progress, threads)
+}
+
+/// [`parse_parts`], checking the initiatives on `threads` threads (this one
+/// included; 1: the walk of `EachInitiative`, whatever the size).
+pub(crate) fn parse_parts_on(
+    path: &str,
+    text: &str,
+    base: Option<&Vocabularies>,
+    progress: Option<&Progress>,
+    threads: usize,
 ) -> Result<Parts, Vec<Problem>> {
     if text.trim().is_empty() {
         return Err(vec![Problem::Syntax {
@@ -142,14 +167,21 @@ pub fn parse_parts(
             message: "the file is empty; expected a JSON catalogue object".to_owned(),
         }]);
     }
-    // A key given twice would be resolved silently to the last one.
-    if let Err(err) = crate::json_keys::check(text)
-        && err.is_data()
-    {
-        return Err(vec![syntax_problem(path, &err)]);
+    // A key given twice would be resolved silently to the last one: it is
+    // refused before anything else is said. On one thread, by a pass of its
+    // own over the text, first; on several, as the text is read, and the
+    // pass is made only where that could not tell (`unsure`) — or before a
+    // problem is said, when the entries are not read yet.
+    let passed = threads <= 1;
+    if passed && let Some(problem) = duplicate_key(path, text) {
+        return Err(vec![problem]);
     }
+    let keys_first = |problems: Vec<Problem>| match passed {
+        true => problems,
+        false => duplicate_key(path, text).map_or(problems, |problem| vec![problem]),
+    };
     let mut checker = Checker::new(path, base);
-    let top: BTreeMap<String, &RawValue> = match serde_json::from_str(text) {
+    let (top, mut unsure) = match crate::json_keys::raw_members(text) {
         Ok(top) => top,
         Err(err) if err.is_data() => {
             // Well-formed JSON, but not an object: say what it is.
@@ -160,10 +192,16 @@ pub fn parse_parts(
                     raw_kind(text)
                 ),
             );
-            return Err(checker.problems);
+            return Err(keys_first(checker.problems));
         }
-        Err(err) => return Err(vec![syntax_problem(path, &err)]),
+        Err(err) => return Err(keys_first(vec![syntax_problem(path, &err)])),
     };
+    if !passed {
+        // All but the initiatives is small: one pass each.
+        unsure |= top
+            .iter()
+            .any(|(key, raw)| key != "initiatives" && crate::json_keys::check(raw.get()).is_err());
+    }
     // Everything but the initiatives is small: check it as a JSON tree.
     let small: Map<String, Value> = top
         .iter()
@@ -171,7 +209,7 @@ pub fn parse_parts(
         .filter_map(|(key, raw)| Some((key.clone(), serde_json::from_str(raw.get()).ok()?)))
         .collect();
     if !checker.top(&small, top.keys().map(String::as_str)) {
-        return Err(checker.problems);
+        return Err(keys_first(checker.problems));
     }
     let mut parts = Parts::default();
     if checker.local
@@ -187,20 +225,41 @@ pub fn parse_parts(
         None if checker.local && top.contains_key("patches") => {}
         None => checker.report("initiatives", "missing required field"),
         Some(raw) => {
-            let visitor = EachInitiative {
-                checker: &mut checker,
-                initiatives: &mut parts.initiatives,
-                progress: progress.map(|p| (p, raw.get())),
+            let array = raw.get();
+            let mut walker = serde_json::Deserializer::from_str(array);
+            let walked = if threads > 1 {
+                walker.deserialize_seq(parallel::EachBatch {
+                    checker: &mut checker,
+                    initiatives: &mut parts.initiatives,
+                    array,
+                    progress,
+                    helpers: threads - 1,
+                    unsure: &mut unsure,
+                })
+            } else {
+                walker.deserialize_seq(EachInitiative {
+                    checker: &mut checker,
+                    initiatives: &mut parts.initiatives,
+                    progress: progress.map(|p| (p, array)),
+                })
             };
-            match serde_json::Deserializer::from_str(raw.get()).deserialize_seq(visitor) {
+            match walked {
                 Ok(0) => checker.report("initiatives", "must have at least one entry"),
                 Ok(_) => {}
-                Err(_) => checker.report(
-                    "initiatives",
-                    format!("expected an array, found {}", raw_kind(raw.get())),
-                ),
+                Err(_) => {
+                    unsure = true;
+                    checker.report(
+                        "initiatives",
+                        format!("expected an array, found {}", raw_kind(raw.get())),
+                    );
+                }
             }
             checker.initiative = None;
+        }
+    }
+    if unsure && !passed {
+        if let Some(problem) = duplicate_key(path, text) {
+            return Err(vec![problem]);
         }
     }
     if checker.dropped > 0 {
@@ -318,7 +377,8 @@ impl EachInitiative<'_, '_> {
             }
             Ok(value) => {
                 let before = self.checker.problems.len();
-                self.checker.initiative(index, &value, seen);
+                self.checker
+                    .initiative(index, &value, entry::Ids::Seen(seen));
                 if self.checker.problems.len() == before {
                     // Moved, not copied: each text was parsed once.
                     match serde_json::from_value::<Initiative>(value) {
@@ -330,6 +390,15 @@ impl EachInitiative<'_, '_> {
                 }
             }
         }
+    }
+}
+
+/// The first key given twice in an object of `text` (`json_keys::check`),
+/// as a `PATH:LINE:COL` problem.
+fn duplicate_key(path: &str, text: &str) -> Option<Problem> {
+    match crate::json_keys::check(text) {
+        Err(err) if err.is_data() => Some(syntax_problem(path, &err)),
+        _ => None,
     }
 }
 
