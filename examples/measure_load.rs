@@ -33,7 +33,7 @@ fn main() {
     let index = SearchIndex::new(&catalogue);
     let indexed = start.elapsed();
     println!(
-        "{} entries: read {:.0} ms, validated {:.0} ms, indexed {:.0} ms; total {:.0} ms; peak {:.0} MiB while validating, {:.0} MiB in all",
+        "{} entries: read {:.1} ms, validated {:.1} ms, indexed {:.1} ms; total {:.1} ms; peak {:.0} MiB while validating, {:.0} MiB in all",
         index.len(),
         read.as_secs_f64() * 1e3,
         (validated - read).as_secs_f64() * 1e3,

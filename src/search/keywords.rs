@@ -90,17 +90,7 @@ impl Keywords {
         let dict = builder.finish();
         let words = phrases
             .iter()
-            .map(|words| {
-                words
-                    .iter()
-                    .filter_map(|w| {
-                        dict.lookup(&Piece::new(w), Mode::Word, false)
-                            .into_iter()
-                            .find(|&(id, _)| dict.word(id) == w.as_str())
-                            .map(|(id, _)| id)
-                    })
-                    .collect()
-            })
+            .map(|words| words.iter().filter_map(|w| dict.id_of(w)).collect())
             .collect();
         Keywords {
             dict,

@@ -233,6 +233,14 @@ impl Dictionary {
         self.strict_keys().key(id)
     }
 
+    /// The id of `word` (folded, cut as words are), when it is one of the
+    /// dictionary's words.
+    pub fn id_of(&self, word: &str) -> Option<u32> {
+        let keys = self.strict_keys();
+        let rank = partition(keys.len(), |rank| keys.key(rank as u32) < word);
+        (rank < keys.len() && keys.key(rank as u32) == word).then_some(rank as u32)
+    }
+
     /// The words matching `piece` under `mode`, each once with its best grade.
     /// Inner substrings count only when `substring` is set.
     pub fn lookup(&self, piece: &Piece, mode: Mode, substring: bool) -> Vec<(u32, Grade)> {
@@ -288,6 +296,17 @@ mod tests {
             b.add_text(entry, 1, "fælles");
         }
         b.finish()
+    }
+
+    #[test]
+    fn a_word_is_found_by_itself_and_nothing_else_is() {
+        let d = dict(&["ung mentor", "mentorforløb ungdom", "ø"]);
+        for id in 0..d.len() as u32 {
+            assert_eq!(d.id_of(d.word(id)), Some(id), "{}", d.word(id));
+        }
+        for other in ["", "un", "mentorer", "zzz", "faelle"] {
+            assert_eq!(d.id_of(other), None, "{other}");
+        }
     }
 
     fn found(d: &Dictionary, q: &str, substring: bool) -> Vec<(String, Tier, bool)> {
