@@ -4,14 +4,14 @@
 
 use rustc_hash::FxHashMap;
 
+use super::words::Words;
 use super::{Dictionary, MAX_ENTRIES, Posting};
 use crate::search::fold::{cut_word, fold_into, loose, words};
 
 /// Collects the words of entries, field by field, into a [`Dictionary`].
 #[derive(Debug, Default)]
 pub struct Builder {
-    ids: FxHashMap<Box<str>, u32>,
-    words: Vec<Box<str>>,
+    words: Words,
     lists: Vec<Vec<Posting>>,
     /// The last entry that added each word, to merge its field bits.
     last_entry: Vec<u32>,
@@ -39,17 +39,12 @@ impl Builder {
         let mask = 1u32 << bit;
         for word in tokens {
             let word = cut_word(word);
-            let id = match self.ids.get(word) {
-                Some(&id) => id as usize,
-                None => {
-                    let id = self.words.len();
-                    self.ids.insert(word.into(), id as u32);
-                    self.words.push(word.into());
-                    self.lists.push(Vec::new());
-                    self.last_entry.push(u32::MAX);
-                    id
-                }
-            };
+            let (id, new) = self.words.intern(word);
+            let id = id as usize;
+            if new {
+                self.lists.push(Vec::new());
+                self.last_entry.push(u32::MAX);
+            }
             let list = &mut self.lists[id];
             match list.last_mut() {
                 Some(last) if self.last_entry[id] == entry => *last |= mask,
@@ -72,20 +67,16 @@ impl Builder {
     /// Appends the words of `next`, collected from entries that all come
     /// after this builder's.
     pub fn append(&mut self, next: Builder) {
-        for (word, list) in next.words.into_iter().zip(next.lists) {
+        for (word, list) in next.words.iter().zip(next.lists) {
             let last = list.last().map_or(u32::MAX, |&p| p >> 8);
-            match self.ids.get(&word) {
-                Some(&id) => {
-                    let id = id as usize;
-                    self.lists[id].extend_from_slice(&list);
-                    self.last_entry[id] = last;
-                }
-                None => {
-                    self.ids.insert(word.clone(), self.words.len() as u32);
-                    self.words.push(word);
-                    self.lists.push(list);
-                    self.last_entry.push(last);
-                }
+            let (id, new) = self.words.intern(word);
+            if new {
+                self.lists.push(list);
+                self.last_entry.push(last);
+            } else {
+                let id = id as usize;
+                self.lists[id].extend_from_slice(&list);
+                self.last_entry[id] = last;
             }
         }
     }
@@ -96,11 +87,11 @@ impl Builder {
     /// `virksomhed` and `netvaerk`. Only the longest-head cut is used.
     pub fn add_compound_parts(&mut self) {
         let mut extra: FxHashMap<u32, Vec<Posting>> = FxHashMap::default();
-        let known = |w: &str| self.ids.contains_key(w);
+        let known = |w: &str| self.words.get(w).is_some();
         for (id, word) in self.words.iter().enumerate() {
             if let Some(&(head, tail)) = crate::search::compound::splits(word, &known).first() {
                 for part in [head, tail] {
-                    if let Some(&target) = self.ids.get(part) {
+                    if let Some(target) = self.words.get(part) {
                         extra
                             .entry(target)
                             .or_default()
@@ -141,7 +132,7 @@ impl Builder {
     /// postings and computes its stems on threads of their own.
     pub fn finish_parts(first: Builder, second: Option<Builder>) -> Dictionary {
         let second = second.unwrap_or_default();
-        let parallel = first.ids.len() + second.ids.len() >= PARALLEL_FINISH;
+        let parallel = first.words.len() + second.words.len() >= PARALLEL_FINISH;
         let (firsts, seconds) = (&first.words, &second.words);
         let (words, sources) = std::thread::scope(|scope| {
             let theirs = crate::threads::start(scope, parallel, move || sorted_words(seconds));
@@ -192,9 +183,9 @@ impl Builder {
 const ABSENT: u32 = u32::MAX;
 
 /// Ids of `words` in the order of the words.
-fn sorted_words(words: &[Box<str>]) -> Vec<u32> {
+fn sorted_words(words: &Words) -> Vec<u32> {
     let mut ids: Vec<u32> = (0..words.len() as u32).collect();
-    ids.sort_unstable_by(|&a, &b| words[a as usize].cmp(&words[b as usize]));
+    ids.sort_unstable_by(|&a, &b| words.word(a).cmp(words.word(b)));
     ids
 }
 
@@ -202,9 +193,9 @@ fn sorted_words(words: &[Box<str>]) -> Vec<u32> {
 /// the first part and in the second ([`ABSENT`] when it has none), from
 /// each part's words and ids sorted by word.
 fn merge<'w>(
-    firsts: &'w [Box<str>],
+    firsts: &'w Words,
     first_order: &[u32],
-    seconds: &'w [Box<str>],
+    seconds: &'w Words,
     second_order: &[u32],
 ) -> (Vec<&'w str>, Vec<[u32; 2]>) {
     let mut words = Vec::with_capacity(first_order.len().max(second_order.len()));
@@ -216,12 +207,12 @@ fn merge<'w>(
     loop {
         let (word, source): (&str, [u32; 2]) = match (a.peek(), b.peek()) {
             (None, None) => break,
-            (Some(&&x), None) => (&firsts[x as usize], [x, ABSENT]),
-            (None, Some(&&y)) => (&seconds[y as usize], [ABSENT, y]),
-            (Some(&&x), Some(&&y)) => match firsts[x as usize].cmp(&seconds[y as usize]) {
-                std::cmp::Ordering::Less => (&firsts[x as usize], [x, ABSENT]),
-                std::cmp::Ordering::Greater => (&seconds[y as usize], [ABSENT, y]),
-                std::cmp::Ordering::Equal => (&firsts[x as usize], [x, y]),
+            (Some(&&x), None) => (firsts.word(x), [x, ABSENT]),
+            (None, Some(&&y)) => (seconds.word(y), [ABSENT, y]),
+            (Some(&&x), Some(&&y)) => match firsts.word(x).cmp(seconds.word(y)) {
+                std::cmp::Ordering::Less => (firsts.word(x), [x, ABSENT]),
+                std::cmp::Ordering::Greater => (seconds.word(y), [ABSENT, y]),
+                std::cmp::Ordering::Equal => (firsts.word(x), [x, y]),
             },
         };
         if source[0] != ABSENT {

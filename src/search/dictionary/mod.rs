@@ -12,6 +12,7 @@
 //! [`MAX_WORD`]: crate::fold::MAX_WORD
 
 mod builder;
+mod words;
 pub use builder::Builder;
 
 use super::query::{Mode, Piece};
