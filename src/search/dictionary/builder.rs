@@ -12,9 +12,9 @@ use crate::search::fold::{cut_word, fold_into, loose, words};
 #[derive(Debug, Default)]
 pub struct Builder {
     words: Words,
+    /// Per word, its postings so far; the last is of the last entry that
+    /// added the word, whose field bits a new field of it joins.
     lists: Vec<Vec<Posting>>,
-    /// The last entry that added each word, to merge its field bits.
-    last_entry: Vec<u32>,
     buffer: String,
 }
 
@@ -43,15 +43,11 @@ impl Builder {
             let id = id as usize;
             if new {
                 self.lists.push(Vec::new());
-                self.last_entry.push(u32::MAX);
             }
             let list = &mut self.lists[id];
             match list.last_mut() {
-                Some(last) if self.last_entry[id] == entry => *last |= mask,
-                _ => {
-                    list.push(entry << 8 | mask);
-                    self.last_entry[id] = entry;
-                }
+                Some(last) if *last >> 8 == entry => *last |= mask,
+                _ => list.push(entry << 8 | mask),
             }
         }
     }
@@ -68,15 +64,11 @@ impl Builder {
     /// after this builder's.
     pub fn append(&mut self, next: Builder) {
         for (word, list) in next.words.iter().zip(next.lists) {
-            let last = list.last().map_or(u32::MAX, |&p| p >> 8);
             let (id, new) = self.words.intern(word);
             if new {
                 self.lists.push(list);
-                self.last_entry.push(last);
             } else {
-                let id = id as usize;
-                self.lists[id].extend_from_slice(&list);
-                self.last_entry[id] = last;
+                self.lists[id as usize].extend_from_slice(&list);
             }
         }
     }
@@ -111,9 +103,6 @@ impl Builder {
                     Some(last) if *last >> 8 == posting >> 8 => *last |= posting,
                     _ => merged.push(posting),
                 }
-            }
-            if let Some(&last) = merged.last() {
-                self.last_entry[target as usize] = last >> 8;
             }
             *list = merged;
         }
