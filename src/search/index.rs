@@ -462,7 +462,8 @@ impl SearchIndex {
         };
         // Two halves on two threads when it pays; the halves' dictionaries
         // merge in entry order.
-        let (part, second_text) = if entries.len() >= PARALLEL_BUILD && threads > 1 {
+        let parallel = entries.len() >= PARALLEL_BUILD && threads > 1;
+        let (part, second_text) = if parallel {
             let half = entries.len() / 2;
             std::thread::scope(|scope| {
                 let second = crate::threads::spawn_or_defer(scope, || {
@@ -502,7 +503,6 @@ impl SearchIndex {
         };
         let (text_dict, (name_dict, pair_dict, by_name, name_rank, small, facets)) =
             std::thread::scope(|scope| {
-                let parallel = entries.len() >= PARALLEL_BUILD && threads > 1;
                 let rest = crate::threads::start(scope, parallel, rest);
                 let text = Builder::finish_parts(text_words, second_text);
                 let text = Scored::new(text, TEXT_FIELDS, points);

@@ -173,9 +173,7 @@ const ABSENT: u32 = u32::MAX;
 
 /// Ids of `words` in the order of the words.
 fn sorted_words(words: &Words) -> Vec<u32> {
-    let mut ids: Vec<u32> = (0..words.len() as u32).collect();
-    ids.sort_unstable_by(|&a, &b| words.word(a).cmp(words.word(b)));
-    ids
+    order_by(words.len(), |id| words.word(id))
 }
 
 /// The distinct words of two parts in sorted order, each with its id in
@@ -243,8 +241,13 @@ const PARALLEL_FINISH: usize = 16_384;
 
 /// Word ids (places in `keys`) sorted by their key.
 fn sorted_ids(keys: &[String]) -> Vec<u32> {
-    let mut ids: Vec<u32> = (0..keys.len() as u32).collect();
-    ids.sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
+    order_by(keys.len(), |id| &keys[id as usize])
+}
+
+/// The ids `0..len` sorted by their `key`.
+fn order_by<'k>(len: usize, key: impl Fn(u32) -> &'k str) -> Vec<u32> {
+    let mut ids: Vec<u32> = (0..len as u32).collect();
+    ids.sort_unstable_by(|&a, &b| key(a).cmp(key(b)));
     ids
 }
 
