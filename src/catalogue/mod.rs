@@ -6,6 +6,7 @@ pub mod load;
 pub mod local;
 pub mod lookup;
 pub mod model;
+mod objects;
 pub mod problem;
 pub mod stats;
 pub mod validate;

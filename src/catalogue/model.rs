@@ -329,9 +329,14 @@ pub struct Initiative {
     /// Target-group ids from the vocabulary (at least one).
     pub target_groups: Vec<String>,
     /// Age range, when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::objects::optional_object"
+    )]
     pub age: Option<AgeRange>,
     /// Where it is offered.
+    #[serde(deserialize_with = "super::objects::object")]
     pub area: Area,
     /// Who runs it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -352,9 +357,14 @@ pub struct Initiative {
     /// What a caseworker can do next, in order (at least one).
     pub next_steps: Vec<String>,
     /// Organisations (and, in local catalogues, people) to contact.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::objects::objects"
+    )]
     pub contacts: Vec<Contact>,
     /// Where the facts come from (at least one).
+    #[serde(deserialize_with = "super::objects::objects")]
     pub sources: Vec<Source>,
     /// Date (`YYYY-MM-DD`) the entry was last checked against its sources.
     pub last_verified: String,

@@ -4,6 +4,9 @@
 //! Used both at start-up and by `indsats check`, so the messages are the same.
 
 mod checker;
+mod clean;
+#[cfg(test)]
+mod clean_tests;
 mod entry;
 mod parallel;
 #[cfg(test)]
@@ -337,8 +340,17 @@ impl<'de> Visitor<'de> for EachInitiative<'_, '_> {
         while let Some(raw) = seq.next_element::<&RawValue>()? {
             // Past the problems listed, the rest is only counted.
             if self.checker.dropped == 0 {
-                let read = serde_json::from_str(raw.get());
-                self.check_one(index, raw.get(), read, &mut seen);
+                match self.checker.clean_entry(raw.get()) {
+                    Some(entry) if !seen.contains_key(&entry.id) => {
+                        seen.insert(entry.id.clone(), index + 1);
+                        self.initiatives.push(entry);
+                    }
+                    // A repeated id is said on the tree, with the rest.
+                    _ => {
+                        let read = serde_json::from_str(raw.get());
+                        self.check_one(index, raw.get(), read, &mut seen);
+                    }
+                }
             }
             index += 1;
             if let Some((progress, array)) = self.progress

@@ -370,6 +370,20 @@ fn check_entry(checker: &mut Checker<'_>, index: usize, raw: &str) -> Outcome {
     checker.problems.clear();
     checker.dropped = 0;
     checker.missing_kind = 0;
+    if let Some(entry) = checker.clean_entry(raw) {
+        return Outcome {
+            label: Some(format!("'{}'", entry.id)),
+            problems: Vec::new(),
+            dropped: 0,
+            id: Some(IdCheck {
+                id: entry.id.clone(),
+                before: 0,
+            }),
+            missing_kind: 0,
+            unsure: false,
+            entry: Some(Ok(entry)),
+        };
+    }
     let mut id = None;
     // Read as serde_json reads it; looking for duplicate keys on the way.
     let mut unsure = false;
