@@ -236,8 +236,10 @@ fn postings_in(
     (starts, postings)
 }
 
-/// From this many words on, [`Builder::finish`] uses more threads.
-const PARALLEL_FINISH: usize = 16_384;
+/// From this many words on, [`Builder::finish`] uses more threads: the
+/// bundled catalogue's few thousand words are stemmed on a thread of their
+/// own while the rest is laid out.
+const PARALLEL_FINISH: usize = 2048;
 
 /// Word ids (places in `keys`) sorted by their key.
 fn sorted_ids(keys: &[String]) -> Vec<u32> {
