@@ -12,7 +12,7 @@
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
@@ -138,7 +138,11 @@ fn measure(binary: &std::path::Path, catalogue: Option<&str>) -> Measurement {
         0,
     )));
     let total = Arc::new(Mutex::new(0usize));
-    let (p, t) = (parser.clone(), total.clone());
+    // Bumped after each read: the waiting side looks at the screen only
+    // when something came. Polling the screen every few hundred µs took a
+    // good part of a core from the app it measures.
+    let arrived = Arc::new((Mutex::new(0u64), Condvar::new()));
+    let (p, t, a) = (parser.clone(), total.clone(), arrived.clone());
     std::thread::spawn(move || {
         let mut buf = [0u8; 65536];
         while let Ok(n) = reader.read(&mut buf) {
@@ -147,16 +151,25 @@ fn measure(binary: &std::path::Path, catalogue: Option<&str>) -> Measurement {
             }
             p.lock().unwrap().process(&buf[..n]);
             *t.lock().unwrap() += n;
+            *a.0.lock().unwrap() += 1;
+            a.1.notify_all();
         }
     });
     let wait_for = |check: &dyn Fn(&str) -> bool| {
         let deadline = Instant::now() + Duration::from_secs(120);
+        let (count, signal) = &*arrived;
+        let mut seen = *count.lock().unwrap();
         loop {
             if check(&parser.lock().unwrap().screen().contents()) {
                 return;
             }
-            assert!(Instant::now() < deadline, "timed out");
-            std::thread::sleep(Duration::from_micros(200));
+            let now = Instant::now();
+            assert!(now < deadline, "timed out");
+            let mut guard = count.lock().unwrap();
+            while *guard == seen && Instant::now() < deadline {
+                guard = signal.wait_timeout(guard, deadline - now).unwrap().0;
+            }
+            seen = *guard;
         }
     };
     // The first frame: the search line drawn (a large catalogue's shows

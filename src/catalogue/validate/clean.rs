@@ -51,7 +51,12 @@ impl Checker<'_> {
         if !given("kind") || (entry.keywords.is_empty() && given("keywords")) {
             return None;
         }
-        self.keeps_rules(&entry).then_some(entry)
+        if !self.keeps_rules(&entry) {
+            return None;
+        }
+        let mut entry = entry;
+        fit_lists(&mut entry);
+        Some(entry)
     }
 
     /// Whether a typed entry keeps the rules that typing does not.
@@ -112,6 +117,28 @@ impl Checker<'_> {
             && (!reachable || cites_web)
             && self.municipalities_known(&c.municipalities)
     }
+}
+
+/// Gives back the room the entry's lists grew into while read: a list
+/// read from text grows by doubling (from a tree, it knew its length), and
+/// at 100,000 entries the room left over came to tens of megabytes.
+fn fit_lists(e: &mut Initiative) {
+    for list in [
+        &mut e.aliases,
+        &mut e.themes,
+        &mut e.target_groups,
+        &mut e.area.municipalities,
+        &mut e.providers,
+        &mut e.keywords,
+        &mut e.next_steps,
+    ] {
+        list.shrink_to_fit();
+    }
+    e.contacts.shrink_to_fit();
+    for contact in &mut e.contacts {
+        contact.municipalities.shrink_to_fit();
+    }
+    e.sources.shrink_to_fit();
 }
 
 fn source_clean(s: &Source) -> bool {
