@@ -316,3 +316,25 @@ proptest! {
         prop_assert_eq!(check(&text, false), check(&text, true));
     }
 }
+
+/// The model's own fields that no file may give (`local_note`, a contact's
+/// `local`) are unknown to the typed reading too.
+#[test]
+fn fields_only_the_app_sets_go_the_long_way() {
+    let checker = checker();
+    let entry = BUNDLED
+        .1
+        .iter()
+        .find(|e| e["contacts"][0].is_object())
+        .unwrap();
+    for edit in [
+        |e: &mut Value| e["local_note"] = json!("lokal"),
+        |e: &mut Value| e["contacts"][0]["local"] = json!(true),
+    ] {
+        let mut entry = entry.clone();
+        edit(&mut entry);
+        let raw = serde_json::to_string(&entry).unwrap();
+        assert!(checker.clean_entry(&raw).is_none(), "{raw}");
+        assert!(check(&file_with(entry), false).is_err());
+    }
+}
