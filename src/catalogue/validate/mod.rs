@@ -1,5 +1,7 @@
 //! Validation of a catalogue file: walks the raw JSON and collects **every**
-//! problem, then converts the checked value into the typed model.
+//! problem, then converts the checked value into the typed model. An entry
+//! that plainly keeps every rule is read straight into the model instead
+//! (`clean`); any other is checked on its JSON tree (`entry`).
 //!
 //! Used both at start-up and by `indsats check`, so the messages are the same.
 
