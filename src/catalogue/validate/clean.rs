@@ -99,9 +99,7 @@ impl Checker<'_> {
     }
 
     fn contact_clean(&self, c: &Contact, sources: &[Source]) -> bool {
-        let opt = |s: &Option<String>, rule: fn(&str) -> bool| {
-            s.as_deref().is_none_or(|s| !is_blank(s) && rule(s))
-        };
+        let opt = optional;
         let any = |_: &str| true;
         let reachable = c.phone.is_some() || c.email.is_some() || c.address.is_some();
         let cites_web = sources
@@ -141,10 +139,13 @@ fn fit_lists(e: &mut Initiative) {
     e.sources.shrink_to_fit();
 }
 
+/// An optional text: absent, or not blank and keeping `rule`.
+fn optional(s: &Option<String>, rule: fn(&str) -> bool) -> bool {
+    s.as_deref().is_none_or(|s| !is_blank(s) && rule(s))
+}
+
 fn source_clean(s: &Source) -> bool {
-    let opt = |s: &Option<String>, rule: fn(&str) -> bool| {
-        s.as_deref().is_none_or(|s| !is_blank(s) && rule(s))
-    };
+    let opt = optional;
     !is_blank(&s.title)
         && opt(&s.url, is_web_address)
         && s.page.is_none_or(|page| page >= 1)

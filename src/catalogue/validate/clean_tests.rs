@@ -88,24 +88,31 @@ fn every_bundled_entry_takes_the_fast_way_to_the_same_model() {
 /// missing `kind` (problems there).
 #[test]
 fn what_the_model_cannot_tell_goes_the_long_way() {
-    let checker = checker();
-    let entry = BUNDLED
-        .1
-        .iter()
-        .find(|e| e["eligibility"].is_string())
-        .unwrap();
-    for edit in [
-        |e: &mut Value| e["eligibility"] = Value::Null,
-        |e: &mut Value| e["keywords"] = json!([]),
-        |e: &mut Value| drop(e.as_object_mut().unwrap().remove("kind")),
-    ] {
-        let mut entry = entry.clone();
-        edit(&mut entry);
-        let raw = serde_json::to_string(&entry).unwrap();
-        assert!(checker.clean_entry(&raw).is_none(), "{raw}");
-        let text = file_with(entry);
+    let edits: [fn(&mut Value); 3] = [
+        |e| e["eligibility"] = Value::Null,
+        |e| e["keywords"] = json!([]),
+        |e| drop(e.as_object_mut().unwrap().remove("kind")),
+    ];
+    for text in long_way(|e| e["eligibility"].is_string(), &edits) {
         assert_eq!(check(&text, false), check(&text, true));
     }
+}
+
+/// The files of the first bundled entry that `has` fits, each with one of
+/// `edits`; each edited entry is asserted to go the long way.
+fn long_way(has: fn(&Value) -> bool, edits: &[fn(&mut Value)]) -> Vec<String> {
+    let checker = checker();
+    let entry = BUNDLED.1.iter().find(|e| has(e)).unwrap();
+    edits
+        .iter()
+        .map(|edit| {
+            let mut entry = entry.clone();
+            edit(&mut entry);
+            let raw = serde_json::to_string(&entry).unwrap();
+            assert!(checker.clean_entry(&raw).is_none(), "{raw}");
+            file_with(entry)
+        })
+        .collect()
 }
 
 /// Where an edit goes: a key path into an entry (a number picks a list item).
@@ -321,20 +328,11 @@ proptest! {
 /// `local`) are unknown to the typed reading too.
 #[test]
 fn fields_only_the_app_sets_go_the_long_way() {
-    let checker = checker();
-    let entry = BUNDLED
-        .1
-        .iter()
-        .find(|e| e["contacts"][0].is_object())
-        .unwrap();
-    for edit in [
-        |e: &mut Value| e["local_note"] = json!("lokal"),
-        |e: &mut Value| e["contacts"][0]["local"] = json!(true),
-    ] {
-        let mut entry = entry.clone();
-        edit(&mut entry);
-        let raw = serde_json::to_string(&entry).unwrap();
-        assert!(checker.clean_entry(&raw).is_none(), "{raw}");
-        assert!(check(&file_with(entry), false).is_err());
+    let edits: [fn(&mut Value); 2] = [
+        |e| e["local_note"] = json!("lokal"),
+        |e| e["contacts"][0]["local"] = json!(true),
+    ];
+    for text in long_way(|e| e["contacts"][0].is_object(), &edits) {
+        assert!(check(&text, false).is_err());
     }
 }
