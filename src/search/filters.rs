@@ -14,7 +14,9 @@
 //! status filter includes `inspiration`. Without a municipality filter
 //! everything passes.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::bitset::Bitset;
 use super::facets::{Counting, FACETS, Facet, Shape};

@@ -7,7 +7,7 @@ use super::fold::fold;
 use super::keywords::is_phrase;
 use super::names::EntryNames;
 use super::score::{Tier, pair_points, points};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::catalogue::{Catalogue, Initiative, Term};
@@ -361,7 +361,7 @@ pub(super) const ENDED: u8 = 8;
 /// [`SearchIndex::flags`] of a catalogue.
 fn entry_flags(catalogue: &Catalogue) -> Vec<u8> {
     let entries = &catalogue.initiatives;
-    let mut listed: HashMap<&str, usize> = HashMap::new();
+    let mut listed: HashMap<&str, usize> = HashMap::default();
     for entry in entries {
         for id in &entry.target_groups {
             *listed.entry(id.as_str()).or_default() += 1;
@@ -491,24 +491,32 @@ impl SearchIndex {
         name_words.add_compound_parts();
 
         // The text dictionary is the big one: lay it out on this thread
-        // while the other does the rest.
-        let rest = || {
+        // while two others do the names and the per-entry parts. Three
+        // threads on two cores: the per-entry parts read every entry's
+        // lists again, which at 100,000 entries costs as much as the names,
+        // and the system balances the three better than a fixed split.
+        let names_part = || {
             let (by_name, name_rank) = name_order(&names);
             (
                 Scored::new(name_words.finish(), NAME_FIELDS, points),
                 Scored::new(pair_words.finish(), NAME_FIELDS, pair_points),
                 by_name,
                 name_rank,
+            )
+        };
+        let entry_part = || {
+            (
                 SearchIndex::small_parts(catalogue),
                 FacetIndex::new(catalogue),
             )
         };
-        let (text_dict, (name_dict, pair_dict, by_name, name_rank, small, facets)) =
+        let (text_dict, (name_dict, pair_dict, by_name, name_rank), (small, facets)) =
             std::thread::scope(|scope| {
-                let rest = crate::threads::start(scope, parallel, rest);
+                let names_part = crate::threads::start(scope, parallel, names_part);
+                let entry_part = crate::threads::start(scope, parallel, entry_part);
                 let text = Builder::finish_parts(text_words, second_text);
                 let text = Scored::new(text, TEXT_FIELDS, points);
-                (text, rest.join())
+                (text, names_part.join(), entry_part.join())
             });
         SearchIndex {
             len: entries.len(),
