@@ -40,10 +40,11 @@ pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Catalogue, Vec<Problem>> 
 /// A UTF-8 byte order mark at the start is accepted and skipped.
 pub fn utf8<'b>(path: &str, bytes: &'b [u8]) -> Result<&'b str, Vec<Problem>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.len() >= parallel::PARALLEL_BYTES
-        && parallel::threads() > 1
-        && let Some(text) = parallel::utf8_in_halves(bytes)
-    {
+    // The SIMD check reads a 10,000-entry file in about 3 ms, where the
+    // standard library's takes 18 ms (its fast way is for ASCII alone, and
+    // Danish text has a letter outside it every few words); it does not say
+    // where the text fails, which the standard library's check then finds.
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
         return Ok(text);
     }
     std::str::from_utf8(bytes).map_err(|err| {
@@ -548,5 +549,34 @@ mod tests {
     fn line_col_counts_characters_not_bytes() {
         assert_eq!(line_col(b""), (1, 1));
         assert_eq!(line_col("ab\nø".as_bytes()), (2, 2));
+    }
+
+    /// Text is taken whole, a byte order mark skipped; a bad byte anywhere
+    /// in a long text is found where it is, a cut character at the end too.
+    #[test]
+    fn utf8_is_checked_everywhere_and_says_where_it_fails() {
+        let line = "{\"a\": \"æblegrød og ål\"}\n";
+        let long = line.repeat(50_000);
+        assert_eq!(utf8("x.json", long.as_bytes()).unwrap(), long);
+        let marked = [b"\xEF\xBB\xBF".as_slice(), long.as_bytes()].concat();
+        assert_eq!(utf8("x.json", &marked).unwrap(), long);
+        let lines = long.lines().count();
+        for (at, bad) in [
+            (0, &b"\xFF"[..]),
+            (lines / 2, b"\xC3("),
+            (lines - 1, b"\xE6"),
+        ] {
+            let mut bytes = long.as_bytes().to_vec();
+            let start = at * line.len() + 7 + "æblegrød".len();
+            bytes.splice(start..start, bad.iter().copied());
+            if at == lines - 1 {
+                bytes.truncate(start + bad.len());
+            }
+            let problems = utf8("x.json", &bytes).unwrap_err();
+            assert_eq!(
+                problems[0].to_string(),
+                format!("x.json:{}:16: the file is not valid UTF-8 text", at + 1)
+            );
+        }
     }
 }

@@ -22,8 +22,7 @@
 //! with `json_keys::value_without_duplicates`, which sees them as it reads,
 //! so the pass of `json_keys::check` is made only when an entry may give a
 //! key twice or was not read (`unsure`), and its message is the one the
-//! walk on one thread gives. UTF-8: checked in two halves
-//! ([`utf8_in_halves`]).
+//! walk on one thread gives. UTF-8 is checked with SIMD (`super::utf8`).
 
 use std::collections::BTreeMap;
 use std::num::NonZeroUsize;
@@ -70,24 +69,6 @@ fn refused() -> bool {
 thread_local! {
     /// Helpers started by this thread are taken as refused.
     pub(super) static REFUSE_HELPERS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// `bytes` as text when they are UTF-8, checked in two halves on two
-/// threads (18 ms for a file of 10,000 entries on one); `None` when they are
-/// not, or the halves cannot be cut at the start of a character — the
-/// caller then checks the whole on one thread and says where it fails.
-pub(super) fn utf8_in_halves(bytes: &[u8]) -> Option<&str> {
-    // The start of a character: not a continuation byte (10xxxxxx); in
-    // UTF-8 one is at most 3 bytes on.
-    let half = bytes.len() / 2;
-    let cut = (half..bytes.len().min(half + 4)).find(|&i| bytes[i] & 0xC0 != 0x80)?;
-    let (first, second) = bytes.split_at(cut);
-    let second_ok = std::thread::scope(|scope| {
-        let other = crate::threads::spawn_or_defer(scope, || std::str::from_utf8(second).is_ok());
-        std::str::from_utf8(first).is_ok() && other.join()
-    });
-    // SAFETY: both halves are UTF-8, and so is one text after another.
-    second_ok.then(|| unsafe { std::str::from_utf8_unchecked(bytes) })
 }
 
 /// Entries in a batch, at most.
