@@ -15,7 +15,7 @@
 //! the folder favourites are written into ([`safe_place`]).
 
 use std::fs::{File, Metadata};
-use std::io::{self, Read};
+use std::io;
 use std::os::unix::fs::{DirBuilderExt, FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
@@ -149,18 +149,6 @@ pub fn read_trusted(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         return Err(ReadError::TooLarge(meta.len()));
     }
     read_opened(file, meta.len(), limit)
-}
-
-/// Reads an opened file of (stated) size `size`, at most `limit + 1` bytes.
-pub fn read_opened(file: File, size: u64, limit: u64) -> Result<Vec<u8>, ReadError> {
-    // Sized up front: growing a buffer of hundreds of megabytes copies it
-    // repeatedly. The size is only a hint: the file may grow while read.
-    let mut bytes = Vec::with_capacity(size.min(limit) as usize + 1);
-    file.take(limit + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limit {
-        return Err(ReadError::TooLarge(bytes.len() as u64));
-    }
-    Ok(bytes)
 }
 
 /// The effective user id of this process.
@@ -461,6 +449,9 @@ fn create_missing(dir: &Path, mode: u32) -> io::Result<()> {
     }
     Ok(())
 }
+
+mod read;
+use read::read_opened;
 
 #[cfg(test)]
 mod tests;
