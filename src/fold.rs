@@ -21,6 +21,9 @@
 //! back to the char index in the original text it came from, so a match in a
 //! key can be highlighted in the original name.
 
+mod ascii_words;
+pub use ascii_words::each_word;
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{
     canonical_combining_class, decompose_canonical, is_combining_mark,

@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 
 use super::words::Words;
 use super::{Dictionary, MAX_ENTRIES, Posting};
-use crate::search::fold::{cut_word, fold_into, loose, words};
+use crate::search::fold::{cut_word, each_word, fold_into, loose};
 
 /// Collects the words of entries, field by field, into a [`Dictionary`].
 #[derive(Debug, Default)]
@@ -30,25 +30,22 @@ impl Builder {
 
     /// Adds the words of the folded `text` to entry `entry`, field bit `bit`.
     pub fn add_folded(&mut self, entry: usize, bit: u8, text: &str) {
-        self.add_tokens(entry, bit, words(text));
+        each_word(text, |word| self.add_token(entry, bit, word));
     }
 
-    fn add_tokens<'a>(&mut self, entry: usize, bit: u8, tokens: impl Iterator<Item = &'a str>) {
+    fn add_token(&mut self, entry: usize, bit: u8, word: &str) {
         debug_assert!(entry < MAX_ENTRIES && bit < 8);
         let entry = entry as u32;
-        let mask = 1u32 << bit;
-        for word in tokens {
-            let word = cut_word(word);
-            let (id, new) = self.words.intern(word);
-            let id = id as usize;
-            if new {
-                self.lists.push(Vec::new());
-            }
-            let list = &mut self.lists[id];
-            match list.last_mut() {
-                Some(last) if *last >> 8 == entry => *last |= mask,
-                _ => list.push(entry << 8 | mask),
-            }
+        let word = cut_word(word);
+        let (id, new) = self.words.intern(word);
+        let id = id as usize;
+        if new {
+            self.lists.push(Vec::new());
+        }
+        let list = &mut self.lists[id];
+        match list.last_mut() {
+            Some(last) if *last >> 8 == entry => *last |= 1 << bit,
+            _ => list.push(entry << 8 | 1 << bit),
         }
     }
 
@@ -57,7 +54,7 @@ impl Builder {
     ///
     /// [`MAX_WORD`]: crate::fold::MAX_WORD
     pub fn add_word(&mut self, entry: usize, bit: u8, word: &str) {
-        self.add_tokens(entry, bit, std::iter::once(word));
+        self.add_token(entry, bit, word);
     }
 
     /// Appends the words of `next`, collected from entries that all come
